@@ -1,43 +1,31 @@
+import { Writable } from "node:stream";
 import { pino, type Logger, type LevelWithSilent } from "pino";
 
 export type { Logger };
 
 /**
  * The process logger: JSON lines on stderr (stdout belongs to the command line's output).
- * The bot token is redacted wherever it could appear: in URLs of failed API calls and in config.
+ * The bot token never reaches the output: every serialized line passes through a filter that
+ * replaces it, so it is masked in error messages, stacks and URLs of failed API calls alike
+ * (grammY puts the token in the request URL), whatever shape the logged object has.
  */
-export function createLogger(level: LevelWithSilent = "info", token?: string): Logger {
-  const secret = token && token.length > 0 ? token : undefined;
-  return pino(
-    {
-      level,
-      base: { app: "mindet" },
-      redact: { paths: ["config.botToken", "botToken", "token", "*.token"], censor: "[redacted]" },
-      hooks: secret
-        ? {
-            logMethod(args, method) {
-              const masked = args.map((a) => redactToken(a, secret));
-              method.apply(this, masked as Parameters<typeof method>);
-            },
-          }
-        : undefined,
-    },
-    pino.destination({ fd: 2, sync: true }),
-  );
+export function createLogger(
+  level: LevelWithSilent = "info",
+  token?: string,
+  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
+): Logger {
+  const stream = token && token.length > 0 ? redactingStream(destination, token) : destination;
+  return pino({ level, base: { app: "mindet" }, redact: { paths: ["botToken", "*.botToken"], censor: "[redacted]" } }, stream);
 }
 
-/** Replaces every occurrence of the token in strings and error messages with "[redacted]". */
-function redactToken(value: unknown, token: string): unknown {
-  if (typeof value === "string") return value.split(token).join("[redacted]");
-  if (value instanceof Error) {
-    const copy = new Error(value.message.split(token).join("[redacted]"));
-    copy.name = value.name;
-    copy.stack = value.stack?.split(token).join("[redacted]");
-    return copy;
-  }
-  if (value && typeof value === "object") {
-    const json = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-    if (json && json.includes(token)) return JSON.parse(json.split(token).join("[redacted]")) as unknown;
-  }
-  return value;
+function redactingStream(target: pino.DestinationStream, token: string): pino.DestinationStream {
+  // The secret part after the colon is what matters; masking it alone also catches URL-encoded forms.
+  const secret = token.includes(":") ? token.slice(token.indexOf(":") + 1) : token;
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      const line = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+      target.write(line.split(secret).join("[redacted]"));
+      done();
+    },
+  });
 }
