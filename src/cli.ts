@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import dotenv from "dotenv";
+import { DocumentError } from "./commitments/read-document.ts";
+import { ConfigError } from "./config.ts";
+import { runExtractCommand } from "./cli/extract-command.ts";
+import { runIngestCommand } from "./cli/ingest-command.ts";
+import { CliFailure, defaultIo, println, UsageError, type CliIo } from "./cli/io.ts";
+import { runListCommand } from "./cli/list-command.ts";
+
+export { defaultIo, type CliIo } from "./cli/io.ts";
+
+export const USAGE = `usage: mindet <command> [options]
+
+commands:
+  start                          run the bot and the reminder scheduler (needs BOT_TOKEN)
+  extract FILE|DIR... [--json]   print the commitments found in documents (no database)
+  ingest [DIR|FILE...]           store documents and their commitments (default: seeds/)
+  list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
+                                 postponed, cancelled, all (default: open and overdue)
+  remind --dry-run               show which reminders would go out now, and to whom
+  help                           this text; --version prints the version
+
+Configuration comes from the environment and .env (see README).`;
+
+const OWN_HELP = new Set(["start", "extract", "ingest", "list"]);
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  start: async (_args, io) => {
+    const { runStart } = await import("./main.ts");
+    return runStart(io.env, { stderr: io.stderr });
+  },
+  extract: (args, io) => runExtractCommand(args, io),
+  ingest: (args, io) => runIngestCommand(args, io),
+  list: (args, io) => runListCommand(args, io),
+  remind: async (args, io) => {
+    const { runRemindCommand } = await import("./reminders/cli-remind.ts");
+    return runRemindCommand([...args], io);
+  },
+};
+
+/**
+ * The `mindet` command line. Returns the exit code: 0 ok, 1 failure, 2 bad usage, bad input or bad
+ * configuration (one line on stderr, plus the usage for bad usage). Never prints a stack trace unless
+ * LOG_LEVEL=debug.
+ */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // .env fills what the real environment does not set (real variables win).
+  dotenv.config({ path: path.join(io.cwd, ".env"), processEnv: io.env, quiet: true });
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined) throw new UsageError("missing command");
+    if (command === "help" || command === "--help" || command === "-h") {
+      println(io.stdout, USAGE);
+      return 0;
+    }
+    if (command === "--version" || command === "-V") {
+      println(io.stdout, `mindet ${readVersion()}`);
+      return 0;
+    }
+    // remind and demo answer --help themselves.
+    if (OWN_HELP.has(command) && (args.includes("--help") || args.includes("-h"))) {
+      println(io.stdout, USAGE);
+      return 0;
+    }
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) {
+      const what = command.startsWith("-") ? "unknown option" : "unknown command";
+      throw new UsageError(`${what} "${command.slice(0, 40)}"`);
+    }
+    return await run(args, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    println(io.stderr, `mindet: ${error.message}`);
+    println(io.stderr, USAGE);
+    return 2;
+  }
+  // A bad configuration is bad input too: one line naming the variable, exit 2 (as `start` does).
+  if (error instanceof DocumentError || error instanceof ConfigError) {
+    println(io.stderr, `mindet: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof CliFailure) {
+    println(io.stderr, `mindet: ${error.message}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split("\n").map((l) => l.trim()).find(Boolean) ?? "unknown error";
+  println(io.stderr, `mindet: internal error: ${firstLine}`);
+  if (io.env.LOG_LEVEL?.trim().toLowerCase() === "debug" && error instanceof Error && error.stack) {
+    println(io.stderr, error.stack);
+  }
+  return 1;
+}
+
+function readVersion(): string {
+  const file = new URL("../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown";
+}
