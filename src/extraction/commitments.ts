@@ -1,0 +1,107 @@
+/**
+ * Step 4: classification. A deadline phrase becomes a commitment when
+ *  1. its sentence (or, for a bullet, the bullet or its lead-in) holds a commitment marker;
+ *  2. the marker governing it is not a forecast ("investments will reach 4-6% of GDP");
+ *  3. it is not part of a past event (see tense.ts);
+ *  4. the period it names has not ended before the reference date, and a plain "on <date>" is not
+ *     the reference date itself (that is the day of the news: "announced on Sept. 8").
+ * Sentences without a deadline phrase give nothing: "will"/"must" sentences with no time are too
+ * often rhetoric ("Any arising issues must be resolved promptly") to be worth a reminder.
+ *
+ * Within one clause a plan's period ("Concept for 2026-2030") and a vague phrase yield to any
+ * firmer phrase; separate clauses ("... and to begin construction next year") each keep theirs.
+ */
+import { parseIsoDate, type CalendarDate } from "./calendar.js";
+import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
+import { findMarkers, isForecast, type MarkerHit } from "./markers.js";
+import type { TextUnit } from "./sentences.js";
+import { isFronted, tenseAfter, tenseBefore } from "./tense.js";
+import type { IsoDate } from "./types.js";
+
+export interface CommitmentCandidate {
+  unitIndex: number;
+  /** Offsets relative to the unit's text. */
+  phrase: DeadlineMatch;
+  resolved: ResolvedDeadline;
+  /** The governing marker in the unit's text, or null when it comes from the bullet's lead-in. */
+  marker: MarkerHit | null;
+  clauseStart: number;
+  clauseEnd: number;
+}
+
+/** Clause breaks: ";", ", and to/will/must ...", ", while", ", but". */
+const CLAUSE_BREAK = /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+(?:while|whereas|but)\s+/g;
+
+function clauseBounds(text: string): number[] {
+  const cuts = [0];
+  const re = new RegExp(CLAUSE_BREAK.source, "g");
+  for (let m = re.exec(text); m; m = re.exec(text)) cuts.push(m.index);
+  cuts.push(text.length);
+  return cuts;
+}
+
+function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean): MarkerHit | null {
+  const before = markers.filter((m) => m.end <= phrase.start);
+  const after = markers.filter((m) => m.start >= phrase.end);
+  if (fronted) return after[0] ?? before[before.length - 1] ?? null;
+  return before[before.length - 1] ?? after[0] ?? null;
+}
+
+/** Whether a resolved phrase lies wholly before the reference date (a past period). */
+function isPastDate(match: DeadlineMatch, r: ResolvedDeadline, ref: CalendarDate | null, refIso: IsoDate | null): boolean {
+  if (!ref || !refIso || !r.due || !r.periodEnd) return false;
+  if (r.periodEnd < refIso) return true;
+  return r.precision === "day" && match.spec.strength < 3 && r.due === refIso;
+}
+
+/**
+ * Commitments read from units[index]. `reference` is the article's reference date (null: none).
+ * Returns an empty list for headings and for units without a governed, future deadline phrase.
+ */
+export function findCommitments(units: readonly TextUnit[], index: number, reference: IsoDate | null): CommitmentCandidate[] {
+  const unit = units[index];
+  if (!unit || unit.kind === "heading") return [];
+  const phrases = findDeadlines(unit.text);
+  if (phrases.length === 0) return [];
+  const markers = findMarkers(unit.text);
+  const leadIn = unit.kind === "bullet" && unit.leadIn !== null ? units[unit.leadIn] : undefined;
+  const leadMarkers = leadIn ? findMarkers(leadIn.text) : [];
+  const leadMarker = leadMarkers[leadMarkers.length - 1] ?? null;
+  if (markers.length === 0 && !leadMarker) return [];
+  const ref = parseIsoDate(reference);
+  const cuts = clauseBounds(unit.text);
+  const accepted: CommitmentCandidate[] = [];
+  for (const phrase of phrases) {
+    const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
+    const marker = governingMarker(markers, phrase, fronted);
+    if (!marker && !leadMarker) continue;
+    if (marker && isForecast(unit.text, marker)) continue;
+    if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;
+    const floor = marker && marker.end <= phrase.start ? marker.end : 0;
+    const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
+    if (tense === "past") continue;
+    const resolved = resolveMatch(phrase, ref);
+    if (isPastDate(phrase, resolved, ref, reference)) continue;
+    const c = cuts.findIndex((cut, i) => phrase.start >= cut && phrase.start < (cuts[i + 1] ?? Infinity));
+    accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
+  }
+  return pruneWithinClauses(accepted);
+}
+
+/** Rank of a phrase inside its clause: firm dates beat plan periods, which beat vague phrases. */
+function rank(c: CommitmentCandidate): number {
+  if (c.phrase.spec.vague) return 0;
+  return c.phrase.spec.planPeriod ? 1 : 2;
+}
+
+function pruneWithinClauses(list: CommitmentCandidate[]): CommitmentCandidate[] {
+  const out = list.filter((c) => list.every((o) => o.clauseStart !== c.clauseStart || rank(o) <= rank(c)));
+  // One item per (sentence, due): a duplicate date adds nothing.
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const key = `${c.resolved.due ?? `undated:${c.phrase.text}`}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Full calendar dates: "by 31 December 2025", "no later than 5 Dec 2025", "until 20.12.2025",
+ * "December 20, 2025", "2025-12-20", and dates with no year: "by December 20 of this year",
+ * "by December 20", "Dec. 20" (the next such day on or after the reference). Precision: day.
+ */
+import { makeDate, type CalendarDate } from "../calendar.js";
+import { nextDayOccurrence } from "./calendar-helpers.js";
+import { BY_PREP, FROM_PREP, IN_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
+
+const PREP = `(?:(${BY_PREP}|${FROM_PREP}|${IN_PREP}|scheduled for|set for|slated for)\\s+)?(?:the\\s+)?`;
+const WEEKDAY = "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?";
+const REL_YEAR = "(?:,?\\s+(?:of\\s+)?(this|next|the current|the following|the coming) year)?";
+/** A year right after the date means the no-year parsers must not match. */
+const NO_YEAR_AFTER = "(?![\\d.]*,?\\s*(?:of\\s+)?(?:19|20|21)\\d{2})";
+
+function fixed(prep: string | undefined, date: CalendarDate | null): DeadlineSpec | null {
+  if (!date) return null;
+  const { role, strength } = prepositionInfo(prep);
+  return { precision: "day", role, strength, relative: false, compute: () => ({ due: date, periodEnd: date }) };
+}
+
+function noYear(prep: string | undefined, month: number | null, day: number, rel: string | undefined): DeadlineSpec | null {
+  if (month === null || !makeDate(2024, month, day)) return null;
+  const { role, strength } = prepositionInfo(prep);
+  const plusYear = rel !== undefined && /next|following|coming/i.test(rel) ? 1 : 0;
+  return {
+    precision: "day", role, strength, relative: true,
+    compute(ref) {
+      if (!ref) return null;
+      // "of this year" and a bare date both mean the next such day (the spec's table).
+      const d = plusYear ? makeDate(ref.year + 1, month, day) : nextDayOccurrence(month, day, ref);
+      return d ? { due: d, periodEnd: d } : null;
+    },
+  };
+}
+
+export const explicitDateParsers: DeadlineParser[] = [
+  {
+    name: "day-month-year",
+    // "29-30 May 2026": a range of days is due on its last day.
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(?:\\d{1,2}\\s?-\\s?)?${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC}),?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
+    extract: (m) => fixed(m[1], makeDate(Number(m[4]), monthNumber(m[3] ?? "") ?? 0, Number(m[2]))),
+  },
+  {
+    name: "month-day-year",
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
+    extract: (m) => fixed(m[1], makeDate(Number(m[4]), monthNumber(m[2] ?? "") ?? 0, Number(m[3]))),
+  },
+  {
+    name: "numeric-dmy",
+    pattern: new RegExp(`\\b${PREP}(\\d{1,2})[./](\\d{1,2})[./]${YEAR_SRC}\\b(?![./]\\d)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => fixed(m[1], makeDate(Number(m[4]), Number(m[3]), Number(m[2]))),
+  },
+  {
+    name: "iso",
+    pattern: new RegExp(`\\b${PREP}${YEAR_SRC}-(\\d{2})-(\\d{2})\\b(?!-)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => fixed(m[1], makeDate(Number(m[2]), Number(m[3]), Number(m[4]))),
+  },
+  {
+    name: "month-day",
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${DAY_SRC}(?![\\d:])(?!\\s*(?:%|percent|million|billion|thousand))${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
+    extract: (m) => noYear(m[1], monthNumber(m[2] ?? ""), Number(m[3]), m[4]),
+  },
+  {
+    name: "day-month",
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC})${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
+    extract: (m) => noYear(m[1], monthNumber(m[3] ?? ""), Number(m[2]), m[4]),
+  },
+];

@@ -1,0 +1,85 @@
+/**
+ * The deadline stage of the pipeline: every parser runs over a text, overlapping matches are
+ * settled (the longest wins: "by the end of the 1st quarter of 2026" beats "2026"), and each
+ * phrase is resolved against the reference date.
+ */
+import { parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
+import type { IsoDate } from "../types.js";
+import { explicitDateParsers } from "./explicit-date.js";
+import { monthParsers } from "./month.js";
+import { quarterParsers } from "./quarter.js";
+import { seasonParsers } from "./season.js";
+import type { DeadlineMatch, DeadlineParser, ResolvedDeadline } from "./types.js";
+import { vagueParsers } from "./vague.js";
+import { withinParsers } from "./within.js";
+import { yearParsers } from "./year.js";
+
+export type { DeadlineMatch, DeadlineParser, DeadlineSpec, ResolvedDeadline } from "./types.js";
+
+/**
+ * Order matters only for ties of equal length: the more specific family first (a full date
+ * before a month, a quarter before a bare year).
+ */
+export const DEADLINE_PARSERS: readonly DeadlineParser[] = [
+  ...explicitDateParsers,
+  ...quarterParsers,
+  ...monthParsers,
+  ...seasonParsers,
+  ...withinParsers,
+  ...yearParsers,
+  ...vagueParsers,
+];
+
+/** Cheap pre-check: a text with none of these words or a digit cannot hold a deadline phrase. */
+const MAY_HOLD_DEADLINE =
+  /\d|day|year|month|week|quarter|half|spring|summer|autumn|fall|winter|soon|shortly|future|term|course|later|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i;
+
+/** All deadline phrases in `text`, in order, without overlaps. */
+export function findDeadlines(text: string): DeadlineMatch[] {
+  if (!MAY_HOLD_DEADLINE.test(text)) return [];
+  const all: DeadlineMatch[] = [];
+  DEADLINE_PARSERS.forEach((parser) => {
+    // Patterns are global and used synchronously, so resetting lastIndex is enough to reuse them.
+    const re = parser.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const spec = parser.extract(m, text);
+      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec });
+    }
+  });
+  // Longest first, then earliest: a stable greedy choice of non-overlapping phrases.
+  const byLength = all
+    .map((match, order) => ({ match, order }))
+    .sort((a, b) => b.match.end - b.match.start - (a.match.end - a.match.start) || a.match.start - b.match.start || a.order - b.order);
+  const kept: DeadlineMatch[] = [];
+  for (const { match } of byLength) {
+    if (kept.every((k) => match.end <= k.start || match.start >= k.end)) kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Resolves a found phrase against a reference date (null: the document has none). */
+export function resolveMatch(match: DeadlineMatch, reference: CalendarDate | null): ResolvedDeadline {
+  const { spec } = match;
+  if (spec.vague) return { due: null, precision: "vague", periodEnd: null, undatedReason: `vague deadline '${match.text}'` };
+  const r = spec.compute(reference);
+  if (!r) {
+    const reason = spec.relative && !reference
+      ? `relative deadline '${match.text}' and the document has no publication date`
+      : `deadline '${match.text}' could not be resolved`;
+    return { due: null, precision: spec.precision, periodEnd: null, undatedReason: reason };
+  }
+  return { due: toIsoDate(r.due), precision: spec.precision, periodEnd: toIsoDate(r.periodEnd), undatedReason: null };
+}
+
+/**
+ * Resolves a deadline phrase on its own, e.g. resolveDeadline("by December 20", "2025-12-25")
+ * gives { due: "2026-12-20", precision: "day" }. Returns null when the text holds no deadline
+ * phrase; `due` is null when the phrase is vague or relative and `reference` is null.
+ */
+export function resolveDeadline(phrase: string, reference: IsoDate | null): ResolvedDeadline & { text: string } | null {
+  const first = findDeadlines(phrase)[0];
+  if (!first) return null;
+  return { ...resolveMatch(first, parseIsoDate(reference)), text: first.text };
+}

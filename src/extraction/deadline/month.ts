@@ -1,0 +1,63 @@
+/**
+ * Months: "by March 2026", "in March 2026", "from July 2025 onwards", "by the end of March of
+ * next year", and a month with no year: "in August", "by August" (the next August whose last
+ * day is on or after the reference). Precision: month.
+ *
+ * Due date: the month's last day; for "from/starting" and "the beginning of" the month's first day.
+ */
+import { endOfMonth, type CalendarDate } from "../calendar.js";
+import { nextMonthYear } from "./calendar-helpers.js";
+import { BY_PREP, FROM_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
+
+const PREP = `(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|for|scheduled for|set for)\\s+)?(?:the\\s+)?`;
+const PART = "(?:(end|close|beginning|start|middle)\\s+of\\s+|(early|late|mid)[-\\s]+)?";
+
+function spec(prep: string | undefined, part: string | undefined, month: number | null, yearOf: (ref: CalendarDate | null) => number | null, relative: boolean): DeadlineSpec | null {
+  if (month === null) return null;
+  // A month with neither a preposition nor a part ("March 2026 saw ...") is a mention, not a deadline.
+  const info = prepositionInfo(prep);
+  const first = info.role === "start" || part === "beginning" || part === "start";
+  return {
+    precision: "month", role: info.role, strength: part === "end" ? 3 : info.strength, relative,
+    compute(ref) {
+      const year = yearOf(ref);
+      if (year === null) return null;
+      const last = endOfMonth(year, month);
+      return { due: first ? { year, month, day: 1 } : last, periodEnd: last };
+    },
+  };
+}
+
+const partOf = (m: RegExpExecArray): string | undefined => (m[2] ?? m[3])?.toLowerCase();
+
+export const monthParsers: DeadlineParser[] = [
+  {
+    name: "month-year",
+    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?:\\s+of)?,?\\s+${YEAR_SRC}\\b(?!-\\d)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      if (!m[1] && !partOf(m)) return null;
+      const year = Number(m[5]);
+      return spec(m[1], partOf(m), monthNumber(m[4] ?? ""), () => year, false);
+    },
+  },
+  {
+    name: "month-relative-year",
+    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?:\\s+of)?\\s+(this|next|the current|the following|the coming) year${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      const plus = /this|current/i.test(m[5] ?? "") ? 0 : 1;
+      return spec(m[1], partOf(m), monthNumber(m[4] ?? ""), (ref) => (ref ? ref.year + plus : null), true);
+    },
+  },
+  {
+    name: "month-only",
+    // A day number or a year after the month belongs to another parser.
+    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      if (!m[1] && !partOf(m)) return null;
+      const month = monthNumber(m[4] ?? "");
+      if (month === null) return null;
+      return spec(m[1], partOf(m), month, (ref) => (ref ? nextMonthYear(month, ref) : null), true);
+    },
+  },
+];

@@ -1,0 +1,70 @@
+import type { CalendarDate } from "../calendar.js";
+import type { IsoDate, Precision } from "../types.js";
+
+/** "deadline": the date by which something happens; "start": the date from which it applies. */
+export type DeadlineRole = "deadline" | "start";
+
+/** What a parser understood, before any reference date is applied. */
+export interface DeadlineSpec {
+  precision: Precision;
+  role: DeadlineRole;
+  /** True when the phrase needs a reference date ("next year", "in August", "within ten days"). */
+  relative: boolean;
+  /** True for phrases with no date at all ("in the coming years", "soon"). */
+  vague?: boolean;
+  /** A plan's or concept's period ("Concept for 2026-2030"): yields to any other phrase in its clause. */
+  planPeriod?: boolean;
+  /** How firmly the preposition marks a deadline: 3 by/until/within, 2 in/on/from, 1 bare date. */
+  strength: number;
+  /**
+   * The due date and the end of the period the phrase names (the same day for "by 5 May"; the
+   * month's last day for "from July 2025"). Null when a relative phrase has no reference.
+   */
+  compute(ref: CalendarDate | null): { due: CalendarDate; periodEnd: CalendarDate } | null;
+}
+
+/** A deadline phrase found in a text: [start, end) offsets in that text. */
+export interface DeadlineMatch {
+  start: number;
+  end: number;
+  text: string;
+  spec: DeadlineSpec;
+}
+
+/**
+ * One phrasing family. `pattern` must be global; `extract` returns null when the match is not
+ * really a deadline (a lower-case "may", an impossible date, a legal period "within 10 days of").
+ */
+export interface DeadlineParser {
+  name: string;
+  pattern: RegExp;
+  extract(match: RegExpExecArray, text: string): DeadlineSpec | null;
+}
+
+/** A deadline phrase resolved against a reference date. */
+export interface ResolvedDeadline {
+  due: IsoDate | null;
+  precision: Precision;
+  /** End of the named period; null when undated. Used to drop phrases that lie wholly in the past. */
+  periodEnd: IsoDate | null;
+  undatedReason: string | null;
+}
+
+/** Preposition groups shared by the parsers. */
+export const BY_PREP = "by|until|till|before|no later than|not later than|on or before|prior to|up to|through";
+export const FROM_PREP =
+  "from|starting from|starting in|starting on|starting|beginning in|beginning on|beginning from|beginning|as of|as from|effective from|effective as of|effective|commencing on|commencing|with effect from";
+export const IN_PREP = "in|on|during|throughout|within|at|for";
+export const ONWARDS_SRC = "(?:\\s+(?:and\\s+)?onwards?)?";
+
+const FROM_RE = new RegExp(`^(?:${FROM_PREP})$`, "i");
+const BY_RE = new RegExp(`^(?:${BY_PREP})$`, "i");
+
+/** Role and strength of a preposition (undefined: the phrase had none). */
+export function prepositionInfo(prep: string | undefined): { role: DeadlineRole; strength: number } {
+  if (!prep) return { role: "deadline", strength: 1 };
+  const p = prep.toLowerCase().replace(/\s+/g, " ").trim();
+  if (FROM_RE.test(p)) return { role: "start", strength: 2 };
+  if (BY_RE.test(p) || p === "within") return { role: "deadline", strength: 3 };
+  return { role: "deadline", strength: 2 };
+}

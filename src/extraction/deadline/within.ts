@@ -1,0 +1,61 @@
+/**
+ * Spans counted from the reference date: "within ten days", "within 6 months", "within three
+ * years", "in two weeks", "over the next three years", "within half a year", "within 10 working days".
+ * Due: reference + that many units (months and years clamp to the month's last day); precision: day.
+ *
+ * Not deadlines, and rejected here: spans counted from some other event ("within 30 days of
+ * receiving the application", "within a month after the decision"): those are legal time limits.
+ */
+import { addDays, addMonths, addWorkingDays } from "../calendar.js";
+import type { DeadlineParser } from "./types.js";
+import { NUMBER_SRC, numberValue } from "./words.js";
+
+const LEAD = "(within|in|over|during)\\s+(?:the\\s+)?(next\\s+|coming\\s+|following\\s+|upcoming\\s+)?";
+const AMOUNT = `(?:(half\\s+an?|one\\s+and\\s+a\\s+half)\\s+|${NUMBER_SRC}(?:\\s*\\(\\s*[a-z-]+\\s*\\))?(\\s+and\\s+a\\s+half)?[\\s-]+)`;
+const UNIT = "(working\\s+|business\\s+|calendar\\s+)?(day|week|month|year)s?\\b";
+/** A span followed by one of these counts from an event, not from the publication date. */
+const EVENT_AFTER = /^\s*(?:of|after|from|following|since|before|prior\s+to|upon|once|counting|as\s+from|'s\s+time\s+after)\b/i;
+
+type Unit = "day" | "week" | "month" | "year";
+
+export const withinParsers: DeadlineParser[] = [
+  {
+    name: "within",
+    pattern: new RegExp(`\\b${LEAD}${AMOUNT}${UNIT}(\\s+and\\s+a\\s+half)?(?:'?\\s+time)?`, "gi"),
+    extract: (m, text) => {
+      if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
+      const lead = (m[1] ?? "").toLowerCase();
+      // "in 2 years" is a span; "in a year" or "over a month" alone are too loose to be a deadline.
+      if ((lead === "over" || lead === "during") && !m[2]) return null;
+      if (lead === "in" && !m[2] && /^an?$/i.test(m[4] ?? "")) return null;
+      const unit = (m[7] ?? "day").toLowerCase() as Unit;
+      const working = /working|business/i.test(m[6] ?? "");
+      let amount: number | null;
+      if (m[3]) amount = /half\s+an?/i.test(m[3]) ? 0.5 : 1.5;
+      else amount = numberValue(m[4] ?? "");
+      if (amount === null || amount <= 0) return null;
+      if (m[5] || m[8]) amount += 0.5;
+      const n = amount;
+      return {
+        precision: "day", role: "deadline", strength: 3, relative: true,
+        compute(ref) {
+          if (!ref) return null;
+          let due;
+          if (unit === "day") due = working ? addWorkingDays(ref, Math.round(n)) : addDays(ref, Math.round(n));
+          else if (unit === "week") due = addDays(ref, Math.round(n * 7));
+          else if (unit === "month") due = Number.isInteger(n) ? addMonths(ref, n) : addDays(addMonths(ref, Math.floor(n)), 15);
+          else due = addMonths(ref, Math.round(n * 12));
+          return { due, periodEnd: due };
+        },
+      };
+    },
+  },
+  {
+    name: "half-a-year",
+    pattern: /\b(within|in|over)\s+(?:the\s+next\s+)?half\s+a\s+year\b/gi,
+    extract: () => ({
+      precision: "day", role: "deadline", strength: 3, relative: true,
+      compute: (ref) => (ref ? { due: addMonths(ref, 6), periodEnd: addMonths(ref, 6) } : null),
+    }),
+  },
+];

@@ -1,0 +1,111 @@
+/**
+ * Years, plan periods and relative calendar periods.
+ *
+ * | phrase                                               | due                          | precision |
+ * |------------------------------------------------------|------------------------------|-----------|
+ * | in 2027 · by 2027 · by the end of 2027 · by end-2027 | 2027-12-31                   | year      |
+ * | from 2027 · starting in 2027                         | 2027-01-01                   | year      |
+ * | for 2026-2030 · 2026-2030 · until 2030 (of a plan)   | 2030-12-31                   | year      |
+ * | this year · by the end of the year · later this year | Dec 31 of the reference year | year      |
+ * | next year · the following year                       | Dec 31 of reference year + 1 | year      |
+ * | by the end of this month · this month                | last day of reference month  | month     |
+ * | next month                                           | last day of the next month   | month     |
+ * | this week · by the end of the week                   | Sunday of the reference week | day       |
+ * | next week                                            | Sunday of the following week | day       |
+ */
+import { addMonths, endOfMonth, type CalendarDate } from "../calendar.js";
+import { endOfWeek } from "./calendar-helpers.js";
+import { BY_PREP, FROM_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { YEAR_SRC } from "./words.js";
+
+const YEAR_PREP = `${BY_PREP}|${FROM_PREP}|in|during|throughout|within|scheduled for|set for`;
+const END = "(?:(end|close|beginning|start)\\s+of\\s+(?:the\\s+)?|(end|year-end)[-\\s]+)?";
+/** Names of plans, concepts and programmes whose period is written as a year range or "until 2030". */
+const PLAN_NOUN = /\b(?:concept|strategy|programme|program|plan|roadmap|doctrine|agenda|framework|vision|policy|project)\b[^.;]{0,80}$/i;
+
+function yearSpec(prep: string | undefined, part: string | undefined, year: number, planPeriod: boolean): DeadlineSpec {
+  const info = prepositionInfo(prep);
+  const first = info.role === "start" || part === "beginning" || part === "start";
+  const last: CalendarDate = { year, month: 12, day: 31 };
+  return {
+    precision: "year", role: info.role, strength: part === "end" ? 3 : info.strength, relative: false, planPeriod,
+    compute: () => ({ due: first ? { year, month: 1, day: 1 } : last, periodEnd: last }),
+  };
+}
+
+function relativeSpec(prep: string | undefined, precision: "year" | "month" | "day", strength: number | null, at: (ref: CalendarDate) => CalendarDate): DeadlineSpec {
+  const info = prepositionInfo(prep);
+  return {
+    precision, role: info.role, strength: strength ?? info.strength, relative: true,
+    compute: (ref) => (ref ? { due: at(ref), periodEnd: at(ref) } : null),
+  };
+}
+
+export const yearParsers: DeadlineParser[] = [
+  {
+    name: "year-range",
+    pattern: new RegExp(`\\b(?:(for|in|until|till|through|over|during|by)\\s+(?:the\\s+)?(?:period\\s+(?:of\\s+)?|years\\s+)?)?${YEAR_SRC}\\s?-\\s?(\\d{4}|\\d{2})\\b(?!-|\\.\\d)`, "gi"),
+    extract: (m, text) => {
+      const from = Number(m[2]);
+      const to = (m[3] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[3]) : Number(m[3]);
+      if (to <= from || to - from > 50) return null;
+      const plan = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || !m[1] || /for|over|during|through/i.test(m[1]);
+      return yearSpec(m[1] && /until|till|by/i.test(m[1]) ? m[1] : undefined, undefined, to, plan);
+    },
+  },
+  {
+    name: "year",
+    // A bare number is too common to be a deadline: a preposition or "end of" is required.
+    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
+    extract: (m, text) => {
+      const part = (m[2] ?? m[3])?.toLowerCase();
+      if (!m[1] && !part) return null;
+      const plan = /^(?:until|till)$/i.test(m[1] ?? "") && PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index));
+      return yearSpec(m[1], part === "year-end" ? "end" : part, Number(m[4]), plan);
+    },
+  },
+  {
+    name: "relative-year",
+    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?(?:(end|close)\\s+of\\s+(?:the\\s+)?|later\\s+|earlier\\s+)?(this|next|the current|the following|the coming|current|the next) year\\b(?!'s)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      const plus = /this|current/i.test(m[3] ?? "") ? 0 : 1;
+      if (/^the next$/i.test(m[3] ?? "") && !m[2]) return null; // "in the next year" reads as "within a year"
+      const info = prepositionInfo(m[1]);
+      return {
+        precision: "year", role: info.role, strength: m[2] ? 3 : info.strength, relative: true,
+        compute: (ref) => {
+          if (!ref) return null;
+          const year = ref.year + plus;
+          const last = { year, month: 12, day: 31 };
+          return { due: info.role === "start" ? { year, month: 1, day: 1 } : last, periodEnd: last };
+        },
+      };
+    },
+  },
+  {
+    name: "end-of-the-year",
+    pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|year end|end-year)\b(?!\s+\d)/gi,
+    extract: (m) => relativeSpec(m[1], "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
+  },
+  {
+    name: "relative-month",
+    pattern: /\b(?:(by|until|till|before|in|during|within|no later than|from|starting)\s+)?(?:the\s+)?(?:(end|close)\s+of\s+(?:the\s+)?)?(this|next|the current|the following|the coming|current) month\b/gi,
+    extract: (m) => {
+      const plus = /this|current/i.test(m[3] ?? "") ? 0 : 1;
+      return relativeSpec(m[1], "month", m[2] ? 3 : null, (ref) => {
+        const d = addMonths({ ...ref, day: 1 }, plus);
+        return endOfMonth(d.year, d.month);
+      });
+    },
+  },
+  {
+    name: "end-of-the-month",
+    pattern: /\b(?:(by|until|till|before|no later than|at)\s+)?the\s+end\s+of\s+the\s+month\b/gi,
+    extract: (m) => relativeSpec(m[1], "month", 3, (ref) => endOfMonth(ref.year, ref.month)),
+  },
+  {
+    name: "relative-week",
+    pattern: /\b(?:(by|until|till|before|in|during|within|no later than)\s+)?(?:the\s+)?(?:(end|close)\s+of\s+(?:the\s+)?)?(this|next|the current|the coming|current) week\b/gi,
+    extract: (m) => relativeSpec(m[1], "day", m[2] ? 3 : null, (ref) => endOfWeek(ref, /this|current/i.test(m[3] ?? "") ? 0 : 1)),
+  },
+];

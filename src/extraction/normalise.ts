@@ -1,0 +1,124 @@
+/**
+ * Step 1 of the pipeline: make copy-pasted news text matchable, and remember where every
+ * normalised character came from so quotes can be cut verbatim from the ORIGINAL text.
+ *
+ * What is changed, and why:
+ * - Cyrillic letters that look like Latin ones, inside otherwise Latin words ("оn" with a
+ *   Cyrillic о): the parsers match English words. A word written wholly in Cyrillic is left alone
+ *   unless it is a tiny all-look-alike word between two Latin words.
+ * - no-break, thin, ideographic spaces and tabs become a plain space; zero-width characters and
+ *   carriage returns are dropped;
+ * - typographic quotes become ' and "; dashes and minus signs become "-"; the ellipsis becomes "...";
+ * - bullets (•, ●, ▪, ◦, ·) become "-" so that one bullet rule serves all.
+ */
+
+/** Cyrillic letters that look like Latin ones (the same table as the scorer's). */
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y",
+  "\u0445": "x", "\u0456": "i", "\u0458": "j", "\u0455": "s",
+  "\u0410": "A", "\u0415": "E", "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T",
+  "\u041d": "H", "\u041a": "K", "\u041c": "M", "\u0412": "B", "\u0425": "X", "\u0406": "I",
+  "\u0408": "J", "\u0405": "S",
+};
+
+/** Single characters replaced by another string ("" drops the character). */
+const CHAR_MAP: Readonly<Record<string, string>> = {
+  "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+  "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+  "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ", "\f": " ", "\v": " ",
+  "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "", "\r": "",
+  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+  "\u2026": "...",
+  "\u2022": "-", "\u25cf": "-", "\u25aa": "-", "\u25e6": "-", "\u00b7": "-", "\u2043": "-", "\u2219": "-",
+};
+
+export interface NormalisedText {
+  /** The normalised text. */
+  text: string;
+  /** origStart[i]: offset in the original text of the character that produced normalised char i. */
+  origStart: Int32Array;
+  /** origEnd[i]: end (exclusive) of that original character. */
+  origEnd: Int32Array;
+  originalLength: number;
+}
+
+const isLatinLetter = (c: string): boolean => /[A-Za-z\u00c0-\u024f]/.test(c);
+const isCyrillic = (c: string): boolean => c >= "\u0400" && c <= "\u04ff";
+
+/**
+ * Decides, word by word, which Cyrillic letters to replace. Returns a set of original offsets.
+ * A word is a run of letters; only words that also hold Latin letters (or tiny all-look-alike
+ * words between Latin words) are touched, so genuine Kazakh or Russian words stay intact.
+ */
+function lookalikeOffsets(text: string): Set<number> {
+  const out = new Set<number>();
+  const words: { start: number; end: number; latin: boolean; cyr: boolean; allLook: boolean }[] = [];
+  // Only documents that contain Cyrillic need the word scan.
+  if (!/[\u0400-\u04ff]/.test(text)) return out;
+  const re = /\p{L}+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let latin = false, cyr = false, allLook = true;
+    for (const ch of m[0]) {
+      if (isCyrillic(ch)) { cyr = true; if (!(ch in LOOKALIKE)) allLook = false; }
+      else if (isLatinLetter(ch)) latin = true;
+    }
+    words.push({ start: m.index, end: m.index + m[0].length, latin, cyr, allLook });
+  }
+  words.forEach((w, i) => {
+    if (!w.cyr || !w.allLook) return;
+    const between = !w.latin && w.end - w.start <= 3 && words[i - 1]?.latin === true && !words[i - 1]?.cyr && words[i + 1]?.latin === true && !words[i + 1]?.cyr;
+    if (!w.latin && !between) return;
+    for (let k = w.start; k < w.end; k++) if (isCyrillic(text.charAt(k))) out.add(k);
+  });
+  return out;
+}
+
+/** Characters that may need work; everything else is copied through in runs. */
+const SPECIAL = /[\u00a0\u2000-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\r\u2018-\u201f\u2032\u2033\u02bc\u00ab\u00bb\u2010-\u2015\u2212\u2026\u2022\u25cf\u25aa\u25e6\u00b7\u2043\u2219\u0400-\u04ff]/g;
+
+/** Normalises `original` (see the file comment). Never throws; the empty string gives an empty result. */
+export function normaliseText(original: string): NormalisedText {
+  const replaceCyr = lookalikeOffsets(original);
+  // Replacements grow the text at most 3x ("…" -> "..."); the arrays are trimmed at the end.
+  const capacity = original.length * 3 + 1;
+  const origStart = new Int32Array(capacity);
+  const origEnd = new Int32Array(capacity);
+  const parts: string[] = [];
+  let n = 0;
+  let copied = 0;
+  const copyRun = (to: number): void => {
+    if (to <= copied) return;
+    parts.push(original.slice(copied, to));
+    for (let i = copied; i < to; i++, n++) { origStart[n] = i; origEnd[n] = i + 1; }
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(original); m; m = SPECIAL.exec(original)) {
+    const i = m.index;
+    const ch = m[0];
+    let rep: string | undefined = CHAR_MAP[ch];
+    if (rep === undefined && replaceCyr.has(i)) rep = LOOKALIKE[ch];
+    if (rep === undefined) continue; // a real Cyrillic letter: copied with its run
+    copyRun(i);
+    parts.push(rep);
+    for (let k = 0; k < rep.length; k++, n++) { origStart[n] = i; origEnd[n] = i + 1; }
+    copied = i + 1;
+  }
+  copyRun(original.length);
+  return { text: parts.join(""), origStart: origStart.subarray(0, n), origEnd: origEnd.subarray(0, n), originalLength: original.length };
+}
+
+/** Maps a [start, end) span of the normalised text back to the original text. */
+export function toOriginalSpan(norm: NormalisedText, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = start < norm.text.length ? (norm.origStart[start] ?? norm.originalLength) : norm.originalLength;
+    return [at, at];
+  }
+  const s = norm.origStart[start] ?? norm.originalLength;
+  const e = norm.origEnd[end - 1] ?? norm.originalLength;
+  return [s, e];
+}
+
+
+

@@ -1,0 +1,116 @@
+/**
+ * Step 3: cut an article body into units: sentences, bullet items and headings.
+ *
+ * Lines are paragraphs in news text, so a sentence never crosses a line break. Inside a line a
+ * full stop ends a sentence only when the next word starts like a sentence (capital, digit,
+ * quote, bracket) and the word before it is not an abbreviation ("Sept.", "No.", "Mr."), an
+ * initial ("K. Tokayev") or a dotted acronym ("U.S.", "e.g.").
+ *
+ * Bullet items ("- ...", "• ...", "1) ...") keep a link to their lead-in sentence, from which they
+ * inherit the actor and the verb ("The Prime Minister instructed the ministries to:").
+ */
+import { isHeadingLine } from "./articles.js";
+
+export type UnitKind = "sentence" | "bullet" | "heading";
+
+export interface TextUnit {
+  /** [start, end) in the normalised document text. */
+  start: number;
+  end: number;
+  text: string;
+  kind: UnitKind;
+  /** Paragraph number within the article (blank lines separate paragraphs). */
+  paragraph: number;
+  /** For bullets: index (in the unit list) of the lead-in sentence, or null. */
+  leadIn: number | null;
+  /** For bullets: offset of the content after the bullet marker, within `text`. */
+  contentOffset: number;
+}
+
+/** Words that end with a full stop without ending the sentence. */
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+  "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr", "inc",
+  "ltd", "co", "corp", "dept", "art", "para", "approx", "fig", "vol", "pp", "p", "cf", "al", "est", "min", "max",
+  "mln", "bln", "bn", "mn", "tn", "km", "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
+]);
+
+const BULLET = /^[ \t]*(?:[-*]|\d{1,2}[.)]|[a-z][)])[ \t]+/;
+
+/** Sentence spans [start, end) inside text[from, to), trimmed. */
+export function splitSentences(text: string, from = 0, to = text.length): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[.!?]+["')\]]*/g;
+  re.lastIndex = from;
+  let start = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const next = text.slice(end, Math.min(to, end + 3));
+    if (end < to && !/^\s+["'(\-\d\p{Lu}]/u.test(next)) continue;
+    if (m[0].startsWith(".") && m[0].length === 1 && isAbbreviation(text, m.index, start)) continue;
+    pushTrimmed(text, start, end, out);
+    start = end;
+  }
+  pushTrimmed(text, start, to, out);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
+  // Walk back over letters and dots by hand: a regex anchored at the end would rescan the window.
+  let i = dot;
+  while (i > lineStart && dot - i < 20) {
+    const c = text.charAt(i - 1);
+    if (c === "." || c.toLowerCase() !== c.toUpperCase()) i--;
+    else break;
+  }
+  const word = text.slice(i, dot);
+  if (word === "") return false;
+  if (word.includes(".")) return true; // U.S. / e.g. / i.e.
+  if (word.length === 1 && word !== word.toLowerCase()) return true; // an initial
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: [number, number][]): void {
+  let a = s, b = e;
+  while (a < b && /\s/.test(text.charAt(a))) a++;
+  while (b > a && /\s/.test(text.charAt(b - 1))) b--;
+  if (b > a) out.push([a, b]);
+}
+
+/** Units of text[from, to), in order. */
+export function splitUnits(text: string, from: number, to: number): TextUnit[] {
+  const units: TextUnit[] = [];
+  let paragraph = 0;
+  let lastSentence: number | null = null;
+  let pos = from;
+  while (pos < to) {
+    let nl = text.indexOf("\n", pos);
+    if (nl === -1 || nl > to) nl = to;
+    const line = text.slice(pos, nl);
+    if (line.trim() === "") {
+      paragraph++;
+    } else {
+      const bullet = BULLET.exec(line);
+      if (bullet) {
+        const contentStart = pos + bullet[0].length;
+        for (const [s, e] of splitSentences(text, contentStart, nl)) {
+          const first = s === contentStart;
+          const unitStart = first ? pos + (line.length - line.trimStart().length) : s;
+          units.push({ start: unitStart, end: e, text: text.slice(unitStart, e), kind: "bullet", paragraph, leadIn: lastSentence, contentOffset: s - unitStart });
+        }
+      } else if (isHeadingLine(line) && line.trim().split(/\s+/).length <= 12) {
+        // Longer lines without a closing full stop are sentences that lost it, not headings.
+        const s = pos + (line.length - line.trimStart().length);
+        units.push({ start: s, end: nl, text: text.slice(s, nl).trimEnd(), kind: "heading", paragraph, leadIn: null, contentOffset: 0 });
+      } else {
+        for (const [s, e] of splitSentences(text, pos, nl)) {
+          units.push({ start: s, end: e, text: text.slice(s, e), kind: "sentence", paragraph, leadIn: null, contentOffset: 0 });
+          lastSentence = units.length - 1;
+        }
+      }
+    }
+    pos = nl + 1;
+  }
+  return units;
+}

@@ -1,0 +1,97 @@
+/**
+ * Is a deadline phrase part of a past event ("was signed on October 10, 2024", "held in June
+ * 2023", "launched the programme in 2025") or of something still to happen? A small word scan,
+ * no parser: walking away from the phrase, the first decisive word wins.
+ */
+
+export type Tense = "past" | "future" | "none";
+
+/** Words that make what follows them future, obligatory or at least not past. */
+const FUTURE = new Set([
+  "will", "shall", "must", "should", "would", "be", "being", "going", "is", "are", "plans", "plan",
+  "planned", "expected", "scheduled", "aims", "intends", "can", "may", "could", "need", "needs", "ll",
+  "instructed", "tasked", "due",
+]);
+const PAST_AUX = new Set(["was", "were", "had", "did", "ago", "previously", "already", "last", "since"]);
+const BE_LIKE = new Set(["be", "been", "being", "is", "are", "will", "to", "get", "gets", "become", "becomes"]);
+const PERFECT = new Set(["has", "have", "had", "was", "were"]);
+const DETERMINER = new Set([
+  "the", "a", "an", "its", "their", "this", "these", "those", "our", "his", "her", "newly", "recently",
+  "well", "jointly", "specially", "specifically", "all", "any", "some", "every", "each",
+]);
+const FOLLOWS_VERB = new Set([
+  "the", "a", "an", "its", "their", "this", "these", "those", "our", "his", "her", "it", "them",
+  "in", "on", "at", "during", "by", "since", "from", "for", "with", "into", "to", "of", "back", "earlier", "last",
+]);
+const IRREGULAR_PAST = new Set([
+  "held", "began", "took", "made", "built", "met", "became", "went", "gave", "came", "rose", "grew", "fell",
+  "won", "paid", "sent", "spent", "brought", "told", "said", "saw", "led", "left", "sold", "bought", "kept",
+  "found", "thought", "wrote", "chose", "drew", "ran", "took", "set", "put", "laid", "began", "underwent",
+]);
+/** Words ending in -ed that are not past forms, or are adjectives far more often. */
+const NOT_PAST = new Set([
+  "need", "speed", "seed", "indeed", "hundred", "red", "bed", "shed", "feed", "breed", "exceed", "proceed",
+  "succeed", "embed", "based", "related", "dedicated", "interested", "concerned", "detailed", "unprecedented",
+  "united", "limited", "advanced", "sophisticated", "qualified", "skilled", "talented", "experienced",
+  "balanced", "integrated", "automated", "expected", "planned", "scheduled", "instructed", "tasked",
+  "proposed", "required", "intended", "supposed", "envisaged", "authorized", "authorised",
+]);
+
+const isPastForm = (w: string): boolean => IRREGULAR_PAST.has(w) || (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST.has(w));
+
+const WORD = /[A-Za-z]+(?:'[a-z]+)?/g;
+
+function words(text: string): string[] {
+  return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/'s$/, ""));
+}
+
+/**
+ * The tense governing a phrase that starts at `pos`, judged from the words before it (same
+ * clause). `floor` is the end of the governing marker: words before it ("The President set the
+ * task of ...") describe the marker, not the phrase.
+ */
+export function tenseBefore(text: string, pos: number, floor = 0): Tense {
+  const windowStart = Math.max(0, floor, pos - 160);
+  const before = text.slice(windowStart, pos);
+  const cut = Math.max(before.lastIndexOf(";"), before.lastIndexOf(":"));
+  const toks = words(cut >= 0 ? before.slice(cut + 1) : before);
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const w = toks[i] ?? "";
+    const next = toks[i + 1];
+    const prev = toks[i - 1] ?? "";
+    if (w === "to") {
+      if (next !== undefined && !DETERMINER.has(next)) return "future";
+      continue;
+    }
+    if (PAST_AUX.has(w)) return "past";
+    if (FUTURE.has(w)) return "future";
+    if (!isPastForm(w)) continue;
+    if (BE_LIKE.has(prev) || DETERMINER.has(prev)) continue; // passive or adjective
+    if (PERFECT.has(prev)) return "past";
+    if (next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
+  }
+  return "none";
+}
+
+/** The tense of the clause that follows a fronted phrase ("In 2023, the ministry launched ..."). */
+export function tenseAfter(text: string, pos: number): Tense {
+  const toks = words(text.slice(pos, pos + 160));
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i] ?? "";
+    const prev = toks[i - 1] ?? "";
+    if (PAST_AUX.has(w)) return "past";
+    if (FUTURE.has(w) || w === "to") return "future";
+    // The first word after a fronted phrase with no subject is an imperative ("by 15 May - put into operation").
+    if (isPastForm(w) && i === 0) return "future";
+    if (isPastForm(w) && !BE_LIKE.has(prev) && !DETERMINER.has(prev)) return "past";
+  }
+  return "none";
+}
+
+/** Openers that may stand before a fronted phrase: "Also, by 2027 ...", "- by 5 December 2025 ...". */
+const FRONT_OPENER = /^[\s\-*"'(]*(?:(?:and|also|moreover|additionally|furthermore|in addition|meanwhile|thus|therefore|so|then|as a result|in particular|at the same time|accordingly)\b[\s,]*)?$/i;
+
+/** True when the phrase at `pos` opens its sentence (or bullet), so the clause after it governs it. */
+export function isFronted(text: string, pos: number, contentStart = 0): boolean {
+  return FRONT_OPENER.test(text.slice(contentStart, pos));
+}

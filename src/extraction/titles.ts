@@ -1,0 +1,129 @@
+/**
+ * A short imperative title for a commitment: "Develop a concept for establishing a Special
+ * Economic Zone ...", "Begin construction of waste-to-energy plants in Astana, Almaty, and
+ * Shymkent", "Expand the project nationwide". Built from the clause that holds the deadline:
+ * the actor, the modal and the deadline phrase are removed, a passive is turned round ("the
+ * project will be expanded" -> "Expand the project"), trailing clauses are cut, and the result is
+ * capitalised and kept under ~100 characters at a word boundary.
+ */
+import { lemma } from "./lemma.js";
+import type { MarkerHit } from "./markers.js";
+
+export const MAX_TITLE_CHARS = 100;
+
+export interface TitleInput {
+  /** The unit's text. */
+  text: string;
+  /** Where the bullet's content starts (0 for sentences). */
+  contentOffset: number;
+  clauseStart: number;
+  clauseEnd: number;
+  marker: MarkerHit | null;
+  /** Spans of deadline phrases to remove. */
+  phrases: { start: number; end: number }[];
+}
+
+const TRAILING = /,\s+(?:which|who|where|while|whereas|thereby|thus|so that|in order to|according to|as part of|as well as|including|he said|she said|said|reported|noted|emphasized|stressed|at|during|following|amid|when|after|before|underscoring|stressing|noting|saying|adding)\b|;|\s+-\s+|\.\s|\s\(|,\s*"|\s+and\s+(?:is|are|will|must|should)\b/i;
+const DANGLING = /\s+(?:and|or|of|the|for|to|in|on|at|a|an|with|by|from|as|its|their|is|are)$/i;
+const PASSIVE_AFTER = /^\s*(?:(?:also|then|further|soon|now)\s+)?(?:be\s+|been\s+)?(?:\w+ly\s+)?([a-z]+(?:ed|en)|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken|launched)\b/;
+
+function blank(text: string, spans: { start: number; end: number }[]): string {
+  let out = text;
+  for (const s of [...spans].sort((a, b) => b.start - a.start)) out = `${out.slice(0, s.start)}${" ".repeat(s.end - s.start)}${out.slice(s.end)}`;
+  return out;
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:])/g, "$1")
+    .replace(/^[\s,\-:;"]+/, "")
+    .trim();
+}
+
+/** A closing attribution: "..., the Ministry of Transport said." */
+const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added)\b.*$/i;
+
+function finish(s: string): string {
+  let t = tidy(s).replace(ATTRIBUTION, "").replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
+  const cut = TRAILING.exec(t);
+  if (cut && cut.index > 3) t = t.slice(0, cut.index);
+  t = t.replace(/[\s,;:.-]+$/, "");
+  if (t.length > MAX_TITLE_CHARS) {
+    t = t.slice(0, MAX_TITLE_CHARS + 1);
+    t = t.slice(0, Math.max(t.lastIndexOf(" "), 20));
+  }
+  for (let i = 0; i < 3; i++) t = t.replace(DANGLING, "").replace(/[\s,;:-]+$/, "");
+  // A quote left open by a cut is dropped; balanced quotes stay ("icebreaker projects").
+  if ((t.match(/"/g) ?? []).length % 2 === 1) t = t.endsWith('"') ? t.slice(0, -1) : t.replace(/"/g, "");
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Nouns that stand for an act after "scheduled for" / "planned for": "scheduled for completion". */
+const ACT_NOUN: Readonly<Record<string, string>> = {
+  completion: "complete", launch: "launch", commissioning: "commission", opening: "open", adoption: "adopt",
+  implementation: "implement", construction: "build", approval: "approve", signing: "sign", review: "review",
+  consideration: "consider", release: "release", introduction: "introduce", submission: "submit",
+};
+const THAT_ADDRESSEE = /^\s*that\s+(?:the\s+)?[A-Za-z'-]+(?:\s+(?:of|and)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*\s+/;
+const PARTICLE = /^\s*(out|up|down|off|over|forward|back)\b/i;
+/** Where a subject starts: after a reporting verb, "that", a comma or a dash. */
+const SUBJECT_BREAK = /\b(?:that|which|who|said|says|announced|noted|reported|stated|added)\b|[,;:]|\s-\s/gi;
+
+/** Subject words before the marker, for passives: "A separate law," -> "a separate law". */
+function subjectBefore(text: string, from: number, to: number): string {
+  // "These innovations are expected | to be implemented": the subject stops at its verb.
+  const raw = tidy(text.slice(from, to)).replace(/\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i, "");
+  // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a participle or a preposition.
+  const segments = raw.split(SUBJECT_BREAK).map((x) => x.trim()).filter((x) => x !== "" && !/^(?:[a-z]+ed|in|on|at|by|for|with|from|under|after|before)\b/.test(x));
+  const s = segments[segments.length - 1] ?? "";
+  const lowered = /^(?:The|A|An|These|This|Those|Its|Their|All|New)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  return lowered;
+}
+
+/** The title for one commitment (never empty for a non-empty unit). */
+export function buildTitle(input: TitleInput): string {
+  const { clauseStart, clauseEnd, marker, contentOffset } = input;
+  const text = blank(input.text, input.phrases);
+  const clause = text.slice(clauseStart, clauseEnd);
+  // A clause of its own: "and to begin construction of ...".
+  const own = /^\s*[,;]?\s*(?:and\s+)?(?:also\s+)?to\s+(?!be\b)(.*)$/is.exec(clause);
+  let title: string | null = null;
+  if (own?.[1]) title = own[1];
+  else if (marker && marker.end <= clauseEnd) {
+    const afterMarker = text.slice(marker.end, clauseEnd);
+    const passive = marker.kind === "passive-infinitive"
+      ? /\b(\w+)\s*$/.exec(text.slice(marker.start, marker.end))
+      : /^(?:\s*be\b|\s*to\s+be\b)/.test(afterMarker) ? PASSIVE_AFTER.exec(afterMarker.replace(/^\s*to\s+/, "")) : null;
+    if (passive?.[1]) {
+      const verb = lemma(passive[1]);
+      const rest = marker.kind === "passive-infinitive" ? "" : afterMarker.replace(/^\s*to\s+/, "").slice(passive.index + passive[0].length);
+      const subjectFrom = Math.max(contentOffset, clauseStart);
+      const subject = subjectBefore(text, subjectFrom, marker.start);
+      const particle = PARTICLE.exec(rest);
+      title = particle ? `${verb} ${particle[1]} ${subject}${rest.slice(particle[0].length)}` : `${verb} ${subject}${rest}`;
+    } else if (marker.kind === "instruct-active") {
+      const to = /\bto\s+(?!the\b|a\b)/.exec(afterMarker);
+      // "recommended that the government revise ...": drop "that" and the addressee.
+      title = to ? afterMarker.slice(to.index + to[0].length) : afterMarker.replace(THAT_ADDRESSEE, "");
+    } else if (ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()]) {
+      // "The construction of X is scheduled for completion": complete the construction of X.
+      const verb = ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()] ?? "";
+      title = `${verb} ${subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start)}`;
+    } else {
+      title = afterMarker.replace(/^\s*(?:with\s+|to\s+|of\s+)/, "");
+      const first = /^\s*(\w+ing)\b/.exec(title);
+      if (first?.[1]) title = `${lemma(first[1])}${title.slice(first[0].length)}`;
+    }
+  } else {
+    title = text.slice(Math.max(contentOffset, clauseStart), clauseEnd);
+  }
+  let result = finish(title ?? "");
+  // An intransitive verb alone ("will start") needs its subject: "Start construction of the plant".
+  if (/^\w+$/.test(result) && marker) {
+    const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
+    if (subject) result = finish(`${result} ${subject}`);
+  }
+  return result.length >= 3 ? result : finish(text.slice(contentOffset));
+}

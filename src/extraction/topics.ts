@@ -1,0 +1,53 @@
+/**
+ * Topics by transparent keyword rules: each topic has a few word-bounded patterns; a pattern
+ * found in the quote scores 2, in the article title 1. Topics scoring at least 2 and at least
+ * a third of the best score are kept (at most three, best first). When nothing scores, the body decides
+ * (Ministry of Justice -> justice & law), and "economy & trade" is the last resort, so every
+ * commitment has at least one topic.
+ */
+import { TOPICS, type Topic } from "./types.js";
+
+export const TOPIC_RULES: Readonly<Record<Topic, readonly RegExp[]>> = {
+  "digital & AI": [/\bdigital\w*/i, /\bartificial intelligence\b/i, /\bAI\b/, /\bIT\b/, /\be-?gov\w*/i, /\bonline\b/i, /\bplatforms?\b/i, /\bdata\b/i, /\bcyber\w*/i, /\bsoftware\b/i, /\bstart-?ups?\b/i, /\btechnolog\w*/i, /\binternet\b/i, /\bbroadband\b/i, /\b5G\b/, /\bsmart city\b/i, /\bcrypto\w*/i, /\bblockchain\b/i, /\bautomat\w*/i],
+  "justice & law": [/\blaws?\b/i, /\blegal\b/i, /\blegislat\w*/i, /\bcourts?\b/i, /\bjudic\w*/i, /\bjustice\b/i, /\bjudges?\b/i, /\bbills?\b/i, /\bdecrees?\b/i, /\bcodes?\b/i, /\bamendments?\b/i, /\bprosecut\w*/i, /\bcrim\w*/i, /\bpolice\b/i, /\bcorruption\b/i, /\btrademarks?\b/i, /\bintellectual property\b/i, /\bcassation\b/i, /\benforcement\b/i],
+  environment: [/\benvironment\w*/i, /\becolog\w*/i, /\bwaste\b/i, /\brecycl\w*/i, /\bemissions?\b/i, /\bclimate\b/i, /\bpollution\b/i, /\bgreen\b/i, /\bforest\w*/i, /\bbiodiversity\b/i, /\blandfill\w*/i, /\bair quality\b/i, /\bwater resources\b/i, /\bcarbon\b/i],
+  "transport & logistics": [/\btransport\w*/i, /\blogistic\w*/i, /\brail\w*/i, /\broads?\b/i, /\bhighways?\b/i, /\bports?\b/i, /\bairports?\b/i, /\baviation\b/i, /\btransit\b/i, /\bcargo\b/i, /\bcontainer\b/i, /\bhubs?\b/i, /\bcorridors?\b/i, /\bfreight\b/i, /\bmetro\b/i, /\bLRT\b/],
+  "economy & trade": [/\beconom\w*/i, /\btrade\b/i, /\binvest\w*/i, /\bexports?\b/i, /\bimports?\b/i, /\btax\w*/i, /\bbudget\w*/i, /\bbusiness\w*/i, /\bentrepreneur\w*/i, /\bspecial economic zones?\b/i, /\bindustr\w*/i, /\bmanufactur\w*/i, /\bGDP\b/, /\btenge\b/i, /\bfinanc\w*/i, /\bmarkets?\b/i, /\bprivati[sz]\w*/i, /\btariffs?\b/i],
+  "social policy": [/\bsocial\b/i, /\bpensions?\b/i, /\bbenefits?\b/i, /\bhousing\b/i, /\bwages?\b/i, /\bsalar\w*/i, /\bemployment\b/i, /\blabou?r\b/i, /\bjobs?\b/i, /\bpoverty\b/i, /\bfamil\w*/i, /\bchild\w*/i, /\bdisabilit\w*/i, /\bvisually impaired\b/i, /\bwell-being\b/i],
+  "security & foreign affairs": [/\bsecurity\b/i, /\bdefen[cs]e\b/i, /\bmilitary\b/i, /\bforeign\b/i, /\bdiplomat\w*/i, /\bCSTO\b/, /\bUN\b/, /\bUnited Nations\b/i, /\bIAEA\b/, /\btreat(?:y|ies)\b/i, /\bambassadors?\b/i, /\bterror\w*/i, /\bextremis\w*/i, /\bweapons?\b/i, /\binternational cooperation\b/i, /\bborders?\b/i],
+  energy: [/\benergy\b/i, /\bpower plants?\b/i, /\belectric\w*/i, /\bgas\b/i, /\boil\b/i, /\bcoal\b/i, /\brenewable\w*/i, /\bnuclear power\b/i, /\bheating\b/i, /\bwaste-to-energy\b/i, /\bfuel\b/i, /\bgrids?\b/i, /\bhydro\w*/i, /\bsolar\b/i, /\bwind\b/i],
+  health: [/\bhealth\w*/i, /\bhospitals?\b/i, /\bmedic\w*/i, /\bclinics?\b/i, /\bdoctors?\b/i, /\bpharma\w*/i, /\bvaccin\w*/i, /\bdiseases?\b/i, /\bepidemi\w*/i, /\bsanitary\b/i],
+  education: [/\beducation\w*/i, /\bschools?\b/i, /\buniversit\w*/i, /\bstudents?\b/i, /\bteachers?\b/i, /\btraining\b/i, /\bSTEM\b/, /\bliteracy\b/i, /\bkindergartens?\b/i, /\bacademic\w*/i, /\bscholarships?\b/i],
+};
+
+/** Body keyword -> topic, for commitments whose own words name no topic. */
+const BODY_TOPICS: readonly [RegExp, Topic][] = [
+  [/justice|court|prosecut|internal affairs|police/i, "justice & law"],
+  [/ecolog|environment|natural resources/i, "environment"],
+  [/transport/i, "transport & logistics"],
+  [/energy/i, "energy"],
+  [/health/i, "health"],
+  [/education|science|enlightenment/i, "education"],
+  [/foreign|defen[cs]e|security/i, "security & foreign affairs"],
+  [/digital|artificial intelligence/i, "digital & AI"],
+  [/labou?r|social/i, "social policy"],
+  [/trade|industry|economy|finance|national bank/i, "economy & trade"],
+];
+
+function score(rules: readonly RegExp[], text: string): number {
+  return rules.reduce((n, re) => n + (re.test(text) ? 1 : 0), 0);
+}
+
+/** Topics for a commitment: never empty. */
+export function classifyTopics(quote: string, articleTitle: string | null, body: string | null): Topic[] {
+  const scored = TOPICS.map((topic) => ({ topic, score: 2 * score(TOPIC_RULES[topic], quote) + score(TOPIC_RULES[topic], articleTitle ?? "") }));
+  const best = Math.max(...scored.map((s) => s.score));
+  const picked = scored
+    .filter((s) => s.score >= 2 && s.score * 3 >= best)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((s) => s.topic);
+  if (picked.length > 0) return picked;
+  const fromBody = body ? BODY_TOPICS.find(([re]) => re.test(body))?.[1] : undefined;
+  return [fromBody ?? "economy & trade"];
+}

@@ -1,0 +1,61 @@
+/** Odd inputs: nothing crashes, and long inputs stay linear (no catastrophic backtracking). */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../src/extraction/index.js";
+
+const SEEDS_DIR = join(import.meta.dirname, "../../seeds");
+const seedText = readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(SEEDS_DIR, f), "utf8")).join("\n\n");
+
+describe("robustness", () => {
+  it.each(["", "   \n\t\n  ", "\u00a0\u200b", ".", "...!!!???", "2025", "- \n- \n•"])("handles %j", (text) => {
+    const r = extractDocument(text);
+    expect(r.commitments).toEqual([]);
+  });
+
+  it("handles text with no sentence punctuation", () => {
+    expect(() => extractDocument("word ".repeat(5000))).not.toThrow();
+  });
+
+  it("handles a single 100 KB line quickly", () => {
+    const line = "The ministry will build schools by 2027 and roads in 2026 while the Concept for 2026-2030 and the Government of Kazakhstan Ministry of Trade ".repeat(800).slice(0, 100_000);
+    const t0 = performance.now();
+    const r = extractDocument(line, { reference: "2025-01-01" });
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(r.commitments.length).toBeGreaterThan(0);
+  });
+
+  it("handles 2 MB of repeated seed text in roughly linear time", () => {
+    const small = seedText.repeat(Math.ceil(200_000 / seedText.length)).slice(0, 200_000);
+    const big = seedText.repeat(Math.ceil(2_000_000 / seedText.length)).slice(0, 2_000_000);
+    const t0 = performance.now();
+    extractDocument(small);
+    const tSmall = performance.now() - t0;
+    const t1 = performance.now();
+    const r = extractDocument(big);
+    const tBig = performance.now() - t1;
+    expect(r.commitments.length).toBeGreaterThan(100);
+    // 10x the text may take at most ~25x the time (GC and noise), never quadratic (100x).
+    expect(tBig).toBeLessThan(Math.max(tSmall * 25, 2000));
+    expect(tBig).toBeLessThan(15_000);
+  }, 30_000);
+
+  it("handles pathological repetitions that would hurt backtracking regexes", () => {
+    const inputs = [
+      "by the end of the end of the end of ".repeat(3000),
+      "Ministry of A and B and C and D and E, F, G ".repeat(3000),
+      "within within within 1 1 1 ".repeat(5000),
+      `${"1".repeat(50_000)}.${"2".repeat(50_000)}`,
+      "- ".repeat(50_000),
+    ];
+    for (const text of inputs) {
+      const t0 = performance.now();
+      expect(() => extractDocument(text, { reference: "2025-01-01" })).not.toThrow();
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  });
+
+  it("ignores an invalid fallback reference instead of throwing", () => {
+    expect(extractDocument("Title\n\nThe ministry will act next year.\n", { reference: "not-a-date" }).commitments[0]?.due).toBeNull();
+  });
+});
