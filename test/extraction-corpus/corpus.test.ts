@@ -1,0 +1,58 @@
+/**
+ * Regression floor for the extractor on the evaluation corpus (docs/*.txt, gold.json): runs the
+ * shared scorer on the extractor's output and checks F1 and the number of negatives reported.
+ * Raise the floors when the extractor improves; never lower them to make a change pass.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DOCS_DIR, extractCorpus, GOLD_FILE, scoreRecords } from "./score-corpus.ts";
+
+/** Baseline when the corpus was written: F1 0.945, 4 negatives reported; floor = F1 - 0.05, rounded down to 0.05. */
+const MIN_F1 = 0.85;
+const MAX_NEGATIVES = 4;
+
+// The scorer's normalisation (score-extraction.mjs): look-alike letters, quotes, white space, case.
+const LOOKALIKE: Record<string, string> = { "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y", "\u0445": "x", "\u0410": "A", "\u0415": "E", "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u041d": "H", "\u041a": "K", "\u041c": "M", "\u0412": "B" };
+const norm = (s: string): string =>
+  s
+    .normalize("NFKC")
+    .replace(/[\u0400-\u04ff]/g, (ch) => LOOKALIKE[ch] ?? ch)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+
+interface Gold {
+  documents: { file: string }[];
+  commitments: { file: string; quote_contains: string; required: boolean }[];
+  negatives: { file: string; quote_contains: string }[];
+}
+
+describe("extraction corpus", () => {
+  it("gold refers only to corpus documents and quotes them verbatim", () => {
+    const gold = JSON.parse(readFileSync(GOLD_FILE, "utf8")) as Gold;
+    const files = new Set(gold.documents.map((d) => d.file));
+    const texts = new Map([...files].map((f) => [f, norm(readFileSync(join(DOCS_DIR, f), "utf8"))]));
+    for (const item of [...gold.commitments, ...gold.negatives]) {
+      const text = texts.get(item.file);
+      expect(text, item.file).toBeDefined();
+      // Exactly one occurrence, so the quote points at one sentence or bullet.
+      expect(text?.split(norm(item.quote_contains)).length, item.quote_contains).toBe(2);
+    }
+  });
+
+  it(`scores at least F1 ${MIN_F1} with at most ${MAX_NEGATIVES} negatives reported`, () => {
+    const { output } = scoreRecords(extractCorpus());
+    const f1Line = output.split("\n").find((l) => l.startsWith("F1 "));
+    const countLine = output.split("\n").find((l) => l.startsWith("predictions "));
+    process.stdout.write(`corpus: ${countLine ?? "?"}\ncorpus: ${f1Line ?? "?"}\n`);
+    expect(f1Line, output).toBeDefined();
+    expect(countLine, output).toBeDefined();
+    const f1 = Number(/^F1 ([\d.]+)/.exec(f1Line ?? "")?.[1]);
+    const negatives = Number(/negatives reported (\d+)/.exec(countLine ?? "")?.[1]);
+    expect(f1, output).toBeGreaterThanOrEqual(MIN_F1);
+    expect(negatives, output).toBeLessThanOrEqual(MAX_NEGATIVES);
+  });
+});
