@@ -1,0 +1,186 @@
+// The outbox sweep: claim due rows, send one grouped message per chat, record what Telegram
+// accepted. Claim, send, record: a row is marked sent only after Telegram answered with a
+// message id, so a crash can repeat a message but never lose one.
+import type { Api } from "grammy";
+import { todayIn } from "../calendar.ts";
+import { markChatInactive, migrateChat } from "../chats/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import { reminderLine, splitMessage, statusLine, type Block } from "./compose.ts";
+import { loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+import { sendWithRetries, type SendPolicy } from "./send.ts";
+
+export interface DeliverOptions extends SendPolicy {
+  leaseMs: number;
+  maxAttempts: number;
+  /** Rows claimed at once: small enough that a claim is sent soon after it is made. */
+  batchSize: number;
+  /** Chats sent to at the same time; also the bound on duplicates after a crash. */
+  concurrency: number;
+  /** A failed row waits this long (times its attempts) before a later tick retries it. */
+  failedRetryDelayMs: number;
+}
+
+export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
+  leaseMs: 2 * 60_000,
+  maxAttempts: 5,
+  batchSize: 300,
+  concurrency: 8,
+  failedRetryDelayMs: 60_000,
+  sendTimeoutMs: 15_000,
+  maxTransientRetries: 2,
+  backoffMs: 1_000,
+  max429: 10,
+};
+
+/** A chat that keeps answering "migrated" is a loop, not a migration. */
+const MAX_MIGRATIONS_PER_CHAT = 3;
+
+export interface DeliverDeps {
+  db: Db;
+  api: Api;
+  clock: Clock;
+  logger: Logger;
+  limiter: RateLimiter;
+  sleep: (ms: number) => Promise<void>;
+  options: DeliverOptions;
+}
+
+export interface DeliverReport {
+  claimed: number;
+  sent: number;
+  messages: number;
+  failed: number;
+  skipped: number;
+  chatsGone: number;
+  migrated: number;
+}
+
+/** Delivers every row due at `now`, batch by batch, until none is left or `shouldStop()` says so. */
+export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () => boolean = () => false): Promise<DeliverReport> {
+  const report: DeliverReport = { claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0 };
+  report.skipped += await sweepStale(deps.db, now);
+  while (!shouldStop()) {
+    const rows = await claimDue(deps.db, now, { leaseMs: deps.options.leaseMs, maxAttempts: deps.options.maxAttempts, limit: deps.options.batchSize });
+    if (rows.length === 0) break;
+    report.claimed += rows.length;
+    const context = await loadDeliveryContext(deps.db, rows);
+    const byChat = new Map<bigint, ClaimedRow[]>();
+    for (const row of rows) byChat.set(row.chatId, [...(byChat.get(row.chatId) ?? []), row]);
+    await runPool([...byChat], deps.options.concurrency, async ([chatId, chatRows]) => {
+      try {
+        await deliverChat(deps, context, chatId, chatRows, now, report);
+      } catch (error) {
+        // One chat's surprise must not stop the others: its rows retry on a later tick.
+        const message = error instanceof Error ? error.message : String(error);
+        deps.logger.error({ err: error, chatId: String(chatId) }, "delivery to chat failed");
+        await failRows(deps, chatRows.map((r) => r.id), message, false);
+        report.failed += chatRows.length;
+      }
+    });
+  }
+  return report;
+}
+
+async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+async function failRows(deps: DeliverDeps, ids: number[], error: string, permanent: boolean): Promise<void> {
+  const at = deps.clock.now();
+  await markFailed(deps.db, ids, error, at, new Date(at.getTime() + deps.options.failedRetryDelayMs), permanent, deps.options.maxAttempts);
+}
+
+/** Builds a chat's blocks: announcements first, then reminders by due date, then the digest. */
+async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; skip: number[] }> {
+  const today = todayIn(chat.timeZone, now);
+  const status: Block[] = [];
+  const reminders: { dueOn: string; block: Block }[] = [];
+  const digest: Block[] = [];
+  const skip: number[] = [];
+  for (const row of rows) {
+    const c = row.commitmentId === null ? undefined : context.commitments.get(row.commitmentId);
+    if (row.kind === "status") {
+      const change = row.statusChangeId === null ? undefined : context.changes.get(row.statusChangeId);
+      if (c && change) status.push({ lines: [statusLine(c, change)], rowIds: [row.id] });
+      else skip.push(row.id);
+    } else if (row.kind === "digest") {
+      const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
+      if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.push(row.id);
+      else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
+    } else if (c && !c.withdrawn && (c.status === "open" || c.status === "postponed") && c.dueOn === row.dueOn) {
+      reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [reminderLine(c, today)], rowIds: [row.id] } });
+    } else skip.push(row.id);
+  }
+  reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const blocks: Block[] = [];
+  if (status.length > 0) blocks.push({ lines: ["<b>Status changes</b>"], rowIds: [] }, ...status);
+  if (reminders.length > 0) blocks.push({ lines: [blocks.length > 0 ? "\n⏰ <b>Reminders</b>" : "⏰ <b>Reminders</b>"], rowIds: [] }, ...reminders.map((r) => r.block));
+  blocks.push(...digest);
+  return { blocks, skip };
+}
+
+function digestLines(contents: Awaited<ReturnType<typeof loadDigest>>, today: string): string[] {
+  const lines = [`🗓 <b>Weekly digest</b>`];
+  if (contents.upcoming.length > 0) lines.push("<b>Due in the next 14 days</b>", ...contents.upcoming.map((c) => reminderLine(c, today)));
+  if (contents.newlyOverdue.length > 0) lines.push("<b>Became overdue</b>", ...contents.newlyOverdue.map((c) => reminderLine(c, today)));
+  return lines;
+}
+
+async function deliverChat(deps: DeliverDeps, context: DeliveryContext, chatId: bigint, rows: ClaimedRow[], now: Date, report: DeliverReport): Promise<void> {
+  const chat = context.chats.get(chatId);
+  if (!chat || !chat.active) {
+    await skipRows(deps.db, rows.map((r) => r.id), "chat inactive", deps.clock.now());
+    report.skipped += rows.length;
+    return;
+  }
+  const { blocks, skip } = await composeBlocks(deps, context, chat, rows, now);
+  await skipRows(deps.db, skip, "no longer relevant", deps.clock.now());
+  report.skipped += skip.length;
+  const parts = splitMessage(blocks);
+  let target = chatId;
+  let migrations = 0;
+  const isGroup = chat.type === "group" || chat.type === "supergroup";
+  const log = deps.logger.child({ chatId: String(chatId) });
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as (typeof parts)[number];
+    const result = await sendWithRetries({ api: deps.api, limiter: deps.limiter, sleep: deps.sleep, policy: deps.options, logger: log }, target, isGroup, part.text);
+    if (result.kind === "sent") {
+      await markSent(deps.db, part.rowIds, result.messageId, deps.clock.now());
+      report.sent += part.rowIds.length;
+      report.messages++;
+      continue;
+    }
+    const rest = parts.slice(i).flatMap((p) => p.rowIds);
+    if (result.kind === "migrated" && migrations++ < MAX_MIGRATIONS_PER_CHAT) {
+      // The rows move with the chat (migrateChat re-keys them); send this part again to the new id.
+      log.info({ newChatId: String(result.newChatId) }, "group migrated to a supergroup: following it");
+      await migrateChat(deps.db, target, result.newChatId);
+      target = result.newChatId;
+      report.migrated++;
+      i--;
+      continue;
+    }
+    if (result.kind === "gone") {
+      log.warn({ reason: result.reason }, "chat unreachable: marked inactive until it writes again");
+      await markChatInactive(deps.db, target, result.reason);
+      await skipChat(deps.db, target, `chat inactive: ${result.reason}`, deps.clock.now());
+      report.chatsGone++;
+      report.skipped += rest.length;
+      return;
+    }
+    const error = result.kind === "migrated" ? "migration loop" : result.error;
+    log.warn({ error, rows: rest.length }, result.kind === "rejected" ? "message rejected by Telegram" : "send failed; a later tick retries");
+    await failRows(deps, result.kind === "rejected" ? part.rowIds : rest, error, result.kind === "rejected");
+    report.failed += result.kind === "rejected" ? part.rowIds.length : rest.length;
+    if (result.kind !== "rejected") return;
+  }
+}
+

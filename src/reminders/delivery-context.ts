@@ -1,0 +1,83 @@
+// What the deliverer reads to write a claimed batch's messages: the chats, the commitments and
+// the status changes the rows refer to, and each digest's contents.
+import { addDays, todayIn, type IsoDate } from "../calendar.ts";
+import type { Db } from "../db/client.ts";
+import type { LineCommitment, LineStatusChange } from "./compose.ts";
+import type { ClaimedRow } from "./outbox.ts";
+import { followersOf, indexFollows } from "./plan.ts";
+
+/** A digest covers what is due this many days ahead. */
+export const DIGEST_DAYS_AHEAD = 14;
+const IDS_PER_QUERY = 900;
+
+export interface DeliveryChat {
+  id: bigint;
+  type: string;
+  title: string | null;
+  timeZone: string;
+  active: boolean;
+}
+
+export interface DeliveryContext {
+  chats: Map<bigint, DeliveryChat>;
+  commitments: Map<number, LineCommitment & { withdrawn: boolean }>;
+  changes: Map<number, LineStatusChange>;
+}
+
+const COMMITMENT_SELECT = { id: true, title: true, dueOn: true, extractedDueOn: true, precision: true, status: true, withdrawnAt: true } as const;
+
+async function inChunks<T, R>(values: readonly T[], load: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let start = 0; start < values.length; start += IDS_PER_QUERY) out.push(...(await load(values.slice(start, start + IDS_PER_QUERY))));
+  return out;
+}
+
+/** Loads everything the claimed rows refer to, a few queries per batch. */
+export async function loadDeliveryContext(db: Db, rows: readonly ClaimedRow[]): Promise<DeliveryContext> {
+  const chatIds = [...new Set(rows.map((r) => r.chatId))];
+  const commitmentIds = [...new Set(rows.flatMap((r) => (r.commitmentId === null ? [] : [r.commitmentId])))];
+  const changeIds = [...new Set(rows.flatMap((r) => (r.statusChangeId === null ? [] : [r.statusChangeId])))];
+  const [chats, commitments, changes] = await Promise.all([
+    inChunks(chatIds, (ids) => db.chat.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, title: true, timeZone: true, active: true } })),
+    inChunks(commitmentIds, (ids) => db.commitment.findMany({ where: { id: { in: ids } }, select: COMMITMENT_SELECT })),
+    inChunks(changeIds, (ids) =>
+      db.statusChange.findMany({ where: { id: { in: ids } }, select: { id: true, toStatus: true, fromStatus: true, toDueOn: true, evidenceUrl: true, note: true } }),
+    ),
+  ]);
+  return {
+    chats: new Map(chats.map((c) => [c.id, c])),
+    commitments: new Map(commitments.map(({ withdrawnAt, ...c }) => [c.id, { ...c, withdrawn: withdrawnAt !== null }])),
+    changes: new Map(changes.map((c) => [c.id, c])),
+  };
+}
+
+export interface DigestContents {
+  upcoming: LineCommitment[];
+  newlyOverdue: LineCommitment[];
+}
+
+/**
+ * A chat's weekly digest on `today` (its local date): followed pending commitments due within
+ * 14 days, and those that became overdue since its previous digest (or within the last week).
+ */
+export async function loadDigest(db: Db, chatId: bigint, timeZone: string, now: Date): Promise<DigestContents> {
+  const today: IsoDate = todayIn(timeZone, now);
+  const previous = await db.delivery.findFirst({
+    where: { chatId, kind: "digest", state: "sent", dueOn: { lt: today } },
+    orderBy: { dueOn: "desc" },
+    select: { dueOn: true },
+  });
+  const overdueFrom = previous?.dueOn ?? addDays(today, -7);
+  const follows = await db.follow.findMany({ where: { chatId }, select: { chatId: true, kind: true, value: true, commitmentId: true } });
+  const index = indexFollows(follows, () => true);
+  const rows = await db.commitment.findMany({
+    where: { status: { in: ["open", "postponed"] }, withdrawnAt: null, precision: { not: "vague" }, dueOn: { gte: overdueFrom, lte: addDays(today, DIGEST_DAYS_AHEAD) } },
+    select: { ...COMMITMENT_SELECT, topics: true, body: true },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+  });
+  const followed = rows.filter((c) => followersOf(index, c).size > 0);
+  return {
+    upcoming: followed.filter((c) => c.dueOn !== null && c.dueOn >= today),
+    newlyOverdue: followed.filter((c) => c.dueOn !== null && c.dueOn < today),
+  };
+}

@@ -1,0 +1,134 @@
+// node-cron only: when to run. What to send is plan.ts, how is deliver.ts.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Api } from "grammy";
+import type { Clock } from "../clock.ts";
+import type { RateLimits } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import { DEFAULT_DELIVER_OPTIONS, deliverDue, type DeliverOptions, type DeliverReport } from "./deliver.ts";
+import { createPlannerState } from "./load-plan-input.ts";
+import { runPlanning, type PlanningReport } from "./planning.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
+import { openBulkSql, type BulkSql } from "./bulk-sql.ts";
+
+/** Every minute, on the minute (UTC: the expression has no hour, the zone only names the clock). */
+export const TICK_CRON = "* * * * *";
+
+export interface ReminderSchedulerDeps {
+  db: Db;
+  /** grammY's Api (bot.api). */
+  api: Api;
+  clock: Clock;
+  logger: Logger;
+  /** rateLimits; databaseUrl (when given) opens a second SQLite connection for bulk planning. */
+  config: { rateLimits: RateLimits; databaseUrl?: string };
+  /** Waits for retry_after and backoffs (tests inject a fast one). Real timers by default. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Replaces the limiter built from config.rateLimits. */
+  limiter?: RateLimiter;
+  options?: Partial<DeliverOptions>;
+}
+
+export interface TickReport extends PlanningReport, DeliverReport {
+  at: Date;
+  durationMs: number;
+}
+
+export interface ReminderScheduler {
+  /** Runs a first tick at once (catching up on any downtime), then one every minute (node-cron). */
+  start(): void;
+  /** Stops the cron job and waits for a running tick (it stops between batches). */
+  stop(): Promise<void>;
+  /**
+   * Runs one tick now: plan, then deliver. Never overlaps: called while a tick runs, it runs
+   * once more after it (calls in between share that one run), so a status change made during
+   * a tick is announced right after it.
+   */
+  tick(): Promise<TickReport>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The reminder scheduler: plans and delivers every minute; a missed minute is caught up by the next. */
+export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
+  const sleep = deps.sleep ?? defaultSleep;
+  const limits = deps.config.rateLimits;
+  const limiter = deps.limiter ?? createRateLimiter({ limits });
+  const options: DeliverOptions = {
+    ...DEFAULT_DELIVER_OPTIONS,
+    concurrency: Math.max(4, Math.ceil(limits.globalPerSecond / 4)),
+    // About a second of sends per claim: claims stay short, so the event loop never stalls a burst.
+    batchSize: Math.max(50, Math.ceil(limits.globalPerSecond)),
+    ...deps.options,
+  };
+  const state = createPlannerState();
+  let bulk: BulkSql | null | undefined;
+  let task: ScheduledTask | null = null;
+  let stopping = false;
+  let running: Promise<TickReport> | null = null;
+  let queued: Promise<TickReport> | null = null;
+  let ticks = 0;
+
+  async function runTick(): Promise<TickReport> {
+    // The clock is read once: planning and the claim both use this instant.
+    const now = deps.clock.now();
+    const log = deps.logger.child({ job: "reminders", tick: ++ticks });
+    const started = performance.now();
+    bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
+    const planning = await runPlanning(deps.db, state, now, bulk);
+    const delivery = await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping);
+    const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started) };
+    const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
+    log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
+    return report;
+  }
+
+  function tick(): Promise<TickReport> {
+    if (!running) {
+      running = runTick().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    // Coalesce: one follow-up run covers every call made while this one was busy.
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return tick();
+      });
+    return queued;
+  }
+
+  return {
+    start() {
+      if (task) return;
+      stopping = false;
+      const run = async (): Promise<void> => {
+        if (running) {
+          deps.logger.debug({ job: "reminders" }, "previous tick still running; this minute is covered by it or the next");
+          return;
+        }
+        try {
+          await tick();
+        } catch (error) {
+          deps.logger.error({ err: error, job: "reminders" }, "reminder tick failed; the next tick catches up");
+        }
+      };
+      task = cron.schedule(TICK_CRON, run, { timezone: "UTC", noOverlap: true, name: "mindet-reminders" });
+      void run();
+    },
+    async stop() {
+      stopping = true;
+      if (task) {
+        await task.stop();
+        await task.destroy();
+        task = null;
+      }
+      await Promise.allSettled([running, queued]);
+      bulk?.close();
+      bulk = undefined;
+    },
+    tick,
+  };
+}

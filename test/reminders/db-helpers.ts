@@ -1,0 +1,77 @@
+import { Api } from "grammy";
+import { pino } from "pino";
+import type { Db } from "../../src/db/client.ts";
+import type { ManualClock } from "../../src/clock.ts";
+import { createReminderScheduler, type ReminderScheduler } from "../../src/reminders/schedule.ts";
+import type { DeliverOptions } from "../../src/reminders/deliver.ts";
+import type { RateLimits } from "../../src/config.ts";
+
+export const silentLogger = pino({ level: "silent" });
+
+const sources = new WeakMap<Db, number>();
+let keyCounter = 0;
+
+export async function addSource(db: Db): Promise<number> {
+  const source = await db.source.create({ data: { file: `test-${Math.random()}.txt`, contentHash: "x", content: "text" } });
+  sources.set(db, source.id);
+  return source.id;
+}
+
+export interface CommitmentSeed {
+  title?: string;
+  dueOn?: string | null;
+  precision?: string;
+  status?: string;
+  topics?: string;
+  body?: string | null;
+}
+
+export async function addCommitment(db: Db, seed: CommitmentSeed = {}): Promise<number> {
+  const sid = sources.get(db) ?? (await addSource(db));
+  const dueOn = seed.dueOn === undefined ? "2026-03-31" : seed.dueOn;
+  const row = await db.commitment.create({
+    data: {
+      sourceId: sid,
+      key: `k${++keyCounter}`,
+      title: seed.title ?? `Commitment ${keyCounter}`,
+      precision: seed.precision ?? "day",
+      dueOn,
+      extractedDueOn: dueOn,
+      status: seed.status ?? "open",
+      topics: seed.topics ?? "|energy|",
+      body: seed.body ?? "Ministry of Energy",
+      quote: "quote",
+      quoteStart: 0,
+      quoteEnd: 5,
+    },
+  });
+  return row.id;
+}
+
+export async function addChat(db: Db, id: number | bigint, data: { type?: string; timeZone?: string; quietStart?: number; quietEnd?: number; digestDay?: number; digestHour?: number; offsets?: string } = {}): Promise<void> {
+  await db.chat.create({ data: { id: BigInt(id), type: data.type ?? "private", title: `chat ${id}`, ...data } });
+}
+
+export async function addFollow(db: Db, chatId: number | bigint, kind: "all" | "commitment" | "topic" | "body", value = "", commitmentId?: number): Promise<void> {
+  await db.follow.create({ data: { chatId: BigInt(chatId), kind, value: kind === "commitment" ? String(commitmentId) : value, commitmentId: commitmentId ?? null } });
+}
+
+export interface TestScheduler extends ReminderScheduler {
+  sleeps: number[];
+}
+
+/** A scheduler against the emulator whose waits are recorded and return at once. */
+export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token: string, extra: { rateLimits?: RateLimits; options?: Partial<DeliverOptions>; realSleep?: boolean } = {}): TestScheduler {
+  const sleeps: number[] = [];
+  const api = new Api(token, { apiRoot });
+  const scheduler = createReminderScheduler({
+    db,
+    api,
+    clock,
+    logger: silentLogger,
+    config: { rateLimits: extra.rateLimits ?? { globalPerSecond: 10_000, perChatPerSecond: 10_000, perGroupPerMinute: 100_000 } },
+    ...(extra.realSleep ? {} : { sleep: async (ms: number) => { sleeps.push(ms); } }),
+    options: { backoffMs: 1, sendTimeoutMs: 400, failedRetryDelayMs: 60_000, ...extra.options },
+  });
+  return Object.assign(scheduler, { sleeps });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { createRateLimiter } from "../../src/reminders/rate-limiter.ts";
+
+/** Fake time: sleeping advances it, so the test measures the schedule without waiting. */
+function fakeTime() {
+  let t = 0;
+  return { now: () => t, sleep: async (ms: number) => { t += ms; }, get t() { return t; } };
+}
+
+const noMargin = { marginShare: 0, marginMs: 0 };
+
+describe("createRateLimiter", () => {
+  it("keeps to the global limit per second", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 100, perGroupPerMinute: 1000 }, ...time, ...noMargin });
+    const stamps: number[] = [];
+    for (let i = 0; i < 90; i++) {
+      await limiter.acquire(i, false);
+      stamps.push(time.t);
+    }
+    expect(stamps.slice(0, 30).every((s) => s === 0)).toBe(true);
+    expect(stamps[30]).toBe(1000);
+    expect(stamps[89]).toBe(2000);
+    // No 1-second window holds more than 30.
+    for (let i = 30; i < stamps.length; i++) expect((stamps[i] as number) - (stamps[i - 30] as number)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("keeps to one message a second per chat without holding back other chats", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...time, ...noMargin });
+    await limiter.acquire(1, false);
+    await limiter.acquire(2, false);
+    expect(time.t).toBe(0);
+    await limiter.acquire(1, false);
+    expect(time.t).toBe(1000);
+  });
+
+  it("keeps to 20 a minute per group", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...time, ...noMargin });
+    for (let i = 0; i < 21; i++) await limiter.acquire(-100, true);
+    // 20 sends one second apart (0..19 s), the 21st waits for the first to leave the minute.
+    expect(time.t).toBe(60_000);
+  });
+
+  it("adds its safety margin to every window", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 1, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...time, marginShare: 0.05, marginMs: 10 });
+    await limiter.acquire(1, false);
+    await limiter.acquire(2, false);
+    expect(time.t).toBe(1060);
+  });
+
+  it("lets concurrent acquirers through one at a time", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 2, perChatPerSecond: 10, perGroupPerMinute: 20 }, ...time, ...noMargin });
+    const order: number[] = [];
+    await Promise.all([1, 2, 3, 4].map(async (id) => { await limiter.acquire(id, false); order.push(id); }));
+    expect(order).toHaveLength(4);
+    expect(time.t).toBeGreaterThanOrEqual(1000);
+  });
+});
