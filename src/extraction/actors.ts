@@ -14,7 +14,8 @@
 
 /** A capitalised word; department names are runs of these joined by and/of/for/on/commas. */
 const CAP = "[A-Z][\\w'-]*";
-const DEPT = `${CAP}(?:(?:,\\s+|\\s+and\\s+|\\s+of\\s+(?:the\\s+)?|\\s+for\\s+|\\s+on\\s+|\\s+)${CAP}){0,8}`;
+/** Joined by spaces and tabs only: a name never runs on past a line break. */
+const DEPT = `${CAP}(?:(?:,[ \\t]+|[ \\t]+and[ \\t]+|[ \\t]+of[ \\t]+(?:the[ \\t]+)?|[ \\t]+for[ \\t]+|[ \\t]+on[ \\t]+|[ \\t]+)${CAP}){0,8}`;
 const COUNTRY_SUFFIX = "(?:\\s+of\\s+the\\s+Republic\\s+of\\s+Kazakhstan|\\s+of\\s+Kazakhstan|\\s+of\\s+the\\s+RK)?";
 
 export type ActorKind = "ministry" | "minister" | "anaphora" | "body";
@@ -31,7 +32,7 @@ export interface ActorMention {
 const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
   { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "g") },
   { kind: "minister", re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "g") },
-  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:\\s+${CAP})?)\\s+Ministry\\b`, "g") },
+  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:[ \\t]+${CAP})?)[ \\t]+Ministry\\b`, "g") },
   { kind: "anaphora", re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/g },
   {
     kind: "body",

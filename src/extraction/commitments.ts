@@ -2,7 +2,8 @@
  * Step 4: classification. A deadline phrase becomes a commitment when
  *  1. its sentence (or, for a bullet, the bullet or its lead-in) holds a commitment marker;
  *  2. the marker governing it is not a forecast ("investments will reach 4-6% of GDP");
- *  3. it is not part of a past event (see tense.ts);
+ *  3. it is not part of a past event (see tense.ts), nor a plan stated in the past ("was supposed
+ *     to be opened in December": a missed date, see isUnfulfilledPlan);
  *  4. the period it names has not ended before the reference date, and a plain "on <date>" is not
  *     the reference date itself (that is the day of the news: "announced on Sept. 8").
  * Sentences without a deadline phrase give nothing: "will"/"must" sentences with no time are too
@@ -13,7 +14,7 @@
  */
 import { parseIsoDate, type CalendarDate } from "./calendar.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
-import { findMarkers, isForecast, type MarkerHit } from "./markers.js";
+import { findMarkers, isForecast, isUnfulfilledPlan, type MarkerHit } from "./markers.js";
 import type { TextUnit } from "./sentences.js";
 import { isFronted, tenseAfter, tenseBefore } from "./tense.js";
 import type { IsoDate } from "./types.js";
@@ -29,8 +30,12 @@ export interface CommitmentCandidate {
   clauseEnd: number;
 }
 
-/** Clause breaks: ";", ", and to/will/must ...", ", while", ", but". */
-const CLAUSE_BREAK = /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+(?:while|whereas|but)\s+/g;
+/**
+ * Clause breaks: ";", ", and to/will/must ...", ", and <a new subject> is/will/must ..." ("...
+ * in 2028, and the Kokshetau plant is slated for 2027"), ", while", ", but".
+ */
+const CLAUSE_BREAK =
+  /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+/g;
 
 function clauseBounds(text: string): number[] {
   const cuts = [0];
@@ -41,7 +46,9 @@ function clauseBounds(text: string): number[] {
 }
 
 function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean): MarkerHit | null {
-  const before = markers.filter((m) => m.end <= phrase.start);
+  // A marker may run into the phrase ("is scheduled for" + "scheduled for October"): it still
+  // stands before it.
+  const before = markers.filter((m) => m.start < phrase.start && m.end <= phrase.end);
   const after = markers.filter((m) => m.start >= phrase.end);
   if (fronted) return after[0] ?? before[before.length - 1] ?? null;
   return before[before.length - 1] ?? after[0] ?? null;
@@ -76,8 +83,10 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const marker = governingMarker(markers, phrase, fronted);
     if (!marker && !leadMarker) continue;
     if (marker && isForecast(unit.text, marker)) continue;
+    // A marker chained right before the governing one counts too: "was to | take effect".
+    if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;
     if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;
-    const floor = marker && marker.end <= phrase.start ? marker.end : 0;
+    const floor = marker && marker.start < phrase.start ? Math.min(marker.end, phrase.start) : 0;
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
     const resolved = resolveMatch(phrase, ref);

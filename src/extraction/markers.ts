@@ -22,15 +22,20 @@ export interface MarkerHit {
 }
 
 const PASSIVE_AUX = "(?:is|are|was|were|be|been|being|has\\s+been|have\\s+been|had\\s+been)";
-const INSTRUCT = "(?:instructed|tasked|ordered|directed|charged|obliged|obligated|mandated|entrusted|commissioned|urged|assigned|requested|recommended|recommends)";
+const INSTRUCT_FIRM = "(?:instructed|tasked|obliged|obligated|mandated|entrusted|urged)";
+const INSTRUCT_LOOSE = "(?:ordered|directed|charged|commissioned|assigned|requested|recommended)";
 
 const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: "projection", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+)?(?:projected|forecast|forecasted|estimated|predicted|likely|unlikely)\\s+to\\b`, "gi") },
-  { kind: "instruct-passive", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:also\\s+)?${INSTRUCT}\\b`, "gi") },
+  // "will be commissioned in 2027" and "was ordered from Germany" are plain passives: these verbs
+  // instruct only when a task follows ("commissioned to", "charged with", "requested that").
+  { kind: "instruct-passive", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:also\\s+)?(?:${INSTRUCT_FIRM}\\b|${INSTRUCT_LOOSE}(?=\\s+(?:to|with|that)\\b|\\s*:))`, "gi") },
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:expected|planned|scheduled|set|slated|intended|envisaged|envisioned|supposed|poised|going|ready|determined|required)\\s+(?:to|for)\\b|\\b(?:is|are)\\s+due\\s+to\\s+be\\b`, "gi") },
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:planned|envisaged|scheduled)\\b`, "gi") },
+  // "is scheduled for October", "is due by March 2026", "is expected in 2026", "is earmarked for 2027".
+  { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
   { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes|wants|is\s+going|are\s+going)\s+to\b/gi },
-  { kind: "instruct-active", re: new RegExp(`\\b${INSTRUCT}\\b`, "gi") },
+  { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}|recommends)\\b`, "gi") },
   { kind: "modal", re: /\b(?:will|shall|must|should|would|(?:is|are|was|were)\s+to\b(?!\s+(?:date|blame)\b)|ha(?:s|ve)\s+to|needs?\s+to|'ll)\b/gi },
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
   { kind: "nominal", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
@@ -57,13 +62,62 @@ export function findMarkers(text: string): MarkerHit[] {
  * GDP", "the market is expected to grow to $5 billion"), not an actor's commitment.
  */
 const FORECAST_VERB =
-  /^\s*(?:\w+ly\s+)?(?:reach|grow|exceed|amount\s+to|total|rise|climb|surpass|fall|drop|decline|double|triple|quadruple|hit|top|be\s+worth|account\s+for|make\s+up|(?:increase|decrease|reduce|expand|shrink)\s+(?:to|by)\s+[\d$]|be\s+(?:around|about|approximately|some|over|more\s+than|less\s+than|up\s+to|at\s+least|\d))\b/i;
+  /^\s*(?:\w+ly\s+)?(?:(?:slow|accelerate|decelerate|ease|slide|edge\s+up|pick\s+up|speed\s+up|slow\s+down)\s+(?:to|by|from)\b|(?:remain|stay|stabili[sz]e|hover)\s+(?:at|within|around|below|above|in\s+the\s+range)\b|reach|grow|exceed|amount\s+to|total|rise|climb|surpass|fall|drop|decline|double|triple|quadruple|hit|top|be\s+worth|account\s+for|make\s+up|(?:increase|decrease|reduce|expand|shrink)\s+(?:to|by)\s+[\d$]|be\s+(?:around|about|approximately|some|over|more\s+than|less\s+than|up\s+to|at\s+least|\d))\b/i;
+
+/**
+ * A sentence that cites a forecast ("According to the updated forecast, inflation will slow to
+ * ...", "According to IMF estimates, ..."): what follows is a projection, not a promise. "According
+ * to the ministry" or "according to the plan" cite an actor or a plan and stay commitments.
+ */
+const FORECAST_SOURCE =
+  /\baccording\s+to\s+(?:(?:the|a|an|its|their|our|latest|updated|new|preliminary|official|baseline|revised|current|medium-term|national|bank's|ministry's|government's)\s+){0,4}(?:[A-Z][\w&'-]*\s+){0,3}(?:forecasts?|projections?|estimates?|outlook|expectations|analysts|experts|economists|calculations|scenarios?|predictions?|models?|IMF|World\s+Bank|ADB|EBRD|Fitch|Moody's|S&P)\b/i;
+
+/**
+ * A subject that is a count ("more than 3.9 million pupils", "over 1,000 companies") doing
+ * something itself ("will sit at their desks", "will take part") is a statistic about people or
+ * firms, not an actor's commitment. A passive ("50 schools will be built") or a benefit received
+ * ("5,000 families will receive housing") stays a commitment: the government is the one acting.
+ */
+const COUNT_SUBJECT =
+  /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
+const ACTIVE_AFTER_COUNT = /^\s*(?:also\s+)?(?!be\b|have\s+been\b|receive\b|get\b|obtain\b|gain\b|benefit\b)[a-z]+\b/;
 
 /** True when the marker introduces a forecast about quantities rather than a commitment. */
 export function isForecast(text: string, marker: MarkerHit): boolean {
   if (marker.kind === "projection") return true;
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
-  return FORECAST_VERB.test(text.slice(marker.end, marker.end + 60));
+  const before = text.slice(Math.max(0, marker.start - 160), marker.start);
+  if (FORECAST_SOURCE.test(before)) return true;
+  const after = text.slice(marker.end, marker.end + 60);
+  if (marker.kind === "modal" && COUNT_SUBJECT.test(before.slice(-80)) && ACTIVE_AFTER_COUNT.test(after)) return true;
+  return FORECAST_VERB.test(after);
+}
+
+/** A plan stated in the past: "was supposed to be opened in December", "had been expected to". */
+const UNFULFILLED = /^(?:was|were)\s+(?:\w+ly\s+)?supposed\b|^had\s+been\b|^had\s+to\b/i;
+const PAST_PLAN = /^(?:was|were)\s+(?:\w+ly\s+|also\s+|originally\s+|initially\s+)?(?:expected|planned|scheduled|slated|due|set|intended|envisaged|to)\b/i;
+/** A reporting verb earlier in the sentence: "He said the plant was expected to open in 2027" is reported future. */
+const REPORTING = /\b(?:said|says|noted|stated|told|reported|announced|added|explained|informed|emphasi[sz]ed|stressed|recalled\s+that\s+the\s+plan|according\s+to)\b/i;
+
+/**
+ * True when the marker is a plan in the past tense that no longer promises anything: a missed or
+ * superseded date ("the interchange, which was supposed to be opened in December", "the law was
+ * to take effect in 2024", "had been expected to"). "was instructed to" is not affected: an
+ * instruction given in the past is still to be carried out. After a reporting verb the past is
+ * backshift ("the minister said the plant was expected to open in 2027") and the plan stands,
+ * except for "supposed to" and "had been", which always mean it did not happen.
+ */
+export function isUnfulfilledPlan(text: string, marker: MarkerHit): boolean {
+  if (marker.kind === "passive-infinitive") {
+    // "was due | to be completed": the longer "to be completed" hid the plan marker before it.
+    const lead = /\b(?:(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:supposed|expected|planned|scheduled|slated|due|set|intended|envisaged)|had\s+been\s+(?:\w+ly\s+)?\w+)\s+$/i.exec(text.slice(Math.max(0, marker.start - 48), marker.start));
+    return lead ? isUnfulfilledPlan(text, { start: marker.start - lead[0].length, end: marker.start + 2, kind: "plan" }) : false;
+  }
+  if (marker.kind !== "plan" && marker.kind !== "modal") return false;
+  const words = text.slice(marker.start, marker.end);
+  if (UNFULFILLED.test(words)) return true;
+  if (!PAST_PLAN.test(words)) return false;
+  return !REPORTING.test(text.slice(0, marker.start));
 }
 
 /** True for a marker that makes the statement a commitment (everything but a projection). */

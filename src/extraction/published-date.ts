@@ -1,18 +1,27 @@
 /**
- * Finds an article's publication date in its prose when there is no header or stamp:
- * "On 4 October 2024, ..." or "published ... on July 31" with the year taken from the same
- * sentence ("in the first half of 2024"). A year is never guessed: no year, no date.
+ * Finds an article's publication date in its prose when there is no header or stamp. Only the
+ * places where news copy states its own date count, all in the first paragraph:
+ * - a dateline: "ASTANA, December 3, 2025 -", "ASTANA, Kazakhstan, Jan. 14, 2026 -", "ASTANA - 3 December 2025";
+ * - an opening "On 4 October 2024, ..." (optionally after "ASTANA -" or "ASTANA. KAZINFORM -");
+ * - a publishing verb in the first paragraph: "published ... on July 31", "announced on 5 March 2025",
+ *   with the year taken from the same sentence when the date has none ("in the first half of 2024").
+ * Any other full date ("the referendum held on October 6, 2024") is an event, not the day of the
+ * news, and is ignored. A year is never guessed: no year, no date.
  */
 import { makeDate, toIsoDate } from "./calendar.js";
 import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./deadline/words.js";
 import type { IsoDate } from "./types.js";
 
-const FULL_DATE = new RegExp(
-  `\\b(?:on|dated|as of)\\s+(?:(?:${DAY_SRC}\\s+(${MONTH_SRC}),?\\s+${YEAR_SRC})|(?:(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC}))\\b`,
+/** "ASTANA -", "ASTANA. KAZINFORM -", "Astana, Kazakhstan -": the place that opens a news item. */
+const PLACE = "(?:[A-Z][A-Za-z.'-]*(?:[ ,.]+[A-Z][A-Za-z.'-]*){0,3}\\s*[-:]\\s*)?";
+const FULL = `(?:${DAY_SRC}\\s+(${MONTH_SRC}),?\\s+${YEAR_SRC}|(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC})`;
+const OPENING_ON = new RegExp(`^${PLACE}(?:On|Today,|Yesterday,)?\\s*${FULL}\\b`);
+const DATELINE = new RegExp(`^[A-Z][A-Z .'-]{1,40}(?:,[ \\t]*[A-Z][a-z]+)?(?:,|\\s-)\\s*(?:(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC}|${DAY_SRC}\\s+(${MONTH_SRC}),?\\s+${YEAR_SRC})`);
+/** A verb of publishing, then within the same sentence "on <date>". */
+const PUBLISHED_ON = new RegExp(
+  `\\b(?:published|posted|released|issued|announced|reported|updated|informs?|reports?)\\b[^.!?\\n]{0,160}?\\bon\\s+(?:(?:${DAY_SRC}\\s+(${MONTH_SRC}))|(?:(${MONTH_SRC})\\s+${DAY_SRC}))\\b(,?\\s+${YEAR_SRC})?`,
   "i",
 );
-const DATELINE = new RegExp(`^[A-Z][A-Z .'-]{1,40}(?:,|\\s-)\\s*(?:(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC}|${DAY_SRC}\\s+(${MONTH_SRC}),?\\s+${YEAR_SRC})`);
-const SHORT_DATE = new RegExp(`\\bon\\s+(?:${DAY_SRC}\\s+(${MONTH_SRC})|(${MONTH_SRC})\\s+${DAY_SRC})\\b(?!,?\\s*\\d)`, "i");
 const ANY_YEAR = new RegExp(`\\b${YEAR_SRC}\\b`, "g");
 
 function iso(year: string | undefined, month: string | undefined, day: string | undefined): IsoDate | null {
@@ -24,21 +33,27 @@ function iso(year: string | undefined, month: string | undefined, day: string | 
 
 /**
  * The publication date stated in the opening of an article body (its first paragraph, at most
- * ~600 characters), or null when the opening gives no full date.
+ * ~600 characters), or null when the opening does not state one in a dateline, an opening
+ * "On <date>," or a "published ... on <date>" clause.
  */
 export function findProseDate(opening: string): IsoDate | null {
-  const text = opening.slice(0, 600);
+  const para = opening.replace(/^\s+/, "");
+  const blank = para.search(/\n\s*\n/);
+  const text = para.slice(0, Math.min(600, blank === -1 ? para.length : blank));
   const dl = DATELINE.exec(text);
   if (dl) return iso(dl[3] ?? dl[6], dl[1] ?? dl[5], dl[2] ?? dl[4]);
-  const full = FULL_DATE.exec(text);
-  if (full) return iso(full[3] ?? full[6], full[2] ?? full[4], full[1] ?? full[5]);
-  const short = SHORT_DATE.exec(text);
-  if (!short) return null;
+  const on = OPENING_ON.exec(text);
+  if (on) return iso(on[3] ?? on[6], on[2] ?? on[4], on[1] ?? on[5]);
+  const pub = PUBLISHED_ON.exec(text);
+  if (!pub) return null;
+  const month = pub[2] ?? pub[3];
+  const day = pub[1] ?? pub[4];
+  if (pub[6]) return iso(pub[6], month, day);
   // The year must come from the same sentence ("... in the first half of 2024 on July 31").
-  const sentenceStart = Math.max(text.lastIndexOf(". ", short.index) + 1, 0);
-  const nextStop = text.indexOf(". ", short.index);
+  const sentenceStart = Math.max(text.lastIndexOf(". ", pub.index) + 1, 0);
+  const nextStop = text.indexOf(". ", pub.index + pub[0].length);
   const sentence = text.slice(sentenceStart, nextStop === -1 ? text.length : nextStop);
-  const years = [...sentence.matchAll(ANY_YEAR)].map((m) => m[1]);
+  const years = [...new Set([...sentence.matchAll(ANY_YEAR)].map((m) => m[1]))];
   if (years.length !== 1) return null; // none, or ambiguous
-  return iso(years[0], short[2] ?? short[3], short[1] ?? short[4]);
+  return iso(years[0], month, day);
 }

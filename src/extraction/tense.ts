@@ -26,8 +26,19 @@ const FOLLOWS_VERB = new Set([
 const IRREGULAR_PAST = new Set([
   "held", "began", "took", "made", "built", "met", "became", "went", "gave", "came", "rose", "grew", "fell",
   "won", "paid", "sent", "spent", "brought", "told", "said", "saw", "led", "left", "sold", "bought", "kept",
-  "found", "thought", "wrote", "chose", "drew", "ran", "took", "set", "put", "laid", "began", "underwent",
+  "found", "thought", "wrote", "chose", "drew", "ran", "took", "laid", "underwent", "signed",
 ]);
+/**
+ * Verbs whose past is spelled like the base form ("plans to put the port into operation in
+ * 2027"): the spelling says nothing, so only structure can make them past: a perfect or passive
+ * auxiliary before them ("has set", "was cut"). Anywhere else they are left undecided.
+ */
+const SAME_AS_BASE = new Set([
+  "put", "set", "cut", "let", "read", "spread", "shut", "hit", "cost", "quit", "beat", "bet", "burst", "cast",
+  "hurt", "split", "upset", "bid", "broadcast", "forecast", "thrust", "shed", "reset", "offset", "input", "output",
+]);
+/** Words after which a verb is a base form, never a past: "to put", "will set", "did not cut". */
+const BASE_BEFORE = new Set(["to", "will", "shall", "must", "should", "would", "can", "could", "may", "might", "ll", "not", "do", "does", "did"]);
 /** Words ending in -ed that are not past forms, or are adjectives far more often. */
 const NOT_PAST = new Set([
   "need", "speed", "seed", "indeed", "hundred", "red", "bed", "shed", "feed", "breed", "exceed", "proceed",
@@ -37,7 +48,9 @@ const NOT_PAST = new Set([
   "proposed", "required", "intended", "supposed", "envisaged", "authorized", "authorised",
 ]);
 
-const isPastForm = (w: string): boolean => IRREGULAR_PAST.has(w) || (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST.has(w));
+const isPastForm = (w: string): boolean => SAME_AS_BASE.has(w) || IRREGULAR_PAST.has(w) || (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST.has(w));
+/** An irregular past ("took", "held") is a verb even before a noun ("took place"); an -ed form may be an adjective. */
+const isIrregularPast = (w: string): boolean => IRREGULAR_PAST.has(w) && !/ed$/.test(w);
 
 const WORD = /[A-Za-z]+(?:'[a-z]+)?/g;
 
@@ -55,10 +68,12 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
   const before = text.slice(windowStart, pos);
   const cut = Math.max(before.lastIndexOf(";"), before.lastIndexOf(":"));
   const toks = words(cut >= 0 ? before.slice(cut + 1) : before);
+  // The word just before the window (usually the marker's last word: "plans to | put ...").
+  const outside = cut >= 0 ? "" : (words(text.slice(Math.max(0, windowStart - 24), windowStart)).pop() ?? "");
   for (let i = toks.length - 1; i >= 0; i--) {
     const w = toks[i] ?? "";
     const next = toks[i + 1];
-    const prev = toks[i - 1] ?? "";
+    const prev = toks[i - 1] ?? (i === 0 ? outside : "");
     if (w === "to") {
       if (next !== undefined && !DETERMINER.has(next)) return "future";
       continue;
@@ -66,9 +81,11 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (PAST_AUX.has(w)) return "past";
     if (FUTURE.has(w)) return "future";
     if (!isPastForm(w)) continue;
+    if (BASE_BEFORE.has(prev)) continue; // "to put", "will set": a base form
     if (BE_LIKE.has(prev) || DETERMINER.has(prev)) continue; // passive or adjective
     if (PERFECT.has(prev)) return "past";
-    if (next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
+    if (SAME_AS_BASE.has(w)) continue;
+    if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
   }
   return "none";
 }
@@ -83,6 +100,7 @@ export function tenseAfter(text: string, pos: number): Tense {
     if (FUTURE.has(w) || w === "to") return "future";
     // The first word after a fronted phrase with no subject is an imperative ("by 15 May - put into operation").
     if (isPastForm(w) && i === 0) return "future";
+    if (isPastForm(w) && BASE_BEFORE.has(prev)) continue;
     if (isPastForm(w) && !BE_LIKE.has(prev) && !DETERMINER.has(prev)) return "past";
   }
   return "none";

@@ -50,11 +50,20 @@ function finish(s: string): string {
   const cut = TRAILING.exec(t);
   if (cut && cut.index > 3) t = t.slice(0, cut.index);
   t = t.replace(/[\s,;:.-]+$/, "");
+  let cutShort = false;
   if (t.length > MAX_TITLE_CHARS) {
-    t = t.slice(0, MAX_TITLE_CHARS + 1);
-    t = t.slice(0, Math.max(t.lastIndexOf(" "), 20));
+    // Prefer a clause boundary (a comma) that keeps most of the title; else the last whole word,
+    // marked with an ellipsis so the reader sees the title goes on.
+    const head = t.slice(0, MAX_TITLE_CHARS);
+    const comma = head.lastIndexOf(", ");
+    if (comma >= 60) t = head.slice(0, comma);
+    else {
+      t = head.slice(0, Math.max(head.lastIndexOf(" "), 20));
+      cutShort = true;
+    }
   }
   for (let i = 0; i < 3; i++) t = t.replace(DANGLING, "").replace(/[\s,;:-]+$/, "");
+  if (cutShort) t = `${t}\u2026`;
   // A quote left open by a cut is dropped; balanced quotes stay ("icebreaker projects").
   if ((t.match(/"/g) ?? []).length % 2 === 1) t = t.endsWith('"') ? t.slice(0, -1) : t.replace(/"/g, "");
   return t.charAt(0).toUpperCase() + t.slice(1);
@@ -69,16 +78,27 @@ const ACT_NOUN: Readonly<Record<string, string>> = {
 const THAT_ADDRESSEE = /^\s*that\s+(?:the\s+)?[A-Za-z'-]+(?:\s+(?:of|and)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*\s+/;
 const PARTICLE = /^\s*(out|up|down|off|over|forward|back)\b/i;
 /** Where a subject starts: after a reporting verb, "that", a comma or a dash. */
-const SUBJECT_BREAK = /\b(?:that|which|who|said|says|announced|noted|reported|stated|added)\b|[,;:]|\s-\s/gi;
+const SUBJECT_BREAK = /\b(?:that|which|who|said|says|announced|noted|reported|stated|added)\b|[,;:](?!\d)|\s-\s/gi;
+/** Segments that are asides, not the subject: they open with a participle or a preposition ("built by X", "in 2025"). */
+const ASIDE = /^(?:[a-z]+ed|built|held|made|run|led|paid|sent|sold|kept|brought|taken|given|shown|begun|chosen|written|known|seen|found|won|grown|in|on|at|by|for|with|from|under|after|before)\b/;
+/**
+ * A capitalised first word that is a common noun only capitalised because it opened the sentence
+ * ("Construction of the plant", "Repairs of roads"): lowered inside a title. Names ("Astana Hub",
+ * "Samruk-Energy", "Kazakhstan's") are kept.
+ */
+const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
 
 /** Subject words before the marker, for passives: "A separate law," -> "a separate law". */
 function subjectBefore(text: string, from: number, to: number): string {
   // "These innovations are expected | to be implemented": the subject stops at its verb.
-  const raw = tidy(text.slice(from, to)).replace(/\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i, "");
+  const raw = tidy(text.slice(from, to))
+    .replace(/^(?:and|but|or|while|whereas)\s+/i, "")
+    .replace(/\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i, "");
   // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a participle or a preposition.
-  const segments = raw.split(SUBJECT_BREAK).map((x) => x.trim()).filter((x) => x !== "" && !/^(?:[a-z]+ed|in|on|at|by|for|with|from|under|after|before)\b/.test(x));
+  const segments = raw.split(SUBJECT_BREAK).map((x) => x.trim()).filter((x) => x !== "" && !ASIDE.test(x));
   const s = segments[segments.length - 1] ?? "";
-  const lowered = /^(?:The|A|An|These|This|Those|Its|Their|All|New)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  const first = /^[A-Za-z'-]+/.exec(s)?.[0] ?? "";
+  const lowered = /^(?:The|A|An|These|This|Those|Its|Their|All|New)$/.test(first) || COMMON_OPENER.test(first) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
   return lowered;
 }
 
@@ -107,6 +127,14 @@ export function buildTitle(input: TitleInput): string {
       const to = /\bto\s+(?!the\b|a\b)/.exec(afterMarker);
       // "recommended that the government revise ...": drop "that" and the addressee.
       title = to ? afterMarker.slice(to.index + to[0].length) : afterMarker.replace(THAT_ADDRESSEE, "");
+    } else if (marker.kind === "in-force") {
+      // "The tax code ... takes effect on January 1": the subject is what comes into force.
+      const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
+      title = subject ? `${subject} enters into force` : text.slice(marker.start, clauseEnd);
+    } else if (/\b(?:scheduled|slated|planned|set|due|earmarked|expected)\s+(?:for|in|by|on)$/i.test(input.text.slice(marker.start, marker.end)) && !/[a-z]/i.test(afterMarker.split(/[,;]/)[0]?.replace(/\b(?:in|at|on)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*/g, "") ?? "")) {
+      // "The next meeting ... is scheduled for October in Astana": the subject is the event.
+      const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
+      title = `${subject}${afterMarker.split(/[,;]/)[0] ?? ""}`;
     } else if (ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()]) {
       // "The construction of X is scheduled for completion": complete the construction of X.
       const verb = ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()] ?? "";
@@ -124,6 +152,10 @@ export function buildTitle(input: TitleInput): string {
   if (/^\w+$/.test(result) && marker) {
     const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
     if (subject) result = finish(`${result} ${subject}`);
+  } else if (/^\w+ \w+$/.test(result) && marker && marker.kind !== "instruct-active") {
+    // Two words with no object ("Go live", "Take place") say nothing without what does it.
+    const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
+    if (subject) result = finish(`${result}: ${subject}`);
   }
   return result.length >= 3 ? result : finish(text.slice(contentOffset));
 }

@@ -76,3 +76,55 @@ describe("other wordings, one sentence each (reference 2025-11-10)", () => {
     expect(found.map((c) => [c.due, c.title])).toEqual([[due, title]]);
   });
 });
+
+describe("fixtures from other news sources (Akorda, Kursiv, Trend, Astana Times, primeminister.kz)", () => {
+  it("pm-instructions.txt: instruction 'within two weeks', 'until the end of 2025', 'in the fourth quarter', missed plan and event-relative limits dropped, ', and <subject> is slated for'", () => {
+    expect(extractDocument(read("pm-instructions.txt")).commitments.map((c) => [c.dueText, c.due, c.precision, c.body, c.title])).toEqual([
+      ["within two weeks", "2025-11-04", "day", "Ministry of Energy", "Submit proposals on tariffs for heat producers to the Government"],
+      ["until the end of 2025", "2025-12-31", "year", "Akimats", "Complete the replacement of boilers at local heating plants"],
+      ["in the fourth quarter", "2025-12-31", "quarter", "Ministry of Industry and Construction", "Commission 1,500 rental apartments for socially vulnerable groups"],
+      ["by September 1 of next year", "2026-09-01", "day", null, "Adopt the new building code"],
+      ["in 2028", "2028-12-31", "year", null, "Put the Ekibastuz GRES-3 project into operation"],
+      ["slated for the first half of 2027", "2027-06-30", "quarter", null, "The Kokshetau CHP plant"],
+    ]);
+  });
+  it("energy-targets.txt: 'ASTANA – On <date>,' opening, government target kept, forecast by source dropped, early 2026, vague tender, same-spelling verbs 'put'/'cut'", () => {
+    expect(extractDocument(read("energy-targets.txt")).commitments.map((c) => [c.dueText, c.due, c.precision, c.body, c.title])).toEqual([
+      ["by 2030", "2030-12-31", "year", null, "Increase the share of renewable energy sources in electricity generation to 15%"],
+      ["in 2027", "2027-12-31", "year", null, "Commission the 1 GW wind farm in Zhambyl region"],
+      ["in early 2026", "2026-03-31", "quarter", null, "Complete construction of the Mynaral solar plant"],
+      ["in the near future", null, "vague", null, "Announce the tender for 1,000 MW of new wind capacity"],
+      ["in the third quarter of 2025", "2025-09-30", "quarter", null, "Put the Shulbinsk HPP's third unit into operation"],
+      ["by 2027", "2027-12-31", "year", null, "Cut network losses to 10%"],
+    ]);
+  });
+  it("trend-dateline.txt: 'ASTANA, Kazakhstan, Jan. 14, 2026 -' dateline, 'due by end-2026', Russian-style 01.07.2026, ten-day period, day range, counts and forecasts dropped, reported 'was expected to'", () => {
+    expect(extractDocument(read("trend-dateline.txt")).commitments.map((c) => [c.dueText, c.due, c.precision, c.body, c.title])).toEqual([
+      ["by mid-March 2026", "2026-03-31", "month", "National Bank", "Extend digital tenge payments to all second-tier banks"],
+      ["due by end-2026", "2026-12-31", "year", null, "A second stage"],
+      ["until 01.07.2026", "2026-07-01", "day", null, "Connect their mobile applications to the platform"],
+      ["in the first ten days of February", "2026-02-10", "day", null, "Publish the rules for smart contracts"],
+      ["slated for 28-29 April", "2026-04-29", "day", null, "A national conference on digital finance in Almaty"],
+      ["by late 2027", "2027-12-31", "quarter", null, "Go live: the smart-contract module"],
+    ]);
+  });
+  it("akorda-decree.txt: decree bullets under 'is instructed to:', 'during 2026', 'in 2025-2027', ordinal '1st of July', entry into force after publication dropped", () => {
+    expect(extractDocument(read("akorda-decree.txt")).commitments.map((c) => [c.dueText, c.due, c.precision, c.body, c.title])).toEqual([
+      ["by 1 December 2025", "2025-12-01", "day", "Government", "Approve the Concept for the development of civil aviation for 2026-2030"],
+      ["during 2026", "2026-12-31", "year", "Government", "Ensure the construction of new terminals at the airports of Kyzylorda and Zhezkazgan"],
+      ["in 2025-2027", "2027-12-31", "year", "Government", "Bring the fleet of domestic carriers to 150 aircraft"],
+      ["by the end of this year", "2025-12-31", "year", "Ministry of Transport", "Revise the rules for subsidising regional flights"],
+      ["on the 1st of July", "2026-07-01", "day", "Agency for Civil Service Affairs", "Monitor its implementation and report to the Presidential Administration each year"],
+    ]);
+  });
+  it("budget-kursiv.txt: IMF forecast and 'expected to reach' dropped, government targets kept, 'over the next three years', entry into force", () => {
+    expect(extractDocument(read("budget-kursiv.txt")).commitments.map((c) => [c.dueText, c.due, c.precision, c.body, c.title])).toEqual([
+      ["by September 1", "2025-09-01", "day", null, "Submit the draft budget to the Mazhilis"],
+      ["by 2027", "2027-12-31", "year", null, "Reduce the budget deficit"],
+      ["next year", "2026-12-31", "year", null, "Cut transfers from the National Fund"],
+      ["during 2026", "2026-12-31", "year", "Ministry of Finance", "Introduce a new procedure for budget planning"],
+      ["Over the next three years", "2028-08-27", "day", "Government", "Reduce the number of tax benefits by a third"],
+      ["on January 1, 2026", "2026-01-01", "day", null, "The tax code enters into force"],
+    ]);
+  });
+});

@@ -5,14 +5,16 @@
  */
 import { makeDate, type CalendarDate } from "../calendar.js";
 import { nextDayOccurrence } from "./calendar-helpers.js";
-import { BY_PREP, FROM_PREP, IN_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { BY_PREP, FROM_PREP, IN_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
 
-const PREP = `(?:(${BY_PREP}|${FROM_PREP}|${IN_PREP}|scheduled for|set for|slated for)\\s+)?(?:the\\s+)?`;
+const PREP = `(?:(${BY_PREP}|${FROM_PREP}|${IN_PREP}|${SCHEDULE_PREP})\\s+)?(?:the\\s+)?`;
 const WEEKDAY = "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?";
 const REL_YEAR = "(?:,?\\s+(?:of\\s+)?(this|next|the current|the following|the coming) year)?";
-/** A year right after the date means the no-year parsers must not match. */
-const NO_YEAR_AFTER = "(?![\\d.]*,?\\s*(?:of\\s+)?(?:19|20|21)\\d{2})";
+/** A year right after the date (or after the end of a day range) means the no-year parsers must not match. */
+const NO_YEAR_AFTER = "(?![\\d.]*(?:\\s?-\\s?\\d{1,2}(?:st|nd|rd|th)?)?,?\\s*(?:of\\s+)?(?:19|20|21)\\d{2})";
+/** The first day of a range ("29-30 May", "April 3-4"): the range is due on its last day. */
+const RANGE_START = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s?-\\s?)?";
 
 function fixed(prep: string | undefined, date: CalendarDate | null): DeadlineSpec | null {
   if (!date) return null;
@@ -39,12 +41,13 @@ export const explicitDateParsers: DeadlineParser[] = [
   {
     name: "day-month-year",
     // "29-30 May 2026": a range of days is due on its last day.
-    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(?:\\d{1,2}\\s?-\\s?)?${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC}),?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}${RANGE_START}${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC}),?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
     extract: (m) => fixed(m[1], makeDate(Number(m[4]), monthNumber(m[3] ?? "") ?? 0, Number(m[2]))),
   },
   {
     name: "month-day-year",
-    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${DAY_SRC},?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
+    // "April 3-4, 2025": due on the last day.
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${RANGE_START}${DAY_SRC},?\\s+${YEAR_SRC}\\b${ONWARDS_SRC}`, "gi"),
     extract: (m) => fixed(m[1], makeDate(Number(m[4]), monthNumber(m[2] ?? "") ?? 0, Number(m[3]))),
   },
   {
@@ -59,12 +62,12 @@ export const explicitDateParsers: DeadlineParser[] = [
   },
   {
     name: "month-day",
-    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${DAY_SRC}(?![\\d:])(?!\\s*(?:%|percent|million|billion|thousand))${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${RANGE_START}${DAY_SRC}(?![\\d:])(?!\\s*(?:%|percent|million|billion|thousand))${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
     extract: (m) => noYear(m[1], monthNumber(m[2] ?? ""), Number(m[3]), m[4]),
   },
   {
     name: "day-month",
-    pattern: new RegExp(`\\b${PREP}${WEEKDAY}${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC})${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
+    pattern: new RegExp(`\\b${PREP}${WEEKDAY}${RANGE_START}${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC})${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
     extract: (m) => noYear(m[1], monthNumber(m[3] ?? ""), Number(m[2]), m[4]),
   },
 ];

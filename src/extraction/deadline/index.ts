@@ -9,6 +9,7 @@ import { explicitDateParsers } from "./explicit-date.js";
 import { monthParsers } from "./month.js";
 import { quarterParsers } from "./quarter.js";
 import { seasonParsers } from "./season.js";
+import { tenDayParsers } from "./ten-days.js";
 import type { DeadlineMatch, DeadlineParser, ResolvedDeadline } from "./types.js";
 import { vagueParsers } from "./vague.js";
 import { withinParsers } from "./within.js";
@@ -22,6 +23,7 @@ export type { DeadlineMatch, DeadlineParser, DeadlineSpec, ResolvedDeadline } fr
  */
 export const DEADLINE_PARSERS: readonly DeadlineParser[] = [
   ...explicitDateParsers,
+  ...tenDayParsers,
   ...quarterParsers,
   ...monthParsers,
   ...seasonParsers,

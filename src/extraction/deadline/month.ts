@@ -7,10 +7,10 @@
  */
 import { endOfMonth, type CalendarDate } from "../calendar.js";
 import { nextMonthYear } from "./calendar-helpers.js";
-import { BY_PREP, FROM_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
 
-const PREP = `(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|for|scheduled for|set for)\\s+)?(?:the\\s+)?`;
+const PREP = `(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|for|${SCHEDULE_PREP})\\s+)?(?:the\\s+)?`;
 const PART = "(?:(end|close|beginning|start|middle)\\s+of\\s+|(early|late|mid)[-\\s]+)?";
 
 function spec(prep: string | undefined, part: string | undefined, month: number | null, yearOf: (ref: CalendarDate | null) => number | null, relative: boolean): DeadlineSpec | null {

@@ -9,14 +9,18 @@
  * | first half of 2026 · H1 2026   | 2026-06-30  | quarter   |
  * | second half of 2026 · H2 2026  | 2026-12-31  | quarter   |
  * | by mid-2026 · middle of 2026   | 2026-06-30  | month     |
+ * | early 2026 · early next year   | 2026-03-31  | quarter   |
+ * | late 2026 · late this year     | 2026-12-31  | quarter   |
+ * "Early 2026" is read as its first quarter and "late 2026" as its last: a reminder near the end
+ * of Q1 is the useful one, and a vague item would lose the year the text does give.
  * A half ends on a quarter's last day and is coarser than a month, hence "quarter".
  */
 import { endOfMonth, type CalendarDate } from "../calendar.js";
 import { nextQuarterYear, quarterEnd, quarterOf, quarterStart } from "./calendar-helpers.js";
-import { BY_PREP, FROM_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { BY_PREP, FROM_PREP, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC, ordinalValue } from "./words.js";
 
-const PREP = `(?:(${BY_PREP}|${FROM_PREP}|in|during|within|for|throughout|over)\\s+)?(?:the\\s+)?`;
+const PREP = `(?:(${BY_PREP}|${FROM_PREP}|${SCHEDULE_PREP}|in|during|within|for|throughout|over)\\s+)?(?:the\\s+)?`;
 const END = "(?:(end|close|beginning|start)(?:\\s+of\\s+(?:the\\s+)?|-))?";
 const YEAR_TAIL = `(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:${YEAR_SRC}|(this|next|the current|the following|the coming|current) year))?`;
 
@@ -107,5 +111,10 @@ export const quarterParsers: DeadlineParser[] = [
     name: "mid-year",
     pattern: new RegExp(`\\b${PREP}(?:mid-|middle\\s+of\\s+)${YEAR_SRC}\\b`, "gi"),
     extract: (m) => halfSpec(m[1], 1, { fixed: Number(m[2]) }, "month"),
+  },
+  {
+    name: "early-late-year",
+    pattern: new RegExp(`\\b${PREP}(early|late)[-\\s]+(?:${YEAR_SRC}\\b|(this|next|the current|the following|the coming|current) year\\b)`, "gi"),
+    extract: (m) => quarterSpec(m[1], undefined, /early/i.test(m[2] ?? "") ? 1 : 4, yearRule(m[3], m[4])),
   },
 ];

@@ -4,14 +4,14 @@
  * the FOLLOWING year); "from spring 2026" gives its first day. Precision: season.
  */
 import { seasonEnd, seasonStart, seasonYear } from "./calendar-helpers.js";
-import { BY_PREP, FROM_PREP, prepositionInfo, type DeadlineParser } from "./types.js";
+import { BY_PREP, FROM_PREP, SCHEDULE_PREP, prepositionInfo, type DeadlineParser } from "./types.js";
 import { YEAR_SRC, seasonOf } from "./words.js";
 
 export const seasonParsers: DeadlineParser[] = [
   {
     name: "season",
     pattern: new RegExp(
-      `\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|scheduled for)\\s+)?(?:the\\s+)?(?:(end|beginning|start)\\s+of\\s+(?:the\\s+)?|(early|late)\\s+)?(?:(this|next|the coming|the upcoming|coming|upcoming|the next)\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR_SRC}\\b)?`,
+      `\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|${SCHEDULE_PREP})\\s+)?(?:the\\s+)?(?:(end|beginning|start)\\s+of\\s+(?:the\\s+)?|(early|late)\\s+)?(?:(this|next|the coming|the upcoming|coming|upcoming|the next)\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR_SRC}\\b)?`,
       "gi",
     ),
     extract: (m) => {

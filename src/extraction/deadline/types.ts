@@ -55,6 +55,12 @@ export const BY_PREP = "by|until|till|before|no later than|not later than|on or 
 export const FROM_PREP =
   "from|starting from|starting in|starting on|starting|beginning in|beginning on|beginning from|beginning|as of|as from|effective from|effective as of|effective|commencing on|commencing|with effect from";
 export const IN_PREP = "in|on|during|throughout|within|at|for";
+/**
+ * Scheduling words that stand where a preposition would: "is scheduled for October", "is due by
+ * March 2026", "is slated for 2026". They overlap the commitment marker ("is scheduled for"); the
+ * classifier lets a marker that starts before the phrase govern it.
+ */
+export const SCHEDULE_PREP = "scheduled for|scheduled in|set for|slated for|planned for|earmarked for|due by|due in|due for|due on|expected in|expected by";
 export const ONWARDS_SRC = "(?:\\s+(?:and\\s+)?onwards?)?";
 
 const FROM_RE = new RegExp(`^(?:${FROM_PREP})$`, "i");

@@ -15,10 +15,10 @@
  */
 import { addMonths, endOfMonth, type CalendarDate } from "../calendar.js";
 import { endOfWeek } from "./calendar-helpers.js";
-import { BY_PREP, FROM_PREP, ONWARDS_SRC, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
+import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC } from "./words.js";
 
-const YEAR_PREP = `${BY_PREP}|${FROM_PREP}|in|during|throughout|within|scheduled for|set for`;
+const YEAR_PREP = `${BY_PREP}|${FROM_PREP}|in|during|throughout|within|${SCHEDULE_PREP}`;
 const END = "(?:(end|close|beginning|start)\\s+of\\s+(?:the\\s+)?|(end|year-end)[-\\s]+)?";
 /** Names of plans, concepts and programmes whose period is written as a year range or "until 2030". */
 const PLAN_NOUN = /\b(?:concept|strategy|programme|program|plan|roadmap|doctrine|agenda|framework|vision|policy|project)\b[^.;]{0,80}$/i;
