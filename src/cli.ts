@@ -18,7 +18,8 @@ commands:
   ingest [DIR|FILE...]           store documents and their commitments (default: seeds/)
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)
-  remind --dry-run               show which reminders would go out now, and to whom
+  remind --dry-run [--json]      show which reminders would go out now, and to whom
+  demo                           chat with the real bot in this terminal (no token needed)
   help                           this text; --version prints the version
 
 Configuration comes from the environment and .env (see README).`;
@@ -38,6 +39,10 @@ const COMMANDS: Record<string, Command> = {
   remind: async (args, io) => {
     const { runRemindCommand } = await import("./reminders/cli-remind.ts");
     return runRemindCommand([...args], io);
+  },
+  demo: async (args, io) => {
+    const { runDemo } = await import("./cli/demo.ts");
+    return runDemo([...args], io);
   },
 };
 

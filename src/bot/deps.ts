@@ -1,0 +1,30 @@
+import type { UserFromGetMe } from "grammy/types";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import type { UserRateLimitOptions } from "./rate-limit.ts";
+
+/** Everything the bot needs from the outside; main.ts, the demo, tests and the bench build it. */
+export interface BotDeps {
+  token: string;
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Bot API server root, e.g. https://api.telegram.org or the emulator's http://127.0.0.1:port. */
+  apiRoot: string;
+  /** Called after an admin changed a status, so the scheduler announces it to followers at once. */
+  onStatusChanged?(commitmentId: number): void;
+  /** Skips getMe at start (tests, bench); grammY then knows its @username for group commands. */
+  botInfo?: UserFromGetMe;
+  /** Waits for retry_after on 429; injected by tests so no real time passes. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Client timeout per API call in seconds (default 30; long polling adds its own timeout). */
+  timeoutSeconds?: number;
+  rateLimit?: UserRateLimitOptions;
+  /** Largest .txt an admin may /ingest, in bytes (default 1 MB). */
+  maxIngestBytes?: number;
+  /** How long a pending /ingest waits for Confirm, in ms (default 15 minutes). */
+  ingestTtlMs?: number;
+}

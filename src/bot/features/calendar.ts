@@ -1,0 +1,68 @@
+import { Composer, InputFile, type Context } from "grammy";
+import { listFollows } from "../../chats/follow.ts";
+import { topicPattern } from "../../commitments/topics.ts";
+import type { Prisma } from "../../db/client.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatDate } from "../format/commitment.ts";
+import { buildIcs, type IcsCommitment } from "../format/ics.ts";
+
+/** Most events in one file (a calendar app chokes long before Telegram's 50 MB). */
+export const MAX_CALENDAR_EVENTS = 2000;
+
+/** The dated, still-pending commitments a chat follows (directly, by topic, body or "all"). */
+export async function followedForCalendar(deps: BotDeps, chatId: number): Promise<IcsCommitment[]> {
+  const follows = await listFollows(deps.db, chatId);
+  if (follows.length === 0) return [];
+  const any: Prisma.CommitmentWhereInput[] = [];
+  if (!follows.some((f) => f.kind === "all")) {
+    const ids = follows.filter((f) => f.kind === "commitment" && f.commitmentId !== null).map((f) => f.commitmentId as number);
+    if (ids.length > 0) any.push({ id: { in: ids } });
+    for (const f of follows.filter((f) => f.kind === "topic")) any.push({ topics: { contains: topicPattern(f.value) } });
+    const bodies = follows.filter((f) => f.kind === "body").map((f) => f.value);
+    if (bodies.length > 0) any.push({ body: { in: bodies } });
+    if (any.length === 0) return [];
+  }
+  const rows = await deps.db.commitment.findMany({
+    where: {
+      withdrawnAt: null,
+      dueOn: { not: null },
+      status: { in: ["open", "postponed"] },
+      ...(any.length > 0 ? { OR: any } : {}),
+    },
+    include: { source: { select: { file: true, title: true, publishedOn: true } } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: MAX_CALENDAR_EVENTS,
+  });
+  return rows.map((c) => {
+    const published = c.publishedOn ?? c.source.publishedOn;
+    const source = [c.source.title ?? c.source.file, c.article && c.article !== c.source.title ? c.article : null, published ? `published ${formatDate(published)}` : null]
+      .filter((p): p is string => p !== null)
+      .join(" · ");
+    return {
+      id: c.id,
+      title: c.title,
+      dueOn: c.dueOn as string,
+      responsible: c.responsible ?? c.body,
+      dueText: c.dueText,
+      quote: c.quote,
+      source: `${source} (${c.source.file})`,
+    };
+  });
+}
+
+/** /calendar: an .ics file of what this chat follows. */
+export function createCalendarFeature(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  feature.command("calendar", async (ctx) => {
+    const items = await followedForCalendar(deps, ctx.chat.id);
+    if (items.length === 0) {
+      await ctx.reply("This chat follows no dated open commitments yet, so the calendar would be empty. /follow all, then /calendar again.");
+      return;
+    }
+    const ics = buildIcs(items, deps.clock.now());
+    await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "mindet.ics"), {
+      caption: `${items.length} deadline${items.length === 1 ? "" : "s"} as all-day events. Open the file to add them to your calendar; importing it again updates them.`,
+    });
+  });
+  return feature;
+}

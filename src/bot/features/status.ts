@@ -1,0 +1,55 @@
+import { Composer, InlineKeyboard, type Context } from "grammy";
+import { getCommitment } from "../../commitments/get-commitment.ts";
+import { decodeCallback, encodeCallback } from "../callback-data.ts";
+import type { BotDeps } from "../deps.ts";
+import { commitmentCard } from "../format/commitment.ts";
+import { commandArgs, replyHtml } from "../reply.ts";
+import { today } from "../today.ts";
+
+/** "12", "#12" -> 12; null for anything else. */
+export function parseCommitmentId(text: string): number | null {
+  const m = /^#?(\d{1,9})$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** Replies with a commitment's card and a Follow button, or says why there is none. */
+export async function replyWithCard(ctx: Context, deps: BotDeps, id: number): Promise<void> {
+  const commitment = await getCommitment(deps.db, id);
+  if (!commitment) {
+    await ctx.reply(`There is no commitment #${id}. /list shows them all.`);
+    return;
+  }
+  const keyboard = new InlineKeyboard().text("🔔 Follow", encodeCallback({ type: "follow", target: { commitment: id } }));
+  await replyHtml(ctx, commitmentCard(commitment, today(deps)), { keyboard });
+}
+
+/** /status ID and its alias /c ID. */
+export function createStatusFeature(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+
+  feature.command(["status", "c"], async (ctx) => {
+    const arg = commandArgs(ctx);
+    if (arg === "") {
+      await ctx.reply("Usage: /status ID, for example /status 12. /list shows the ids.");
+      return;
+    }
+    const id = parseCommitmentId(arg);
+    if (id === null) {
+      await ctx.reply("A commitment id is a number, for example /status 12. /search finds one by words.");
+      return;
+    }
+    await replyWithCard(ctx, deps, id);
+  });
+
+  feature.callbackQuery(/^1:c:/, async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    if (action?.type !== "card") {
+      await ctx.answerCallbackQuery({ text: "This button has expired.", show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await replyWithCard(ctx, deps, action.commitmentId);
+  });
+
+  return feature;
+}

@@ -1,0 +1,75 @@
+import type { Context } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import { Html, splitHtmlLines } from "./format/html.ts";
+
+export interface ReplyOptions {
+  keyboard?: InlineKeyboardMarkup;
+}
+
+/**
+ * Sends HTML, split at line boundaries into messages of at most 4,096 characters; the keyboard
+ * goes on the last one. Link previews are off: a card's evidence link should not take the screen.
+ */
+export async function replyHtml(ctx: Context, content: Html | readonly Html[], options: ReplyOptions = {}): Promise<void> {
+  const lines = content instanceof Html ? [content] : content;
+  const chunks = splitHtmlLines(lines);
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    await ctx.reply(chunk, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(last && options.keyboard ? { reply_markup: options.keyboard } : {}),
+    });
+  }
+}
+
+/**
+ * Replaces the text of the message a button was pressed on (one message only: pages are built
+ * to fit). "message is not modified" is turned into success by the API transformer.
+ */
+export async function editHtml(ctx: Context, content: readonly Html[], options: ReplyOptions = {}): Promise<void> {
+  const [first] = splitHtmlLines(content);
+  await ctx.editMessageText(first ?? "", {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
+  });
+}
+
+/** The text after the command ("/status 12" -> "12"), trimmed; "" when none. */
+export function commandArgs(ctx: Context): string {
+  const match = ctx.match;
+  return typeof match === "string" ? match.trim() : "";
+}
+
+export function isGroupChat(ctx: Context): boolean {
+  return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+}
+
+// Telegram's "GroupAnonymousBot": an anonymous admin's messages come from this user id, with the
+// group itself as sender_chat.
+const ANONYMOUS_ADMIN_ID = 1087968824;
+
+/**
+ * True when the sender may change this chat's follows and settings: anyone in a private chat,
+ * only creators and administrators in a group. Replies with a polite refusal otherwise.
+ */
+export async function ensureCanManageChat(ctx: Context): Promise<boolean> {
+  if (!isGroupChat(ctx)) return true;
+  const chatId = ctx.chat?.id;
+  const userId = ctx.from?.id;
+  if (chatId === undefined || userId === undefined) return false;
+  if (userId === ANONYMOUS_ADMIN_ID && ctx.message?.sender_chat?.id === chatId) return true;
+  const member = await ctx.api.getChatMember(chatId, userId);
+  if (member.status === "creator" || member.status === "administrator") return true;
+  const refusal = "Only this group's admins can change what it follows and its settings.";
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusal, show_alert: true });
+  else await ctx.reply(refusal, { reply_parameters: replyTo(ctx) });
+  return false;
+}
+
+/** Reply to the triggering message in groups, so it is clear whom the bot answers. */
+export function replyTo(ctx: Context): { message_id: number; allow_sending_without_reply: true } | undefined {
+  const id = ctx.message?.message_id;
+  return id !== undefined && isGroupChat(ctx) ? { message_id: id, allow_sending_without_reply: true } : undefined;
+}

@@ -1,0 +1,43 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runDemo } from "../../src/cli/demo.ts";
+
+function io() {
+  let stdout = "";
+  let stderr = "";
+  return {
+    io: {
+      stdout: { write: (t: string) => ((stdout += t), true) },
+      stderr: { write: (t: string) => ((stderr += t), true) },
+      env: { LOG_LEVEL: "", MINDET_NOW: "2026-01-15T11:00:00+05:00" } as NodeJS.ProcessEnv,
+      cwd: process.cwd(),
+    },
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+describe("mindet demo", () => {
+  it("chats with the real bot through piped input: commands, numbered buttons, /quit", async () => {
+    const t = io();
+    const input = Readable.from(["/start\n", "/list\n", "1\n", "/status 3\n", "7\n", "/quit\n", "/never-read\n"]);
+    expect(await runDemo([], t.io, { input })).toBe(0);
+    const out = t.out();
+    expect(out).toContain("Mindet demo");
+    expect(out).toContain("[1] 🔔 Follow all  [2] 📋 Browse");
+    expect(out).toMatch(/Tracked commitments, soonest due first \(\d+, page 1 of 2\)/);
+    expect(out).toContain("── (edited) ──");
+    expect(out).toMatch(/page 2 of 2/);
+    expect(out).toContain("#3 ");
+    expect(out).toContain("(there is no button 7)");
+    expect(out).toContain("Bye.");
+    expect(out).not.toContain("never-read");
+  }, 60_000);
+
+  it("ends cleanly at the end of input (Ctrl-D), and rejects unknown arguments", async () => {
+    const t = io();
+    expect(await runDemo([], t.io, { input: Readable.from(["/help\n"]) })).toBe(0);
+    expect(t.out()).toContain("/calendar");
+    await expect(runDemo(["--bogus"], t.io, { input: Readable.from([]) })).rejects.toThrow(/unknown argument/);
+  }, 60_000);
+});
