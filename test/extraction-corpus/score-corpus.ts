@@ -7,12 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SCORER } from "../support/shared-paths.ts";
 import { extractDocument, toJsonRecord, type CommitmentJsonRecord } from "../../src/extraction/index.ts";
 
 export const CORPUS_DIR = import.meta.dirname;
 export const DOCS_DIR = join(CORPUS_DIR, "docs");
 export const GOLD_FILE = join(CORPUS_DIR, "gold.json");
-export const SCORER = "/work/shared/tools/score-extraction.mjs";
+export { SCORER } from "../support/shared-paths.ts";
 
 /** The `extract --json` array for every document of the corpus, in file order. */
 export function extractCorpus(dir: string = DOCS_DIR): CommitmentJsonRecord[] {

@@ -1,17 +1,17 @@
 /**
- * The five seeds end to end, scored with the rules of /work/shared/tools/score-extraction.mjs
+ * The five seeds end to end, scored with the rules of ../shared/tools/score-extraction.mjs
  * (re-implemented here so the test runs anywhere; the real scorer is also run when present).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractSeeds } from "./score-seeds.js";
+import { SCORER, SEEDS_GOLD } from "../support/shared-paths.ts";
 
 const SEEDS_DIR = join(import.meta.dirname, "../../seeds");
-const GOLD_PATH = existsSync("/work/shared/spec/seeds.gold.json") ? "/work/shared/spec/seeds.gold.json" : join(import.meta.dirname, "fixtures/seeds.gold.json");
-const SCORER = "/work/shared/tools/score-extraction.mjs";
+const GOLD_PATH = SEEDS_GOLD;
 
 interface GoldItem { file: string; quote_contains: string; due: string | null; precision: string; required: boolean }
 interface Gold { commitments: GoldItem[]; negatives: { file: string; quote_contains: string }[] }
@@ -76,7 +76,7 @@ describe("seeds end to end", () => {
     expect(preds.find((p) => p.dueText === "next year")?.published).toBe("2025-11-25");
   });
 
-  it.skipIf(!existsSync(SCORER))("passes the shared scorer with --min-f1 0.95", () => {
+  it("passes the shared scorer with --min-f1 0.95", () => {
     const dir = mkdtempSync(join(tmpdir(), "mindet-seeds-"));
     try {
       const out = join(dir, "out.json");
