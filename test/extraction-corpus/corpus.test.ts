@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { normaliseForScoring as norm, type Gold } from "../support/gold.ts";
 import { DOCS_DIR, extractCorpus, GOLD_FILE, scoreRecords } from "./score-corpus.ts";
 
 /**
@@ -16,30 +17,12 @@ import { DOCS_DIR, extractCorpus, GOLD_FILE, scoreRecords } from "./score-corpus
 const MIN_F1 = 0.97;
 const MAX_NEGATIVES = 1;
 
-// The scorer's normalisation (score-extraction.mjs): look-alike letters, quotes, white space, case.
-const LOOKALIKE: Record<string, string> = { "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y", "\u0445": "x", "\u0410": "A", "\u0415": "E", "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u041d": "H", "\u041a": "K", "\u041c": "M", "\u0412": "B" };
-const norm = (s: string): string =>
-  s
-    .normalize("NFKC")
-    .replace(/[\u0400-\u04ff]/g, (ch) => LOOKALIKE[ch] ?? ch)
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-
-interface Gold {
-  documents: { file: string }[];
-  commitments: { file: string; quote_contains: string; required: boolean }[];
-  negatives: { file: string; quote_contains: string }[];
-}
-
 describe("extraction corpus", () => {
   it("gold refers only to corpus documents and quotes them verbatim", () => {
     const gold = JSON.parse(readFileSync(GOLD_FILE, "utf8")) as Gold;
     const files = new Set(gold.documents.map((d) => d.file));
     const texts = new Map([...files].map((f) => [f, norm(readFileSync(join(DOCS_DIR, f), "utf8"))]));
-    for (const item of [...gold.commitments, ...gold.negatives]) {
+    for (const item of [...gold.commitments, ...(gold.negatives ?? [])]) {
       const text = texts.get(item.file);
       expect(text, item.file).toBeDefined();
       // Exactly one occurrence, so the quote points at one sentence or bullet.
