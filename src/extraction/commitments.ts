@@ -4,7 +4,10 @@
  *  2. the marker governing it is not a forecast ("investments will reach 4-6% of GDP");
  *  3. it is not part of a past event (see tense.ts), nor a plan stated in the past ("was supposed
  *     to be opened in December": a missed date, see isUnfulfilledPlan);
- *  4. the period it names has not ended before the reference date, and a plain "on <date>" is not
+ *  4. its actor is not a third party: a private company or a foreign state (see third-party.ts);
+ *  5. it is not a standing legal time limit ("an application must be considered within 15 working
+ *     days", see legal-limit.ts);
+ *  6. the period it names has not ended before the reference date, and a plain "on <date>" is not
  *     the reference date itself (that is the day of the news: "announced on Sept. 8").
  * Sentences without a deadline phrase give nothing: "will"/"must" sentences with no time are too
  * often rhetoric ("Any arising issues must be resolved promptly") to be worth a reminder.
@@ -14,9 +17,11 @@
  */
 import { parseIsoDate, type CalendarDate } from "./calendar.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
+import { isLegalTimeLimit } from "./legal-limit.js";
 import { findMarkers, isForecast, isUnfulfilledPlan, type MarkerHit } from "./markers.js";
 import type { TextUnit } from "./sentences.js";
 import { isFronted, tenseAfter, tenseBefore } from "./tense.js";
+import { isThirdPartySubject } from "./third-party.js";
 import type { IsoDate } from "./types.js";
 
 export interface CommitmentCandidate {
@@ -61,11 +66,19 @@ function isPastDate(match: DeadlineMatch, r: ResolvedDeadline, ref: CalendarDate
   return r.precision === "day" && match.spec.strength < 3 && r.due === refIso;
 }
 
+/** The words of the marker's clause before it: the subject of the commitment verb. */
+function subjectOf(text: string, cuts: number[], marker: MarkerHit, contentOffset: number): string {
+  let from = contentOffset;
+  for (const cut of cuts) if (cut <= marker.start && cut > from) from = cut;
+  return text.slice(from, marker.start);
+}
+
 /**
- * Commitments read from units[index]. `reference` is the article's reference date (null: none).
+ * Commitments read from units[index]. `reference` is the article's reference date (null: none);
+ * `home` the country whose government publishes the article (see third-party.ts).
  * Returns an empty list for headings and for units without a governed, future deadline phrase.
  */
-export function findCommitments(units: readonly TextUnit[], index: number, reference: IsoDate | null): CommitmentCandidate[] {
+export function findCommitments(units: readonly TextUnit[], index: number, reference: IsoDate | null, home = "Kazakhstan"): CommitmentCandidate[] {
   const unit = units[index];
   if (!unit || unit.kind === "heading") return [];
   const phrases = findDeadlines(unit.text);
@@ -89,6 +102,8 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const floor = marker && marker.start < phrase.start ? Math.min(marker.end, phrase.start) : 0;
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
+    if (marker && isThirdPartySubject(subjectOf(unit.text, cuts, marker, unit.contentOffset), home)) continue;
+    if (phrase.spec.relative && isLegalTimeLimit(unit.text, phrase.start, phrase.text)) continue;
     const resolved = resolveMatch(phrase, ref);
     if (isPastDate(phrase, resolved, ref, reference)) continue;
     const c = cuts.findIndex((cut, i) => phrase.start >= cut && phrase.start < (cuts[i + 1] ?? Infinity));

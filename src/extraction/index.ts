@@ -19,6 +19,7 @@ import { normaliseText, toOriginalSpan, type NormalisedText } from "./normalise.
 import { buildArticleActors, findResponsible } from "./responsible.js";
 import { splitUnits } from "./sentences.js";
 import { buildTitle } from "./titles.js";
+import { homeCountry } from "./third-party.js";
 import { classifyTopics } from "./topics.js";
 import type { Article, ExtractedCommitment, ExtractionResult, ExtractOptions } from "./types.js";
 
@@ -37,9 +38,10 @@ export { toJsonRecord, type CommitmentJsonRecord } from "./json.js";
 function extractArticle(norm: NormalisedText, original: string, span: ArticleSpan): ExtractedCommitment[] {
   const units = splitUnits(norm.text, span.bodyStart, span.end);
   const ctx = buildArticleActors(norm.text, span.start, span.end);
+  const home = homeCountry(norm.text.slice(span.start, span.end));
   const out: ExtractedCommitment[] = [];
   units.forEach((unit, index) => {
-    const found = findCommitments(units, index, span.published);
+    const found = findCommitments(units, index, span.published, home);
     if (found.length === 0) return;
     const [quoteStart, quoteEnd] = toOriginalSpan(norm, unit.start, unit.end);
     const quote = original.slice(quoteStart, quoteEnd);

@@ -25,7 +25,28 @@ const PASSIVE_AUX = "(?:is|are|was|were|be|been|being|has\\s+been|have\\s+been|h
 const INSTRUCT_FIRM = "(?:instructed|tasked|obliged|obligated|mandated|entrusted|urged)";
 const INSTRUCT_LOOSE = "(?:ordered|directed|charged|commissioned|assigned|requested|recommended)";
 
-const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
+/**
+ * A law, decree, programme or government as the subject of a provision verb: "The decree obliges
+ * the ministry to ...", "The law provides for the creation of ...", "The programme envisages ...".
+ * Up to six words may stand between the noun and the verb ("the law on guardianship also ...").
+ */
+const PROVISION_SUBJECT =
+  /\b(?:law|decree|resolution|regulation|code|bill|programme|program|plan|concept|strategy|roadmap|order|agreement|treaty|amendments?|act|directive|ordinance|government|cabinet|it)(?:'s)?\s+(?:[^\s.;:,]+\s+){0,6}$/i;
+/** "it" may stand for a document only before the provision verbs, not before "requires". */
+const REQUIRE_SUBJECT_IT = /\bit\s+(?:[^\s.;:,]+\s+){0,6}$/i;
+const hasProvisionSubject = (text: string, index: number): boolean => PROVISION_SUBJECT.test(text.slice(Math.max(0, index - 90), index));
+
+const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, index: number) => boolean }[] = [
+  // A document or government that binds someone: "The decree obliges the Ministry ... to", "The
+  // law requires akimats to". "Obliges"/"instructs" bind whatever the subject is.
+  { kind: "instruct-active", re: /\b(?:obliges|obligates|instructs)\b/gi },
+  {
+    kind: "instruct-active",
+    re: /\b(?:requires|mandates|directs|charges|tasks)\b/gi,
+    when: (text, index) => hasProvisionSubject(text, index) && !REQUIRE_SUBJECT_IT.test(text.slice(Math.max(0, index - 90), index)),
+  },
+  // What a document provides for: "The law provides for the creation of a register by ...".
+  { kind: "plan", re: /\b(?:provides?\s+for|envisages?|envisions?|stipulates?|calls?\s+for|foresees?|prescribes?)\b/gi, when: hasProvisionSubject },
   { kind: "projection", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+)?(?:projected|forecast|forecasted|estimated|predicted|likely|unlikely)\\s+to\\b`, "gi") },
   // "will be commissioned in 2027" and "was ordered from Germany" are plain passives: these verbs
   // instruct only when a task follows ("commissioned to", "charged with", "requested that").
@@ -46,10 +67,12 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
 /** All markers in `text`, in order; a longer marker hides the shorter ones inside it. */
 export function findMarkers(text: string): MarkerHit[] {
   const all: MarkerHit[] = [];
-  for (const { kind, re } of MARKER_PATTERNS) {
+  for (const { kind, re, when } of MARKER_PATTERNS) {
     const g = re;
     g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) all.push({ start: m.index, end: m.index + m[0].length, kind });
+    for (let m = g.exec(text); m; m = g.exec(text)) {
+      if (!when || when(text, m.index)) all.push({ start: m.index, end: m.index + m[0].length, kind });
+    }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: MarkerHit[] = [];

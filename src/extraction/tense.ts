@@ -48,6 +48,9 @@ const NOT_PAST = new Set([
   "proposed", "required", "intended", "supposed", "envisaged", "authorized", "authorised",
 ]);
 
+/** Words after "by" that make it a change ("rose by ten percent"), not an agent or a means. */
+const AMOUNT_WORD = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|percent|per|times|more|less|almost|nearly|about|over|around|some)$/;
+
 const isPastForm = (w: string): boolean => SAME_AS_BASE.has(w) || IRREGULAR_PAST.has(w) || (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST.has(w));
 /** An irregular past ("took", "held") is a verb even before a noun ("took place"); an -ed form may be an adjective. */
 const isIrregularPast = (w: string): boolean => IRREGULAR_PAST.has(w) && !/ed$/.test(w);
@@ -83,6 +86,10 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (!isPastForm(w)) continue;
     if (BASE_BEFORE.has(prev)) continue; // "to put", "will set": a base form
     if (BE_LIKE.has(prev) || DETERMINER.has(prev)) continue; // passive or adjective
+    // A participle with its agent or means after a noun: "all goods transported by road", "the
+    // plan approved by the government". A past verb takes "by" + an amount ("rose by 5%").
+    const afterBy = toks[i + 2];
+    if (next === "by" && afterBy !== undefined && !AMOUNT_WORD.test(afterBy) && /ed$/.test(w)) continue;
     if (PERFECT.has(prev)) return "past";
     if (SAME_AS_BASE.has(w)) continue;
     if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";

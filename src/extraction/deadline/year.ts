@@ -22,6 +22,15 @@ const YEAR_PREP = `${BY_PREP}|${FROM_PREP}|in|during|throughout|within|${SCHEDUL
 const END = "(?:(end|close|beginning|start)\\s+of\\s+(?:the\\s+)?|(end|year-end)[-\\s]+)?";
 /** Names of plans, concepts and programmes whose period is written as a year range or "until 2030". */
 const PLAN_NOUN = /\b(?:concept|strategy|programme|program|plan|roadmap|doctrine|agenda|framework|vision|policy|project)\b[^.;]{0,80}$/i;
+/** A plan noun right after the range: "the 2026-2030 programme", "2025-2027 national project". */
+const PLAN_NOUN_AFTER = /^\s+(?:[A-Za-z-]+\s+){0,2}(?:concept|strategy|programme|program|plan|roadmap|doctrine|agenda|framework|vision|policy|project)\b/i;
+/**
+ * A range that names a cycle year rather than a plan's period: "the 2026-2027 academic year",
+ * "the 2025-2026 heating season". Its start or end needs outside knowledge (1 September? 15
+ * October?), so the "cycle-year" parser keeps it undated ("vague") instead of 31 December.
+ */
+const CYCLE_NOUN = "(?:(?:academic|school|study|university|heating|sowing|harvest(?:ing)?|marketing|fiscal|financial|budget|sports?|football|hockey|hunting|fishing|tourist|skiing|cruise|winter|summer|autumn|spring)\\s+(?:year|season|period|campaign)|season)\\b";
+const CYCLE_AFTER = new RegExp(`^\\s+${CYCLE_NOUN}`, "i");
 
 function yearSpec(prep: string | undefined, part: string | undefined, year: number, planPeriod: boolean): DeadlineSpec {
   const info = prepositionInfo(prep);
@@ -43,13 +52,22 @@ function relativeSpec(prep: string | undefined, precision: "year" | "month" | "d
 
 export const yearParsers: DeadlineParser[] = [
   {
+    name: "cycle-year",
+    pattern: new RegExp(`\\b(?:(?:by|before|until|till|from|for|in|during|ahead\\s+of)\\s+)?(?:the\\s+)?(?:(?:start|beginning|end|close)\\s+of\\s+(?:the\\s+)?)?${YEAR_SRC}\\s?[-/]\\s?(?:\\d{4}|\\d{2})\\s+${CYCLE_NOUN}`, "gi"),
+    extract: () => ({ precision: "vague", role: "deadline", strength: 0, relative: false, vague: true, compute: () => null }),
+  },
+  {
     name: "year-range",
     pattern: new RegExp(`\\b(?:(for|in|until|till|through|over|during|by)\\s+(?:the\\s+)?(?:period\\s+(?:of\\s+)?|years\\s+)?)?${YEAR_SRC}\\s?-\\s?(\\d{4}|\\d{2})\\b(?!-|\\.\\d)`, "gi"),
     extract: (m, text) => {
       const from = Number(m[2]);
       const to = (m[3] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[3]) : Number(m[3]);
       if (to <= from || to - from > 50) return null;
-      const plan = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || !m[1] || /for|over|during|through/i.test(m[1]);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (CYCLE_AFTER.test(after)) return null; // a cycle year: see "cycle-year"
+      // A range is a plan's period after "for"/"over"/"until", or when a plan noun names it.
+      const planNamed = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || PLAN_NOUN_AFTER.test(after);
+      const plan = planNamed || !m[1] || /for|over|during|through/i.test(m[1]);
       return yearSpec(m[1] && /until|till|by/i.test(m[1]) ? m[1] : undefined, undefined, to, plan);
     },
   },

@@ -1,0 +1,145 @@
+/**
+ * Third parties: a dated intention of a private company ("Octopus Energy expects to install ...
+ * by 2027", "The Chinese corporation plans to finish ... by 2029") or of a foreign state or its
+ * authorities ("Afghanistan's Taliban authorities intend to ...", "exporters, including Norway,
+ * intend to ...") is reported news, not a commitment of the publishing government. The rule reads
+ * the SUBJECT of the commitment verb (the clause up to the marker):
+ * - a company name (a capitalised name ending in Corp., LLC, JSC, Ltd, Group, Air, Airlines,
+ *   Power, Energy, ...) makes it third-party, unless it is a national company: "state"/"national"
+ *   before it, or one of the Kazakh national companies listed below;
+ * - a foreign country (or its adjective or capital) standing as the subject, not inside a
+ *   prepositional phrase ("for citizens of India" is an object), makes it third-party unless the
+ *   home country is named too ("Kazakhstan and Uzbekistan will ...": a joint commitment) or a
+ *   public body of the home government is the one acting ("Together with Russia, the ministry will").
+ * The home country is the one the article names most (Kazakhstan when it names none), so the same
+ * rule serves Kazakh, Uzbek, Kyrgyz, EU or UK copy.
+ */
+
+/** Country -> the words that name it (name, adjective, capital). First match wins for a word. */
+const COUNTRIES: readonly [country: string, names: string][] = [
+  ["Kazakhstan", "Kazakhstan|Kazakh|Kazakhstani|Astana|Almaty|Qazaqstan"],
+  ["Uzbekistan", "Uzbekistan|Uzbek|Tashkent"],
+  ["Kyrgyzstan", "Kyrgyzstan|Kyrgyz|Bishkek|Kyrgyz Republic"],
+  ["Tajikistan", "Tajikistan|Tajik|Dushanbe"],
+  ["Turkmenistan", "Turkmenistan|Turkmen|Ashgabat"],
+  ["Afghanistan", "Afghanistan|Afghan|Kabul|Taliban"],
+  ["Russia", "Russia|Russian Federation|Russian|Moscow"],
+  ["China", "China|Chinese|Beijing|PRC"],
+  ["Turkey", "Turkey|Türkiye|Turkiye|Turkish|Ankara"],
+  ["Iran", "Iran|Iranian|Tehran"],
+  ["Azerbaijan", "Azerbaijan|Azerbaijani|Baku"],
+  ["Belarus", "Belarus|Belarusian|Minsk"],
+  ["Ukraine", "Ukraine|Ukrainian|Kyiv"],
+  ["Mongolia", "Mongolia|Mongolian|Ulaanbaatar"],
+  ["India", "India|Indian|New Delhi"],
+  ["Pakistan", "Pakistan|Pakistani|Islamabad"],
+  ["Japan", "Japan|Japanese|Tokyo"],
+  ["Korea", "South Korea|Republic of Korea|Korea|Korean|Seoul"],
+  ["United States", "United States|USA|US|U\\.S\\.|America|American|Washington"],
+  ["United Kingdom", "United Kingdom|UK|Britain|British|London"],
+  ["Germany", "Germany|German|Berlin"],
+  ["France", "France|French|Paris"],
+  ["Italy", "Italy|Italian|Rome"],
+  ["Norway", "Norway|Norwegian|Oslo"],
+  ["Saudi Arabia", "Saudi Arabia|Saudi|Riyadh"],
+  ["United Arab Emirates", "United Arab Emirates|UAE|Emirati|Abu Dhabi|Dubai"],
+  ["Qatar", "Qatar|Qatari|Doha"],
+  ["Canada", "Canada|Canadian|Ottawa"],
+  ["Australia", "Australia|Australian|Canberra"],
+  ["Brazil", "Brazil|Brazilian"],
+  ["Netherlands", "Netherlands|Dutch|Amsterdam"],
+  ["Poland", "Poland|Polish|Warsaw"],
+  ["Hungary", "Hungary|Hungarian|Budapest"],
+  ["Switzerland", "Switzerland|Swiss|Bern"],
+  ["Sweden", "Sweden|Swedish|Stockholm"],
+  ["Finland", "Finland|Finnish|Helsinki"],
+  ["Singapore", "Singapore|Singaporean"],
+  ["Malaysia", "Malaysia|Malaysian|Kuala Lumpur"],
+  ["Indonesia", "Indonesia|Indonesian|Jakarta"],
+  ["Vietnam", "Vietnam|Vietnamese|Hanoi"],
+  ["Israel", "Israel|Israeli"],
+  ["Egypt", "Egypt|Egyptian|Cairo"],
+  ["Oman", "Oman|Omani|Muscat"],
+  ["Kuwait", "Kuwait|Kuwaiti"],
+  ["European Union", "European Union|EU|European|Europe|Brussels|Member States"],
+];
+
+const COUNTRY_OF = new Map<string, string>();
+for (const [country, names] of COUNTRIES) for (const n of names.split("|")) COUNTRY_OF.set(n.replace(/\\\./g, ".").toLowerCase(), country);
+/** Every name, and its dateline spelling in capitals ("BISHKEK"); longest first so "South Korea" beats "Korea". */
+const COUNTRY_NAMES = COUNTRIES.flatMap(([, n]) => n.split("|"))
+  .flatMap((n) => (n.length >= 4 && !n.includes("\\") ? [n, n.toUpperCase()] : [n]))
+  .sort((a, b) => b.length - a.length);
+const COUNTRY_RE = new RegExp(`\\b(?:${COUNTRY_NAMES.join("|")})(?![\\w-])`, "g");
+const countryOf = (word: string): string | undefined => COUNTRY_OF.get(word.toLowerCase());
+
+/** Prepositions that make a country an object or a place, not the one acting. */
+const GOVERNED = /\b(?:of|for|from|to|with|in|into|between|on|at|by|across|via|against|about|over|than|like|toward|towards|through|within)\s+(?:the\s+)?$/i;
+
+/** The country an article names most (names, adjectives, capitals); Kazakhstan when it names none. */
+export function homeCountry(articleText: string): string {
+  const counts = new Map<string, number>();
+  const re = new RegExp(COUNTRY_RE.source, "g");
+  for (let m = re.exec(articleText); m; m = re.exec(articleText)) {
+    // "China Railway Construction Corporation" names a company, not the country of the news.
+    if (/^\s+(?!Republic\b)[A-Z][a-z]/.test(articleText.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !/\s$/.test(m[0])) continue;
+    const c = countryOf(m[0]);
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let home = "Kazakhstan";
+  let best = 0;
+  counts.forEach((n, c) => { if (n > best || (n === best && c === "Kazakhstan")) { best = n; home = c; } });
+  return home;
+}
+
+/** A capitalised name ending in a company word: "ACWA Power", "Korean Air", "China Railway Construction Corporation". */
+const COMPANY =
+  /\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}\s+(?:Corp\b\.?|Corporation|Inc\b\.?|LLC|LLP|JSC|PLC|plc|Ltd\b\.?|Limited|Group|Airlines|Airways|Air|Power|Energy|Motors|Holdings?|GmbH|AG|SA)\b/g;
+/** Public bodies whose name could look like a company's ("Ministry of Energy" cannot: "of" breaks the name). */
+const PUBLIC_NAME = /^(?:The\s+)?(?:Ministry|Department|Agency|Committee|Office|Commission|Council|Authority|Institute|Fund|Bank|National|State|Government|Republic|City|Akimat)\b/;
+/** Kazakh national companies and holdings: public actors for this purpose. */
+const NATIONAL_COMPANY =
+  /\b(?:Samruk-Kazyna|Samruk-Energy|Kazakhstan\s+Temir\s+Zholy|KTZ|KazMunayGas|KMG|KEGOC|Kazatomprom|QazaqGaz|KazTransOil|KazTransGas|Kazakhtelecom|Baiterek|Air\s+Astana|Qazaq\s+Air|Kazpost|KazAvtoZhol|Zhasyl\s+Damu)\b/;
+const STATE_BEFORE = /\b(?:state|national|state-owned|government-owned|public)\s+(?:\w+\s+)?$/i;
+/** A foreign company noun: "the Chinese corporation", "Turkish companies". */
+const COMPANY_NOUN = /^\s+(?:[a-z-]+\s+)?(?:corporations?|compan(?:y|ies)|firms?|investors?|consortium|developers?|contractors?|operators?|airlines?|carriers?|exporters?|importers?|producers?)\b/;
+/** A body of the home government acting in the subject. */
+const PUBLIC_BODY = /\b(?:Ministry|Ministries|Government|Cabinet|akimats?|Akimat|Parliament|Mazhilis|Majilis|Senate|President|Head\s+of\s+State|Prime\s+Minister|Agency|Committee|ministry|government|city\s+hall|City\s+Hall)\b/g;
+
+function isNationalCompany(subject: string, index: number, name: string): boolean {
+  return PUBLIC_NAME.test(name) || NATIONAL_COMPANY.test(name) || STATE_BEFORE.test(subject.slice(Math.max(0, index - 30), index));
+}
+
+/**
+ * True when `subject` (the words of a clause before its commitment marker) makes the actor a
+ * private company or a foreign state, given the article's home country.
+ */
+export function isThirdPartySubject(subject: string, home: string): boolean {
+  if (NATIONAL_COMPANY.test(subject)) return false;
+  const company = new RegExp(COMPANY.source, "g");
+  for (let m = company.exec(subject); m; m = company.exec(subject)) {
+    // "the Agency for Atomic Energy", "according to Kazakh Air": a name governed by a preposition
+    // is part of a body's name or a source, not the one acting.
+    if (GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (!isNationalCompany(subject, m.index, m[0])) return true;
+  }
+  const re = new RegExp(COUNTRY_RE.source, "g");
+  let foreign = false;
+  const foreignAt: number[] = [];
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    const c = countryOf(m[0]);
+    if (!c || GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (c === home) return false; // a joint commitment, or the home country itself
+    if (COMPANY_NOUN.test(subject.slice(m.index + m[0].length, m.index + m[0].length + 40))) return true;
+    foreign = true;
+    foreignAt.push(m.index + m[0].length);
+  }
+  if (!foreign) return false;
+  // A home body acting: a public body not right after a foreign name ("Afghanistan's Taliban authorities" is foreign).
+  const bodies = new RegExp(PUBLIC_BODY.source, "g");
+  for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) {
+    const at = m.index;
+    if (!foreignAt.some((end) => at >= end && at - end <= 24)) return false;
+  }
+  return true;
+}
