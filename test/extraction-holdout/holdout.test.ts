@@ -6,8 +6,11 @@ import { describe, expect, it } from "vitest";
 import { countOccurrences as countOf, normaliseForScoring as norm, type Gold } from "../support/gold.ts";
 import { GOLD, HOLDOUT_DIR, scoreHoldout } from "./score-holdout.ts";
 
-/** Measured F1 0.848 when the corpus was written; floor = (0.848 - 0.05) rounded down to 0.05. */
-const F1_FLOOR = 0.75;
+/**
+ * Measured F1 0.848 when the corpus was written blind. Its failure families were then fixed with
+ * general rules (F1 1.000), so it is no longer blind: it now guards against regressions.
+ */
+const F1_FLOOR = 0.95;
 
 const gold = JSON.parse(readFileSync(GOLD, "utf8")) as Gold;
 const docsDir = path.join(HOLDOUT_DIR, "docs");
