@@ -1,4 +1,5 @@
 import type { Context } from "grammy";
+import { isAnonymousGroupAdmin } from "./chat-admins.ts";
 import type { BotDeps } from "./deps.ts";
 
 /** True when the sender's user id is in ADMIN_IDS. */
@@ -9,6 +10,11 @@ export function isAdmin(deps: BotDeps, ctx: Context): boolean {
 /** Replies with a refusal for non-admins; true when the command may go on. */
 export async function ensureAdmin(deps: BotDeps, ctx: Context): Promise<boolean> {
   if (isAdmin(deps, ctx)) return true;
+  if (isAnonymousGroupAdmin(ctx)) {
+    // Telegram hides who an anonymous admin is, so ADMIN_IDS cannot be checked.
+    await ctx.reply("You are writing anonymously, so I cannot tell whether you are a Mindet admin. Send this command in a private chat with me.");
+    return false;
+  }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Only Mindet admins can do this.", show_alert: true });
   else await ctx.reply("This command is for Mindet admins only.");
   return false;

@@ -9,12 +9,15 @@ export const MAX_CALLBACK_BYTES = 64;
 /** Every button the bot sends. */
 export type CallbackAction =
   | { type: "page"; view: ListView; page: number }
-  | { type: "follow"; target: "all" | { topic: number } | { commitment: number } }
+  | { type: "follow"; target: FollowButtonTarget }
   | { type: "unfollow"; followId: number }
   | { type: "unfollowAll" }
   | { type: "settings"; field: "tz" | "offsets" | "digest" | "quiet"; choice: number }
   | { type: "ingest"; confirm: boolean; token: string }
   | { type: "card"; commitmentId: number };
+
+/** What a follow button follows; `bodyOf` is the body of that commitment (ids are stable, body names are long). */
+export type FollowButtonTarget = "all" | { topic: number } | { commitment: number } | { bodyOf: number };
 
 /** Which list a page belongs to: all, upcoming within N days, overdue. */
 export type ListView = { kind: "all" } | { kind: "upcoming"; days: number } | { kind: "overdue" };
@@ -36,7 +39,8 @@ function body(action: CallbackAction): string {
     case "follow": {
       const t = action.target;
       if (t === "all") return "f:a";
-      return "topic" in t ? `f:t:${t.topic}` : `f:c:${t.commitment}`;
+      if ("topic" in t) return `f:t:${t.topic}`;
+      return "bodyOf" in t ? `f:b:${t.bodyOf}` : `f:c:${t.commitment}`;
     }
     case "unfollow":
       return `u:${action.followId}`;
@@ -72,6 +76,7 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
       if (a === "a" && b === undefined) return { type: "follow", target: "all" };
       if (a === "t" && b && INT.test(b)) return { type: "follow", target: { topic: Number(b) } };
       if (a === "c" && b && INT.test(b)) return { type: "follow", target: { commitment: Number(b) } };
+      if (a === "b" && b && INT.test(b)) return { type: "follow", target: { bodyOf: Number(b) } };
       return null;
     case "u":
       if (a === "a" && b === undefined) return { type: "unfollowAll" };

@@ -1,6 +1,7 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import { createRetryTransformer } from "./api-retry.ts";
+import { createManageCheck } from "./chat-admins.ts";
 import { createChatRegistry } from "./chat-registry.ts";
 import type { BotDeps } from "./deps.ts";
 import { createErrorBoundary } from "./error-boundary.ts";
@@ -42,6 +43,9 @@ export function createBot(deps: BotDeps): Bot<Context> {
   });
   bot.api.config.use(createRetryTransformer({ logger: deps.logger, sleep: deps.sleep }));
 
+  // One admin cache per bot: group-admin answers are reused for a minute.
+  const canManage = createManageCheck(deps.clock);
+
   bot.use(createUserRateLimit(deps.clock, deps.rateLimit));
   bot.use(sequentialize(updateChatKey));
   bot.use(createChatRegistry(deps));
@@ -51,9 +55,9 @@ export function createBot(deps: BotDeps): Bot<Context> {
   bot.use(createListFeature(deps));
   bot.use(createStatusFeature(deps));
   bot.use(createSearchFeature(deps));
-  bot.use(createFollowFeature(deps));
+  bot.use(createFollowFeature(deps, canManage));
   bot.use(createMineFeature(deps));
-  bot.use(createSettingsFeature(deps));
+  bot.use(createSettingsFeature(deps, canManage));
   bot.use(createCalendarFeature(deps));
   bot.use(createAdminStatusFeature(deps));
   bot.use(createIngestFeature(deps));

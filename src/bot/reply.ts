@@ -46,28 +46,6 @@ export function isGroupChat(ctx: Context): boolean {
   return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 }
 
-// Telegram's "GroupAnonymousBot": an anonymous admin's messages come from this user id, with the
-// group itself as sender_chat.
-const ANONYMOUS_ADMIN_ID = 1087968824;
-
-/**
- * True when the sender may change this chat's follows and settings: anyone in a private chat,
- * only creators and administrators in a group. Replies with a polite refusal otherwise.
- */
-export async function ensureCanManageChat(ctx: Context): Promise<boolean> {
-  if (!isGroupChat(ctx)) return true;
-  const chatId = ctx.chat?.id;
-  const userId = ctx.from?.id;
-  if (chatId === undefined || userId === undefined) return false;
-  if (userId === ANONYMOUS_ADMIN_ID && ctx.message?.sender_chat?.id === chatId) return true;
-  const member = await ctx.api.getChatMember(chatId, userId);
-  if (member.status === "creator" || member.status === "administrator") return true;
-  const refusal = "Only this group's admins can change what it follows and its settings.";
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusal, show_alert: true });
-  else await ctx.reply(refusal, { reply_parameters: replyTo(ctx) });
-  return false;
-}
-
 /** Reply to the triggering message in groups, so it is clear whom the bot answers. */
 export function replyTo(ctx: Context): { message_id: number; allow_sending_without_reply: true } | undefined {
   const id = ctx.message?.message_id;

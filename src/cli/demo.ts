@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { Message } from "grammy/types";
+import type { Message, MessageEntity } from "grammy/types";
+import { zoneLabel } from "../bot/format/commitment.ts";
 import { createBot, registerCommands } from "../bot/index.ts";
 import { runBot } from "../bot/runner.ts";
-import { createOffsetClock, systemClock } from "../clock.ts";
+import { createOffsetClock, systemClock, type Clock } from "../clock.ts";
 import { ingestDirectory } from "../commitments/ingest-directory.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
@@ -14,12 +15,14 @@ import { loadScheduler, schedulerApi, SEEDS_DIR } from "../main.ts";
 import { createBotApiEmulator, type BotApiEmulator, type RecordedCall } from "../testing/bot-api-emulator.ts";
 import { CliFailure, UsageError, type CliIo } from "./io.ts";
 
-export const DEMO_USAGE = `usage: mindet demo [--db FILE]
+export const DEMO_USAGE = `usage: mindet demo [--db FILE] [--files DIR]
 
 Runs the real bot against a local Telegram Bot API emulator and lets you chat with it here:
 type a command (/start, /list, /status 3 ...) or any text; buttons show as [1] [2] ...: type
 the number to press one; /quit or Ctrl-D ends. No token needed, and you are an admin.
-Without --db a fresh temporary database with the seed documents is used.`;
+Without --db a fresh temporary database with the seed documents is used. Files the bot sends
+(/calendar) are saved in --files DIR (default: mindet-demo-files in the system's temp folder).
+MINDET_NOW=2026-03-01T09:00:00+05:00 sets the bot's clock to another day.`;
 
 const DEMO_USER_ID = 100_000;
 
@@ -28,17 +31,30 @@ export interface DemoOptions {
   input?: NodeJS.ReadableStream;
 }
 
-function parseArgs(args: readonly string[]): { db: string | null } {
+function parseArgs(args: readonly string[]): { db: string | null; files: string | null } {
   let db: string | null = null;
+  let files: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "--db") {
+    if (arg === "--db" || arg === "--files") {
       const value = args[++i];
-      if (!value) throw new UsageError("demo: --db needs a file");
-      db = value;
+      if (!value) throw new UsageError(`demo: ${arg} needs a ${arg === "--db" ? "file" : "directory"}`);
+      if (arg === "--db") db = value;
+      else files = value;
     } else throw new UsageError(`demo: unknown argument "${String(arg).slice(0, 40)}"`);
   }
-  return { db };
+  return { db, files };
+}
+
+/** What the terminal chat needs from the running demo. */
+interface DemoSession {
+  emulator: BotApiEmulator;
+  handled: (updateId: number) => Promise<void>;
+  /** Resolves once announcement ticks started by a status change have finished. */
+  settled: () => Promise<void>;
+  clock: Clock;
+  timeZone: string;
+  filesDir: string;
 }
 
 /**
@@ -50,7 +66,8 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
     io.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
   }
-  const { db: dbArg } = parseArgs(args);
+  const { db: dbArg, files: filesArg } = parseArgs(args);
+  const filesDir = filesArg ? path.resolve(io.cwd, filesArg) : path.join(tmpdir(), "mindet-demo-files");
   const tempDir = dbArg === null ? mkdtempSync(path.join(tmpdir(), "mindet-demo-")) : null;
   const dbFile = tempDir ? path.join(tempDir, "demo.db") : path.resolve(io.cwd, dbArg as string);
   const emulator = await createBotApiEmulator({ bot: { username: "mindet_demo_bot", firstName: "Mindet" } });
@@ -67,6 +84,9 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
         await ingestDirectory(db, SEEDS_DIR, { now: clock.now() });
       }
       let scheduler: Awaited<ReturnType<typeof loadScheduler>> = null;
+      // Announcement ticks in flight: the terminal waits for them so an announcement shows
+      // right after the /done that caused it.
+      const ticks = new Set<Promise<unknown>>();
       const bot = createBot({
         token: emulator.token,
         config,
@@ -76,7 +96,13 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
         apiRoot: emulator.apiRoot,
         // Piped input arrives all at once; a person typing never hits this.
         rateLimit: { burst: 50, refillPerSecond: 10 },
-        onStatusChanged: () => void scheduler?.tick().catch((error: unknown) => logger.error({ err: error }, "tick failed")),
+        onStatusChanged: () => {
+          const tick = scheduler?.tick().catch((error: unknown) => logger.error({ err: error }, "tick failed"));
+          if (tick) {
+            ticks.add(tick);
+            void tick.finally(() => ticks.delete(tick));
+          }
+        },
       });
       await bot.init();
       // The demo user exists before the menu is registered, so the admin menu has a chat to go to.
@@ -87,7 +113,11 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
       scheduler?.start();
       const runner = runBot(bot, { pollTimeoutSeconds: 10 });
       try {
-        await chat(emulator, runner.handled, io, options.input ?? process.stdin);
+        const settled = async () => {
+          while (ticks.size > 0) await Promise.all([...ticks]);
+        };
+        const session: DemoSession = { emulator, handled: runner.handled, settled, clock, timeZone: config.defaultTimeZone, filesDir };
+        await chat(session, io, options.input ?? process.stdin);
       } finally {
         await runner.stop();
         await scheduler?.stop();
@@ -105,11 +135,13 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
   }
 }
 
-async function chat(emulator: BotApiEmulator, handled: (id: number) => Promise<void>, io: CliIo, input: NodeJS.ReadableStream): Promise<void> {
+async function chat(session: DemoSession, io: CliIo, input: NodeJS.ReadableStream): Promise<void> {
+  const { emulator } = session;
   const user = emulator.world.user(DEMO_USER_ID);
   const privateChat = emulator.createPrivateChat(user);
   const out = (line: string) => io.stdout.write(`${line}\n`);
   out(`Mindet demo: you are chatting with @mindet_demo_bot. Try /start, /list, /help. /quit ends.`);
+  out(`The bot's clock says ${describeNow(session.clock.now(), session.timeZone)} (MINDET_NOW sets another day).`);
   let buttons: { message: Message; count: number } | null = null;
   let since = emulator.mark();
   const lines = createInterface({ input, terminal: false });
@@ -123,17 +155,24 @@ async function chat(emulator: BotApiEmulator, handled: (id: number) => Promise<v
       continue;
     }
     let updateId: number;
-    if (/^\d{1,2}$/.test(line) && buttons && Number(line) >= 1 && Number(line) <= buttons.count) {
+    if (/^\d{1,2}$/.test(line)) {
+      if (!buttons || Number(line) < 1 || Number(line) > buttons.count) {
+        // A number is a button press; there is no point sending the bot a lone number.
+        out(buttons ? `(there is no button ${line}; the last buttons were 1 to ${buttons.count})` : "(no buttons to press)");
+        prompt();
+        continue;
+      }
       updateId = emulator.pressButton(buttons.message, Number(line) - 1, user).update.update_id;
     } else {
-      if (/^\d{1,2}$/.test(line)) out(buttons ? `(there is no button ${line})` : "(no buttons to press)");
       updateId = emulator.sendText(privateChat, user, line).update_id;
     }
-    await handled(updateId);
+    await session.handled(updateId);
+    await session.settled();
     const calls = emulator.getCalls({ since });
-    const shown = render(calls, out);
+    const shown = render(calls, out, session);
     if (!calls.some((c) => c.method !== "getUpdates")) out("(no reply)");
-    since = emulator.mark();
+    // Continue after the last call seen (not emulator.mark()): a call recorded in between is shown next time.
+    since = (calls.at(-1)?.index ?? since - 1) + 1;
     if (shown) buttons = shown;
     prompt();
   }
@@ -141,8 +180,16 @@ async function chat(emulator: BotApiEmulator, handled: (id: number) => Promise<v
   out("Bye.");
 }
 
+/** "Sun 22 Nov 2026, 10:06 Astana time". */
+function describeNow(now: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat("en-GB", {
+    timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).format(now);
+  return `${text.replace(/^(\w+) /, "$1 ").replace(/ at /, ", ")} ${zoneLabel(timeZone)}`;
+}
+
 /** Prints what the bot did; returns the latest message with buttons, if any. */
-function render(calls: RecordedCall[], out: (line: string) => void): { message: Message; count: number } | null {
+function render(calls: RecordedCall[], out: (line: string) => void, session: DemoSession): { message: Message; count: number } | null {
   let latest: { message: Message; count: number } | null = null;
   for (const call of calls) {
     if (call.outcome.kind !== "response" || !call.outcome.body.ok) continue;
@@ -155,9 +202,10 @@ function render(calls: RecordedCall[], out: (line: string) => void): { message: 
     const message = result as Message;
     const edited = call.method.startsWith("edit");
     out(edited ? "── (edited) ──" : "──");
-    if (message.document) out(`[file ${message.document.file_name ?? "document"}, ${message.document.file_size ?? 0} bytes]`);
+    if (message.document) showDocument(message, out, session);
     const text = message.text ?? message.caption ?? "";
-    for (const textLine of text.split("\n")) out(textLine);
+    const entities = message.entities ?? message.caption_entities ?? [];
+    for (const textLine of quoteBlocks(text, entities).split("\n")) out(textLine);
     const keyboard = message.reply_markup?.inline_keyboard.flat() ?? [];
     if (keyboard.length > 0) {
       out(keyboard.map((b, i) => `[${i + 1}] ${b.text}`).join("  "));
@@ -165,4 +213,50 @@ function render(calls: RecordedCall[], out: (line: string) => void): { message: 
     }
   }
   return latest;
+}
+
+/** Marks quoted sentences (blockquote entities) with "│ " as a terminal cannot show the bar. */
+function quoteBlocks(text: string, entities: readonly MessageEntity[]): string {
+  const quotes = entities.filter((e) => e.type === "blockquote" || e.type === "expandable_blockquote").sort((a, b) => b.offset - a.offset);
+  let result = text;
+  for (const q of quotes) {
+    const inner = result.slice(q.offset, q.offset + q.length).replace(/\n/g, "\n│ ");
+    result = `${result.slice(0, q.offset)}│ ${inner}${result.slice(q.offset + q.length)}`;
+  }
+  return result;
+}
+
+/** Saves a document the bot sent and says where it is; for a calendar, lists its events too. */
+function showDocument(message: Message, out: (line: string) => void, session: DemoSession): void {
+  const document = message.document;
+  if (!document) return;
+  const name = path.basename(document.file_name ?? "document");
+  out(`[file ${name}, ${document.file_size ?? 0} bytes]`);
+  const stored = session.emulator.world.files.get(document.file_id);
+  if (!stored) return;
+  mkdirSync(session.filesDir, { recursive: true });
+  const saved = path.join(session.filesDir, name);
+  writeFileSync(saved, stored.bytes);
+  out(`saved to ${saved}: open it with your calendar app`);
+  if (name.endsWith(".ics")) {
+    const events = icsSummaries(stored.bytes.toString("utf8"));
+    for (const e of events.slice(0, 5)) out(`  ${e}`);
+    if (events.length > 5) out(`  …and ${events.length - 5} more events`);
+  }
+}
+
+/** "2025-12-31  #5 Complete the development…" per VEVENT (lines unfolded, TEXT unescaped). */
+function icsSummaries(ics: string): string[] {
+  const events: string[] = [];
+  let start = "";
+  for (const line of ics.replace(/\r\n[ \t]/g, "").split("\r\n")) {
+    if (line.startsWith("DTSTART;VALUE=DATE:")) {
+      const d = line.slice(-8);
+      start = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+    } else if (line.startsWith("SUMMARY:")) {
+      const summary = line.slice("SUMMARY:".length).replace(/\\([\\;,])/g, "$1").replace(/\\n/gi, " ");
+      events.push(`${start}  ${summary.length > 70 ? `${summary.slice(0, 69)}…` : summary}`);
+    }
+  }
+  return events;
 }

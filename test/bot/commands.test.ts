@@ -124,9 +124,10 @@ describe("/list, /upcoming, /overdue", () => {
     expect(later).toContain("Due in the next 60 days");
     expect(later).toContain(`#${plants[0]} Build plant 1`);
     expect(later).not.toContain("port hub");
-    for (const bad of ["0", "366", "abc", "-5", "10 20"]) {
+    for (const bad of ["0", "366", "abc", "-5", "10 20", "99999999999"]) {
       expect(textOf(await say(h, h.userChat, h.user, `/upcoming ${bad}`))).toContain("Usage: /upcoming");
     }
+    expect(textOf(await say(h, h.userChat, h.user, "/upcoming 400"))).toContain("400 is too far ahead");
   });
 
   it("/overdue lists open commitments past their date", async () => {
@@ -145,15 +146,69 @@ describe("/status and /c", () => {
     const text = textOf(reply);
     expect(text).toContain("Adopt <b>law</b> on A&B *fast* _now_");
     expect(text).toContain("Mazhilis & <Senate>");
-    expect(text).toContain("Q1 2026");
-    expect(text).toContain("by the end of the 1st quarter of 2026");
-    expect(text).toContain("in 75 days");
-    expect(text).toContain("open");
-    expect(text).toContain("special.txt");
-    expect(text).toContain("Energy reform");
-    expect(text).toContain("10 Jan 2026");
-    expect(text).toContain("The Mazhilis must adopt the <b>law</b> on A&B *fast* _now_");
-    expect(reply.entities?.some((e) => e.type === "blockquote")).toBe(true);
+    // due date with its precision, the exact day it counts as, and whose day it is
+    expect(text).toContain("Due: Q1 2026, counted as 31 Mar 2026 (end of day, Astana time) · in 75 days");
+    expect(text).toContain("Precision: quarter: the last day counts");
+    expect(text).toContain("As written: “by the end of the 1st quarter of 2026”");
+    expect(text).toContain("Status: 🟢 open");
+    expect(text).toContain("History: no changes");
+    // the document is named by its title and file; an article line only when it differs
+    expect(text).toContain("Source document: Energy reform (special.txt)");
+    expect(text).toContain("Published: 10 Jan 2026");
+    expect(text).toContain("Quoted sentence:\nThe Mazhilis must adopt the <b>law</b> on A&B *fast* _now_");
+    const quote = reply.entities?.find((e) => e.type === "blockquote");
+    expect(quote && text.slice(quote.offset, quote.offset + quote.length)).toBe(
+      "The Mazhilis must adopt the <b>law</b> on A&B *fast* _now_ by the end of the 1st quarter of 2026.",
+    );
+    // the title is bold as a whole, with its markup characters as plain text
+    const bold = reply.entities?.find((e) => e.type === "bold" && e.offset === 0);
+    expect(bold && text.slice(0, bold.length)).toBe(`#${special} Adopt <b>law</b> on A&B *fast* _now_`);
+  });
+
+  it("a day-precise card says 'exact day'; a long history and a huge quote stay within one message", async () => {
+    const { h } = file;
+    const id = plants[4] as number;
+    await file.db.statusChange.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        commitmentId: id,
+        at: new Date(Date.UTC(2026, 0, 1 + i, 20)), // 20:00 UTC is already the next day in Astana
+        fromStatus: i % 2 === 0 ? "open" : "done",
+        toStatus: i % 2 === 0 ? "done" : "open",
+        byName: "A".repeat(100),
+        evidenceUrl: `https://gov.kz/${"x".repeat(300)}`,
+        note: "n".repeat(1000),
+      })),
+    });
+    await file.db.commitment.update({ where: { id }, data: { quote: "q <&> ".repeat(2000), article: "Plants, part two" } });
+    try {
+      const reply = await say(h, h.userChat, h.user, `/status ${id}`);
+      const text = textOf(reply);
+      expect(text).toContain("Due: 5 Mar 2026 (end of day, Astana time) · in 49 days");
+      expect(text).toContain("Precision: exact day");
+      expect(text).toContain("Article: Plants, part two");
+      expect(text).toContain("History: (latest 6 of 12)");
+      expect(text).toContain("13 Jan 2026: done → open"); // the last entry, on Astana's calendar
+      expect(callbackData(reply)).toEqual([`1:f:c:${id}`]);
+      // one message, accepted by the emulator (which refuses text over 4,096 after parsing)
+      const sent = h.emulator.getCalls({ method: "sendMessage" });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.outcome.kind === "response" && sent[0].outcome.body.ok).toBe(true);
+      expect(text.length).toBeLessThanOrEqual(4096);
+      expect(text).toContain("q <&> q <&>");
+    } finally {
+      await file.db.statusChange.deleteMany({ where: { commitmentId: id } });
+      await file.db.commitment.update({ where: { id }, data: { quote: "Plant 5 must be built by 5 March 2026.", article: "Energy reform" } });
+    }
+  });
+
+  it("the card's Follow button follows that one commitment", async () => {
+    const { h } = file;
+    const card = await say(h, h.userChat, h.user, `/c ${overdue}`);
+    const answer = await h.emulator.pressButton(card, 0).answer;
+    expect(String(answer.text)).toContain(`now follows commitment #${overdue}`);
+    const rows = await file.db.follow.findMany({ where: { chatId: BigInt(h.userChat.id) } });
+    expect(rows.map((r) => `${r.kind}:${r.value}`)).toEqual([`commitment:${overdue}`]);
+    await file.db.follow.deleteMany({});
   });
 
   it("/c is an alias; overdue and undated cards say so", async () => {

@@ -136,6 +136,23 @@ describe("flood control", () => {
   });
 });
 
+describe("the runner", () => {
+  it("handles one chat's updates in order while other chats are answered meanwhile", async () => {
+    const h = await file.start();
+    // The reply to the first command is held 400 ms by "Telegram".
+    h.emulator.failNext("sendMessage", { kind: "timeout", ms: 400 }, { chatId: h.userChat.id });
+    const first = h.emulator.sendText(h.userChat, h.user, "/help");
+    const second = h.emulator.sendText(h.userChat, h.user, "/start");
+    const other = h.emulator.createUser({ firstName: "Di" });
+    const otherReply = await h.emulator.converse(h.emulator.createPrivateChat(other), other, "/start", { timeoutMs: 2000 });
+    expect(textOf(otherReply)).toContain("Mindet");
+    expect(h.emulator.sentMessages(h.userChat.id)).toHaveLength(0); // the held reply is not out yet
+    await h.handled(first);
+    await h.handled(second);
+    expect(h.emulator.sentMessages(h.userChat.id).map(textOf).map((t) => t.split("\n")[0])).toEqual(["Commands", expect.stringContaining("Mindet")]);
+  });
+});
+
 describe("command menu", () => {
   it("setMyCommands: public commands for everyone, admin commands in each admin's chat", async () => {
     const h = await file.start();

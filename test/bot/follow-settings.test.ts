@@ -96,11 +96,36 @@ describe("/follow and /unfollow", () => {
     expect(textOf(await say(h, h.userChat, h.user, "/unfollow"))).toContain("follows nothing yet");
   });
 
-  it("/unfollow by argument", async () => {
+  it("/unfollow by argument: a topic, an id, a body, all", async () => {
     const { h } = file;
     await say(h, h.userChat, h.user, "/follow justice");
     expect(textOf(await say(h, h.userChat, h.user, "/unfollow law"))).toContain("No longer following topic “justice & law”");
     expect(textOf(await say(h, h.userChat, h.user, "/unfollow law"))).toContain("did not follow");
+    await say(h, h.userChat, h.user, `/follow #${transport}`);
+    await say(h, h.userChat, h.user, "/follow Ministry of Energy");
+    await say(h, h.userChat, h.user, "/follow energy");
+    expect(textOf(await say(h, h.userChat, h.user, `/unfollow ${transport}`))).toContain(`No longer following commitment #${transport}`);
+    expect(textOf(await say(h, h.userChat, h.user, "/unfollow ministry of energy"))).toContain("No longer following “Ministry of Energy”");
+    expect(await follows(h.userChat.id)).toEqual(["topic:energy"]);
+    expect(textOf(await say(h, h.userChat, h.user, "/unfollow nonsense"))).toContain('Nothing called "nonsense"');
+    expect(textOf(await say(h, h.userChat, h.user, "/unfollow all"))).toContain("follows nothing now");
+    expect(await follows(h.userChat.id)).toEqual([]);
+  });
+
+  it("the /follow buttons offer everything, every topic and the responsible bodies; a body button follows that body", async () => {
+    const { h } = file;
+    const reply = await say(h, h.userChat, h.user, "/follow");
+    const labels = reply.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    expect(labels).toEqual(expect.arrayContaining(["🔔 Everything", "digital & AI", "education", "🏛 Ministry of Energy", "🏛 Ministry of Transport"]));
+    for (const data of callbackData(reply)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    const bodyButton = labels.indexOf("🏛 Ministry of Transport");
+    const answer = await h.emulator.pressButton(reply, bodyButton).answer;
+    expect(String(answer.text)).toContain("now follows “Ministry of Transport”");
+    await h.emulator.pressButton(reply, 0).answer;
+    expect(await follows(h.userChat.id)).toEqual(["body:Ministry of Transport", "all:"]);
+    // a body button whose commitment is gone has expired
+    const stale = await pressForged(h, reply, "1:f:b:999999");
+    expect(String(stale.text)).toContain("expired");
   });
 });
 
@@ -130,15 +155,32 @@ describe("/settings", () => {
     }
   });
 
-  it("buttons change settings in place", async () => {
+  it("buttons change all four settings in place (the same message is edited)", async () => {
     const { h } = file;
     const reply = await say(h, h.userChat, h.user, "/settings");
-    expect(callbackData(reply)).toContain("1:s:quiet:1");
-    const answer = await h.emulator.pressButton(reply, "1:s:quiet:1").answer;
-    expect(answer.text).toContain("Quiet 22–07");
-    await h.emulator.waitForCall("editMessageText");
-    const stored = h.emulator.world.storedMessage(reply)?.message;
-    expect(stored && textOf(stored)).toContain("Quiet hours: 22:00–07:00");
+    const afterReply = h.emulator.mark();
+    const presses: Array<[string, string, string]> = [
+      ["1:s:tz:3", "Europe/Berlin", "Time zone: Europe/Berlin"],
+      ["1:s:offsets:1", "14,7,1,0,-1", "Reminders: 14 days before, 7 days before, 1 day before, on the due day, 1 day after"],
+      ["1:s:digest:2", "Fri 17:00", "Weekly digest: Fri at 17:00"],
+      ["1:s:quiet:1", "Quiet 22–07", "Quiet hours: 22:00–07:00"],
+    ];
+    for (const [data, label, line] of presses) {
+      expect(callbackData(reply)).toContain(data);
+      const answer = await h.emulator.pressButton(reply, data).answer;
+      expect(answer.text).toBe(`Saved: ${label}`);
+      const edit = await h.emulator.waitForCall("editMessageText");
+      expect(Number(edit.params.message_id)).toBe(reply.message_id);
+      const stored = h.emulator.world.storedMessage(reply)?.message;
+      expect(stored && textOf(stored)).toContain(line);
+      expect(stored && callbackData(stored)).toEqual(callbackData(reply)); // the keyboard stays
+    }
+    const chat = await file.db.chat.findUniqueOrThrow({ where: { id: BigInt(h.userChat.id) } });
+    expect(chat).toMatchObject({ timeZone: "Europe/Berlin", offsets: "14,7,1,0,-1", digestDay: 5, digestHour: 17, quietStart: 22, quietEnd: 7 });
+    await h.emulator.pressButton(reply, "1:s:digest:0").answer;
+    await h.emulator.pressButton(reply, "1:s:quiet:0").answer;
+    expect(await file.db.chat.findUniqueOrThrow({ where: { id: BigInt(h.userChat.id) } })).toMatchObject({ digestDay: null, quietStart: null, quietEnd: null });
+    expect(h.emulator.getCalls({ method: "sendMessage", since: afterReply })).toHaveLength(0); // no new messages, only edits
   });
 });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runDemo } from "../../src/cli/demo.ts";
@@ -29,9 +32,28 @@ describe("mindet demo", () => {
     expect(out).toContain("── (edited) ──");
     expect(out).toMatch(/page 2 of 2/);
     expect(out).toContain("#3 ");
-    expect(out).toContain("(there is no button 7)");
+    expect(out).toContain("(there is no button 7; the last buttons were 1 to 1)");
+    expect(out).not.toContain("I answer commands"); // the lone number was not sent to the bot
     expect(out).toContain("Bye.");
     expect(out).not.toContain("never-read");
+  }, 60_000);
+
+  it("/calendar saves the .ics file and lists its events; /done's announcement shows at once", async () => {
+    const t = io();
+    const files = mkdtempSync(path.join(tmpdir(), "mindet-demo-test-"));
+    try {
+      const input = Readable.from(["/follow all\n", "/calendar\n", "/done 6\n", "/quit\n"]);
+      expect(await runDemo(["--files", files], t.io, { input })).toBe(0);
+      const out = t.out();
+      expect(out).toContain("The bot's clock says Thu, 15 Jan 2026, 11:00 Astana time");
+      expect(out).toContain(`saved to ${path.join(files, "mindet.ics")}`);
+      const ics = readFileSync(path.join(files, "mindet.ics"), "utf8");
+      expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+      expect(out).toMatch(/\n {2}\d{4}-\d{2}-\d{2} {2}#\d+ /);
+      expect(out).toMatch(/#6 marked done[^\n]*\n──\n[^>]*\/c 6/); // the announcement follows the reply
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("ends cleanly at the end of input (Ctrl-D), and rejects unknown arguments", async () => {

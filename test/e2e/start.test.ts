@@ -70,6 +70,14 @@ describe("mindet start against the emulator (a real process)", () => {
       const chat = emulator.createPrivateChat(user);
       const list = await emulator.converse(chat, user, "/list", { timeoutMs: 10_000 });
       expect(list.text).toMatch(/Tracked commitments, soonest due first \(\d+/);
+      // MINDET_NOW is the bot's today (15 Jan 2026, Astana): every day-precise line's badge agrees.
+      const lines = [...(list.text ?? "").matchAll(/· (\d{1,2} \w{3} \d{4}) · (🟢 open|🔴 overdue)/g)];
+      expect(lines.length).toBeGreaterThan(2);
+      for (const [, date, badge] of lines) {
+        const due = new Date(`${date} UTC`).toISOString().slice(0, 10);
+        expect(`${date}: ${badge}`).toBe(`${date}: ${due < "2026-01-15" ? "🔴 overdue" : "🟢 open"}`);
+      }
+      expect(lines.some(([, , badge]) => badge === "🟢 open")).toBe(true);
       expect(emulator.commands({ scope: { type: "chat", chat_id: 42 } }).map((c) => c.command)).toContain("done");
       // An update the bot acknowledged (it asked for the next offset) and is still handling when
       // the signal arrives is answered before the process exits: its reply is held for 700 ms.
@@ -87,5 +95,29 @@ describe("mindet start against the emulator (a real process)", () => {
     expect(stderr).toContain("MINDET_NOW is set");
     expect(stderr).toContain("shutting down");
     expect(stderr).not.toContain(emulator.token.split(":")[1] as string);
+  }, 90_000);
+
+  it("stops cleanly on SIGINT too (Ctrl-C)", async () => {
+    // A fresh emulator: the first process's abandoned long poll must not hold this one up.
+    const emulator = await createBotApiEmulator({ bot: { username: "mindet_e2e_bot" } });
+    const child = spawn(process.execPath, ["--import", "tsx", "test/e2e/fixtures/run-start.ts"], {
+      env: { PATH: process.env.PATH, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: `file:${path.join(dir, "sigint.db")}`, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      await emulator.waitForLongPoll({ timeoutMs: 30_000 });
+      const user = emulator.createUser({ firstName: "Ed" });
+      const reply = await emulator.converse(emulator.createPrivateChat(user), user, "/help", { timeoutMs: 10_000 });
+      expect(reply.text).toContain("Commands");
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await emulator.close();
+    }
+    expect(stderr).toMatch(/"reason":"SIGINT".*shutting down|shutting down.*"reason":"SIGINT"/);
   }, 90_000);
 });

@@ -1,18 +1,40 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { follow, listFollows, resolveFollowTarget, unfollow, type FollowTarget } from "../../chats/follow.ts";
 import { TOPICS } from "../../extraction/types.ts";
-import { decodeCallback, encodeCallback } from "../callback-data.ts";
+import { decodeCallback, encodeCallback, type FollowButtonTarget } from "../callback-data.ts";
+import type { ManageCheck } from "../chat-admins.ts";
 import type { BotDeps } from "../deps.ts";
 import { describeFollow } from "../format/chat.ts";
 import { html, truncate, type Html } from "../format/html.ts";
-import { commandArgs, ensureCanManageChat, replyHtml } from "../reply.ts";
+import { commandArgs, replyHtml } from "../reply.ts";
 
-function followKeyboard(): InlineKeyboard {
+/** Bodies offered as buttons: those with the most commitments. */
+export const BODY_BUTTONS = 8;
+
+/**
+ * Everything, every topic, then the busiest responsible bodies. A body button carries the id of
+ * one of its commitments (a body's name may not fit in 64 bytes, and ids do not shift when new
+ * bodies appear).
+ */
+async function followKeyboard(deps: BotDeps): Promise<InlineKeyboard> {
   const keyboard = new InlineKeyboard().text("🔔 Everything", encodeCallback({ type: "follow", target: "all" })).row();
   TOPICS.forEach((topic, i) => {
     keyboard.text(topic, encodeCallback({ type: "follow", target: { topic: i } }));
     if (i % 2 === 1) keyboard.row();
   });
+  keyboard.row();
+  const bodies = await deps.db.commitment.groupBy({
+    by: ["body"],
+    where: { body: { not: null }, withdrawnAt: null },
+    _count: { _all: true },
+    _min: { id: true },
+    orderBy: [{ _count: { body: "desc" } }, { body: "asc" }],
+    take: BODY_BUTTONS,
+  });
+  for (const b of bodies) {
+    if (!b.body || b._min.id === null) continue;
+    keyboard.text(`🏛 ${truncate(b.body, 40)}`, encodeCallback({ type: "follow", target: { bodyOf: b._min.id } })).row();
+  }
   return keyboard;
 }
 
@@ -26,11 +48,15 @@ async function unfollowKeyboard(deps: BotDeps, chatId: number): Promise<InlineKe
   return keyboard.text("✖ Stop everything", encodeCallback({ type: "unfollowAll" }));
 }
 
-async function targetFromButton(deps: BotDeps, target: "all" | { topic: number } | { commitment: number }): Promise<FollowTarget | null> {
+async function targetFromButton(deps: BotDeps, target: FollowButtonTarget): Promise<FollowTarget | null> {
   if (target === "all") return { kind: "all", value: "" };
   if ("topic" in target) {
     const topic = TOPICS[target.topic];
     return topic ? { kind: "topic", value: topic } : null;
+  }
+  if ("bodyOf" in target) {
+    const row = await deps.db.commitment.findUnique({ where: { id: target.bodyOf }, select: { body: true } });
+    return row?.body ? { kind: "body", value: row.body } : null;
   }
   const row = await deps.db.commitment.findUnique({ where: { id: target.commitment }, select: { id: true, title: true } });
   return row ? { kind: "commitment", value: String(row.id), commitmentId: row.id, title: row.title } : null;
@@ -42,18 +68,18 @@ function followedText(target: FollowTarget, added: boolean): string {
 }
 
 /** /follow, /unfollow and their buttons. */
-export function createFollowFeature(deps: BotDeps): Composer<Context> {
+export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Composer<Context> {
   const feature = new Composer<Context>();
 
   feature.command("follow", async (ctx) => {
     const arg = commandArgs(ctx);
     if (arg === "") {
       await replyHtml(ctx, html`What should this chat follow? Pick one, or send /follow ID, /follow TOPIC or /follow MINISTRY.`, {
-        keyboard: followKeyboard(),
+        keyboard: await followKeyboard(deps),
       });
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
     if (!resolved.ok) {
       await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "follow"));
@@ -71,7 +97,7 @@ export function createFollowFeature(deps: BotDeps): Composer<Context> {
       else await replyHtml(ctx, html`Tap what this chat should stop following:`, { keyboard });
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
     if (!resolved.ok) {
       await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "unfollow"));
@@ -92,7 +118,7 @@ export function createFollowFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: "This button has expired; send /follow again.", show_alert: true });
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     const added = await follow(deps.db, ctx.chat.id, target);
     await ctx.answerCallbackQuery({ text: followedText(target, added) });
     if (added) await ctx.reply(followedText(target, true));
@@ -104,7 +130,7 @@ export function createFollowFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: "This button has expired; send /unfollow again.", show_alert: true });
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     const chatId = BigInt(ctx.chat.id);
     let text: string;
     if (action.type === "unfollowAll") {

@@ -67,8 +67,10 @@ export function createListFeature(deps: BotDeps): Composer<Context> {
     const arg = commandArgs(ctx);
     let days = DEFAULT_UPCOMING_DAYS;
     if (arg !== "") {
-      if (!/^\d{1,4}$/.test(arg) || Number(arg) < 1 || Number(arg) > MAX_UPCOMING_DAYS) {
-        await ctx.reply(`Usage: /upcoming [days], a number from 1 to ${MAX_UPCOMING_DAYS} (default ${DEFAULT_UPCOMING_DAYS}).`);
+      if (!/^\d{1,9}$/.test(arg) || Number(arg) < 1 || Number(arg) > MAX_UPCOMING_DAYS) {
+        const tooFar = /^\d{1,9}$/.test(arg) && Number(arg) > MAX_UPCOMING_DAYS;
+        const hint = tooFar ? ` ${arg} is too far ahead: /list shows everything, soonest first.` : "";
+        await ctx.reply(`Usage: /upcoming [days], a number from 1 to ${MAX_UPCOMING_DAYS} (default ${DEFAULT_UPCOMING_DAYS}).${hint}`);
         return;
       }
       days = Number(arg);

@@ -10,11 +10,12 @@ import {
 } from "../../chats/chat-settings.ts";
 import { getChat } from "../../chats/upsert-chat.ts";
 import { decodeCallback } from "../callback-data.ts";
+import type { ManageCheck } from "../chat-admins.ts";
 import type { BotDeps } from "../deps.ts";
 import { settingsLines } from "../format/chat.ts";
 import { html, type Html } from "../format/html.ts";
 import { SETTINGS_CHOICES, settingsKeyboard } from "../keyboards/settings.ts";
-import { commandArgs, editHtml, ensureCanManageChat, replyHtml } from "../reply.ts";
+import { commandArgs, editHtml, replyHtml } from "../reply.ts";
 
 const PARSERS: Record<string, (text: string) => ParseResult> = {
   tz: parseTimeZone,
@@ -45,7 +46,7 @@ async function settingsView(deps: BotDeps, chatId: number, notice?: Html): Promi
 }
 
 /** /settings with buttons or short arguments. */
-export function createSettingsFeature(deps: BotDeps): Composer<Context> {
+export function createSettingsFeature(deps: BotDeps, canManage: ManageCheck): Composer<Context> {
   const feature = new Composer<Context>();
 
   feature.command("settings", async (ctx) => {
@@ -65,7 +66,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<Context> {
       await ctx.reply(parsed.error);
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     await updateChatSettings(deps.db, ctx.chat.id, parsed.patch);
     await replyHtml(ctx, await settingsView(deps, ctx.chat.id, html`✅ Saved.`));
   });
@@ -77,7 +78,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: "This button has expired; send /settings again.", show_alert: true });
       return;
     }
-    if (!(await ensureCanManageChat(ctx))) return;
+    if (!(await canManage(ctx))) return;
     await updateChatSettings(deps.db, ctx.chat.id, choice.patch);
     await ctx.answerCallbackQuery({ text: `Saved: ${choice.label}` });
     await editHtml(ctx, await settingsView(deps, ctx.chat.id), { keyboard: settingsKeyboard() });

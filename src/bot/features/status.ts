@@ -20,7 +20,7 @@ export async function replyWithCard(ctx: Context, deps: BotDeps, id: number): Pr
     return;
   }
   const keyboard = new InlineKeyboard().text("🔔 Follow", encodeCallback({ type: "follow", target: { commitment: id } }));
-  await replyHtml(ctx, commitmentCard(commitment, today(deps)), { keyboard });
+  await replyHtml(ctx, commitmentCard(commitment, today(deps), deps.config.defaultTimeZone), { keyboard });
 }
 
 /** /status ID and its alias /c ID. */

@@ -47,26 +47,38 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Splits lines of HTML into messages of at most `max` characters, only at line boundaries (so a
- * tag or entity is never cut). The HTML source is never shorter than the text Telegram counts,
- * so measuring the source is safe. A single line longer than `max` is cut as plain text.
+ * Splits lines of HTML into messages of at most `max` characters as Telegram counts them (the
+ * text after entity parsing: tags dropped, `&amp;` one character), only at line boundaries so a
+ * tag or entity is never cut. A single line longer than `max` is cut as plain text.
  */
 export function splitHtmlLines(lines: readonly Html[], max = MAX_MESSAGE_CHARS): string[] {
   const chunks: string[] = [];
-  let current = "";
+  let current: string[] = [];
+  let currentLength = 0;
   for (const line of lines) {
     let text = line.value;
-    if (text.length > max) text = escapeHtml(truncate(stripTags(text), Math.floor(max / 6)));
-    const candidate = current === "" ? text : `${current}\n${text}`;
-    if (candidate.length > max) {
-      if (current !== "") chunks.push(current);
-      current = text;
-    } else {
-      current = candidate;
+    let length = visibleLength(text);
+    if (length > max) {
+      text = escapeHtml(truncate(stripTags(text), max));
+      length = max;
     }
+    // Each line after the first costs one more character: the newline.
+    if (current.length > 0 && currentLength + 1 + length > max) {
+      chunks.push(current.join("\n"));
+      current = [];
+      currentLength = 0;
+    }
+    currentLength += (current.length > 0 ? 1 : 0) + length;
+    current.push(text);
   }
-  if (current.trim() !== "") chunks.push(current);
+  const last = current.join("\n");
+  if (last.trim() !== "") chunks.push(last);
   return chunks.length > 0 ? chunks : [""];
+}
+
+/** The length Telegram counts for a piece of our HTML (UTF-16 code units of its text). */
+export function visibleLength(htmlText: string): number {
+  return stripTags(htmlText).length;
 }
 
 function stripTags(text: string): string {
