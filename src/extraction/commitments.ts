@@ -6,7 +6,7 @@
  *     to be opened in December": a missed date, see isUnfulfilledPlan);
  *  4. its actor is not a third party: a private company or a foreign state (see third-party.ts);
  *  5. it is not a standing legal time limit ("an application must be considered within 15 working
- *     days", see legal-limit.ts);
+ *     days", see legal-limit.ts), nor a relative phrase framing one in the same clause;
  *  6. the period it names has not ended before the reference date, and a plain "on <date>" is not
  *     the reference date itself (that is the day of the news: "announced on Sept. 8").
  * Sentences without a deadline phrase give nothing: "will"/"must" sentences with no time are too
@@ -74,6 +74,19 @@ function subjectOf(text: string, cuts: number[], marker: MarkerHit, contentOffse
 }
 
 /**
+ * Whether the actor of `marker`'s clause is a third party. The clause's first marker is its main
+ * verb, so its subject is read too: in "The council will send a mission to Almaty in 2027" the
+ * phrase hangs on "mission to", whose "subject" is a verb phrase, while the actor stands before "will".
+ */
+function isThirdPartyActor(text: string, cuts: number[], markers: MarkerHit[], marker: MarkerHit, contentOffset: number, home: string): boolean {
+  if (isThirdPartySubject(subjectOf(text, cuts, marker, contentOffset), home)) return true;
+  let from = contentOffset;
+  for (const cut of cuts) if (cut <= marker.start && cut > from) from = cut;
+  const first = markers.find((m) => m.start >= from && m.start < marker.start);
+  return first !== undefined && isThirdPartySubject(subjectOf(text, cuts, first, contentOffset), home);
+}
+
+/**
  * Commitments read from units[index]. `reference` is the article's reference date (null: none);
  * `home` the country whose government publishes the article (see third-party.ts).
  * Returns an empty list for headings and for units without a governed, future deadline phrase.
@@ -91,7 +104,15 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   const ref = parseIsoDate(reference);
   const cuts = clauseBounds(unit.text);
   const accepted: CommitmentCandidate[] = [];
+  const clauseOf = (pos: number): number => cuts.findIndex((cut, i) => pos >= cut && pos < (cuts[i + 1] ?? Infinity));
+  // A clause stating a standing time limit ("This year, applications will be considered within
+  // three working days") is a rule of procedure as a whole: its relative framing ("this year")
+  // says since when the rule applies, not by when anything is to be done.
+  const legalClauses = new Set(
+    phrases.filter((p) => p.spec.relative && isLegalTimeLimit(unit.text, p.start, p.text)).map((p) => clauseOf(p.start)),
+  );
   for (const phrase of phrases) {
+    if (phrase.spec.relative && legalClauses.has(clauseOf(phrase.start))) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
     const marker = governingMarker(markers, phrase, fronted);
     if (!marker && !leadMarker) continue;
@@ -102,11 +123,10 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const floor = marker && marker.start < phrase.start ? Math.min(marker.end, phrase.start) : 0;
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
-    if (marker && isThirdPartySubject(subjectOf(unit.text, cuts, marker, unit.contentOffset), home)) continue;
-    if (phrase.spec.relative && isLegalTimeLimit(unit.text, phrase.start, phrase.text)) continue;
+    if (marker && isThirdPartyActor(unit.text, cuts, markers, marker, unit.contentOffset, home)) continue;
     const resolved = resolveMatch(phrase, ref);
     if (isPastDate(phrase, resolved, ref, reference)) continue;
-    const c = cuts.findIndex((cut, i) => phrase.start >= cut && phrase.start < (cuts[i + 1] ?? Infinity));
+    const c = clauseOf(phrase.start);
     accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
   }
   return pruneWithinClauses(accepted);

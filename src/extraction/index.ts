@@ -35,10 +35,9 @@ export { buildTitle, MAX_TITLE_CHARS } from "./titles.js";
 export { findMarkers } from "./markers.js";
 export { toJsonRecord, type CommitmentJsonRecord } from "./json.js";
 
-function extractArticle(norm: NormalisedText, original: string, span: ArticleSpan): ExtractedCommitment[] {
+function extractArticle(norm: NormalisedText, original: string, span: ArticleSpan, home: string): ExtractedCommitment[] {
   const units = splitUnits(norm.text, span.bodyStart, span.end);
   const ctx = buildArticleActors(norm.text, span.start, span.end);
-  const home = homeCountry(norm.text.slice(span.start, span.end));
   const out: ExtractedCommitment[] = [];
   units.forEach((unit, index) => {
     const found = findCommitments(units, index, span.published, home);
@@ -79,6 +78,8 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     const [start, end] = toOriginalSpan(norm, a.start, a.end);
     return { title: a.title, published: a.published, start, end };
   });
-  const commitments = spans.flatMap((span) => extractArticle(norm, text, span));
+  // One publisher per document: the home country is counted over all of it (see third-party.ts).
+  const home = homeCountry(norm.text);
+  const commitments = spans.flatMap((span) => extractArticle(norm, text, span, home));
   return { articles, commitments };
 }

@@ -20,7 +20,7 @@ const HANDLING =
  * backtracking.
  */
 const GENERIC_PASSIVE = new RegExp(
-  `\\b${PROCEDURE_ITEM}\\b[^.;:!?]{0,80}?\\b(?:must|shall|should|(?:is|are)\\s+to|will|can|may)\\s+(?:only\\s+)?be\\s+(?:\\w+ly\\s+)?${HANDLING}\\s*$`,
+  `\\b${PROCEDURE_ITEM}\\b[^.;:!?]{0,80}?\\b(?:must|shall|should|(?:is|are)\\s+to|will|can|may)\\s+(?:only\\s+)?be\\s+(?:\\w+ly\\s+)?${HANDLING}(?:\\s+(?:on|in|at|via|through|online)\\b[^.;:!?,]{0,50})?\\s*$`,
   "i",
 );
 const SPAN_PHRASE = /^(?:within|in)\b/i;

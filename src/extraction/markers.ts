@@ -93,7 +93,15 @@ const FORECAST_VERB =
  * to the ministry" or "according to the plan" cite an actor or a plan and stay commitments.
  */
 const FORECAST_SOURCE =
-  /\baccording\s+to\s+(?:(?:the|a|an|its|their|our|latest|updated|new|preliminary|official|baseline|revised|current|medium-term|national|bank's|ministry's|government's)\s+){0,4}(?:[A-Z][\w&'-]*\s+){0,3}(?:forecasts?|projections?|estimates?|outlook|expectations|analysts|experts|economists|calculations|scenarios?|predictions?|models?|IMF|World\s+Bank|ADB|EBRD|Fitch|Moody's|S&P)\b/i;
+  /\baccording\s+to\s+(?:(?:the|a|an|its|their|our|latest|updated|new|preliminary|official|baseline|revised|current|medium-term|national|bank's|ministry's|government's)\s+){0,4}(?:[A-Z][\w&'-]*\s+){0,3}(?:forecasts?|projections?|estimates?|outlook|expectations|analysts|experts|economists|calculations|scenarios?|predictions?|models?|IMF|World\s+Bank|ADB|EBRD|Fitch|Moody's|S&P|[A-Za-z]*hydromet\w*|meteorologists?|meteorological\s+service|weather\s+(?:service|forecasters?)|forecasters|synoptics?|rating\s+agenc(?:y|ies))\b/i;
+
+/**
+ * A forecaster as the source ("Analysts expect the rate to remain ...", "Meteorologists predict
+ * that ...") or "expects X to remain/reach ...": a projection of a quantity, not anyone's promise.
+ * "The ministry expects to finish by May" (no object before "to") stays a plan.
+ */
+const FORECASTER =
+  /\b(?:analysts|economists|experts|forecasters|meteorologists|synoptics?|rating\s+agenc(?:y|ies))\b[^.;]{0,40}?\b(?:expects?|expected|forecasts?|predicts?|predicted|anticipates?|projects?|estimates?)\b|\bexpects?\s+(?:[\w%-]+\s+){1,5}?to\s+(?:remain|stay|stabili[sz]e|hover|reach|grow|rise|fall|slow|accelerate|decline|exceed)\b/i;
 
 /**
  * A subject that is a count ("more than 3.9 million pupils", "over 1,000 companies") doing
@@ -105,12 +113,21 @@ const COUNT_SUBJECT =
   /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
 const ACTIVE_AFTER_COUNT = /^\s*(?:also\s+)?(?!be\b|have\s+been\b|receive\b|get\b|obtain\b|gain\b|benefit\b)[a-z]+\b/;
 
+/**
+ * Weather and seasons as the subject ("Spring in the north will be late", "frosts are expected to
+ * return"): nobody can commit to them, so the statement is a forecast. The noun must close the
+ * subject (a place may follow it): "the spring sowing will be completed" has "sowing" as its head,
+ * and it must open the subject: in "preparations for winter must be completed" it is an object.
+ */
+const WEATHER_SUBJECT =
+  /(?:^|[,;:]\s*|\b(?:the|that|and|but|while|as|said)\s+)(?:spring|summer|autumn|winter|weather|temperatures?|frosts?|precipitation|rainfall|snowfall|heatwaves?|droughts?)\s+(?:(?:in|on|across|over)\s+(?:the\s+)?[\w -]{0,40}?\s+)?$/i;
+
 /** True when the marker introduces a forecast about quantities rather than a commitment. */
 export function isForecast(text: string, marker: MarkerHit): boolean {
   if (marker.kind === "projection") return true;
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
   const before = text.slice(Math.max(0, marker.start - 160), marker.start);
-  if (FORECAST_SOURCE.test(before)) return true;
+  if (FORECAST_SOURCE.test(before) || FORECASTER.test(before) || WEATHER_SUBJECT.test(before.slice(-70))) return true;
   const after = text.slice(marker.end, marker.end + 60);
   if (marker.kind === "modal" && COUNT_SUBJECT.test(before.slice(-80)) && ACTIVE_AFTER_COUNT.test(after)) return true;
   return FORECAST_VERB.test(after);

@@ -22,7 +22,11 @@ const DETERMINER = new Set([
 const FOLLOWS_VERB = new Set([
   "the", "a", "an", "its", "their", "this", "these", "those", "our", "his", "her", "it", "them",
   "in", "on", "at", "during", "by", "since", "from", "for", "with", "into", "to", "of", "back", "earlier", "last",
+  // particles of phrasal verbs: "started up in January", "rolled out in May"
+  "up", "out", "off", "down", "away",
 ]);
+/** Relative pronouns: a past form right after one is the verb of a relative clause ("which opened in May"). */
+const RELATIVE = new Set(["which", "who", "that"]);
 const IRREGULAR_PAST = new Set([
   "held", "began", "took", "made", "built", "met", "became", "went", "gave", "came", "rose", "grew", "fell",
   "won", "paid", "sent", "spent", "brought", "told", "said", "saw", "led", "left", "sold", "bought", "kept",
@@ -85,6 +89,9 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (FUTURE.has(w)) return "future";
     if (!isPastForm(w)) continue;
     if (BASE_BEFORE.has(prev)) continue; // "to put", "will set": a base form
+    // "the project, which started up in January": the relative clause's own verb governs the
+    // phrase, whatever the main clause says ("is due to the project, which ...").
+    if (RELATIVE.has(prev) && !SAME_AS_BASE.has(w)) return "past";
     if (BE_LIKE.has(prev) || DETERMINER.has(prev)) continue; // passive or adjective
     // A participle with its agent or means after a noun: "all goods transported by road", "the
     // plan approved by the government". A past verb takes "by" + an amount ("rose by 5%").

@@ -11,8 +11,16 @@
  *   prepositional phrase ("for citizens of India" is an object), makes it third-party unless the
  *   home country is named too ("Kazakhstan and Uzbekistan will ...": a joint commitment) or a
  *   public body of the home government is the one acting ("Together with Russia, the ministry will").
- * The home country is the one the article names most (Kazakhstan when it names none), so the same
- * rule serves Kazakh, Uzbek, Kyrgyz, EU or UK copy.
+ * - an international organisation or agency (UN bodies, OECD, IMF, World Bank, ADB, EBRD, JICA,
+ *   USAID, SCO, EAEU, OSCE, sports federations, ...) standing as the actor (the head of the subject,
+ *   "the OECD will publish", or its owner, "the IMF's mission will") makes it third-party too, unless
+ *   a home body or the home country acts with it ("Kazakhstan and the OSCE will ..."). An
+ *   organisation that only names the thing being done ("the UN Digital Solutions Center is set to be
+ *   established") is not the actor: the passive leaves the actor implied (the home government).
+ * The home country is the one the document names most (Kazakhstan when it names none), so the same
+ * rule serves Kazakh, Uzbek, Kyrgyz or UK copy. It is counted over the whole document, not one
+ * digest item: a digest comes from one publisher, and an item about talks with a neighbour names
+ * the neighbour more often than the host.
  */
 
 /** Country -> the words that name it (name, adjective, capital). First match wins for a word. */
@@ -76,7 +84,18 @@ const countryOf = (word: string): string | undefined => COUNTRY_OF.get(word.toLo
 /** Prepositions that make a country an object or a place, not the one acting. */
 const GOVERNED = /\b(?:of|for|from|to|with|in|into|between|on|at|by|across|via|against|about|over|than|like|toward|towards|through|within)\s+(?:the\s+)?$/i;
 
-/** The country an article names most (names, adjectives, capitals); Kazakhstan when it names none. */
+/**
+ * Institutions and currencies a government's own copy names without naming its country ("the
+ * akimat", "450 billion tenge", "the Mazhilis"): each counts as one mention of the country when
+ * choosing the home country, so a Kazakh digest whose item covers talks with the EU stays Kazakh.
+ */
+const HOME_INSTITUTIONS: readonly [country: string, re: RegExp][] = [
+  ["Kazakhstan", /\b(?:akimats?|akims?|Akimats?|Akims?|tenge|Mazhilis|Majilis|Akorda|Kurultai)\b/g],
+  ["Uzbekistan", /\b(?:khokimiyats?|hokimiyats?|khokims?|hokims?|Oliy\s+Majlis)\b/g],
+  ["Kyrgyzstan", /\bJogorku\s+Kenesh\b/g],
+];
+
+/** The country an article names most (names, adjectives, capitals, own institutions); Kazakhstan when it names none. */
 export function homeCountry(articleText: string): string {
   const counts = new Map<string, number>();
   const re = new RegExp(COUNTRY_RE.source, "g");
@@ -85,6 +104,10 @@ export function homeCountry(articleText: string): string {
     if (/^\s+(?!Republic\b)[A-Z][a-z]/.test(articleText.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !/\s$/.test(m[0])) continue;
     const c = countryOf(m[0]);
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  for (const [c, inst] of HOME_INSTITUTIONS) {
+    const n = articleText.match(new RegExp(inst.source, "g"))?.length ?? 0;
+    if (n > 0) counts.set(c, (counts.get(c) ?? 0) + n);
   }
   let home = "Kazakhstan";
   let best = 0;
@@ -106,6 +129,42 @@ const COMPANY_NOUN = /^\s+(?:[a-z-]+\s+)?(?:corporations?|compan(?:y|ies)|firms?
 /** A body of the home government acting in the subject. */
 const PUBLIC_BODY = /\b(?:Ministry|Ministries|Government|Cabinet|akimats?|Akimat|Parliament|Mazhilis|Majilis|Senate|President|Head\s+of\s+State|Prime\s+Minister|Agency|Committee|ministry|government|city\s+hall|City\s+Hall)\b/g;
 
+/**
+ * International organisations and agencies, by acronym or name; case-sensitive so that "who" or
+ * "un-" never match. The last branch is the generic shape "International <Name> Agency/Fund/...".
+ */
+const INTL_ORG = new RegExp(
+  "\\b(?:United\\s+Nations|UN(?:DP|EP|ICEF|ESCO|HCR|FPA|ODC|ECE|ESCAP|IDO|CTAD|OPS)?|WHO|World\\s+Health\\s+Organi[sz]ation|OECD|IMF|" +
+    "International\\s+Monetary\\s+Fund|World\\s+Bank|ADB|Asian\\s+Development\\s+Bank|AIIB|EBRD|European\\s+Bank\\s+for\\s+Reconstruction\\s+and\\s+Development|" +
+    "IsDB|Islamic\\s+Development\\s+Bank|JICA|USAID|KOICA|GIZ|TIKA|IAEA|FAO|ILO|IOM|WTO|WFP|SCO|Shanghai\\s+Cooperation\\s+Organi[sz]ation|CSTO|" +
+    "EAEU|Eurasian\\s+Economic\\s+(?:Union|Commission)|CIS|OSCE|OIC|CICA|NATO|IOC|FIFA|UEFA|Council\\s+of\\s+Europe|European\\s+Commission|" +
+    "(?:Olympic|Paralympic)\\s+(?:Council|Committee)\\s+of\\s+[A-Z][a-z]+|International\\s+[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,3}\\s+" +
+    "(?:Agency|Organi[sz]ation|Fund|Bank|Committee|Council|Federation|Association|Union|Centre|Center|Corporation))\\b",
+  "g",
+);
+/**
+ * What may follow an organisation's name for it to be the actor: an acronym in brackets, adverbs,
+ * or one of its own units ("the OECD mission", "the World Bank's experts"). Anything else ("the
+ * UN Digital Solutions Center") makes the name a modifier of something else.
+ */
+const ORG_AS_ACTOR = /^(?:\s*\([A-Za-z]{2,10}\))?(?:\s+(?:office|mission|delegation|representatives?|experts|team|secretariat|board|headquarters|branch|side))?(?:\s+(?:also|\w+ly))?\s*$/;
+const ORG_OWNER = /^(?:\s*\([A-Za-z]{2,10}\))?['’]s\s/;
+
+/** The spans of international organisations acting in `subject` (not governed by a preposition). */
+function orgActorSpans(subject: string): { spans: [number, number][]; acting: boolean } {
+  const spans: [number, number][] = [];
+  let acting = false;
+  const re = new RegExp(INTL_ORG.source, "g");
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    const end = m.index + m[0].length;
+    spans.push([m.index, end]);
+    if (GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const rest = subject.slice(end);
+    if (ORG_OWNER.test(rest) || (rest.length <= 60 && ORG_AS_ACTOR.test(rest))) acting = true;
+  }
+  return { spans, acting };
+}
+
 function isNationalCompany(subject: string, index: number, name: string): boolean {
   return PUBLIC_NAME.test(name) || NATIONAL_COMPANY.test(name) || STATE_BEFORE.test(subject.slice(Math.max(0, index - 30), index));
 }
@@ -116,6 +175,9 @@ function isNationalCompany(subject: string, index: number, name: string): boolea
  */
 export function isThirdPartySubject(subject: string, home: string): boolean {
   if (NATIONAL_COMPANY.test(subject)) return false;
+  const orgs = orgActorSpans(subject);
+  const inOrg = (at: number): boolean => orgs.spans.some(([a, b]) => at >= a && at < b);
+  if (orgs.acting && !homeActs(subject, home, inOrg)) return true;
   const company = new RegExp(COMPANY.source, "g");
   for (let m = company.exec(subject); m; m = company.exec(subject)) {
     // "the Agency for Atomic Energy", "according to Kazakh Air": a name governed by a preposition
@@ -128,7 +190,7 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
   const foreignAt: number[] = [];
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     const c = countryOf(m[0]);
-    if (!c || GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (!c || inOrg(m.index) || GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
     if (c === home) return false; // a joint commitment, or the home country itself
     if (COMPANY_NOUN.test(subject.slice(m.index + m[0].length, m.index + m[0].length + 40))) return true;
     foreign = true;
@@ -139,7 +201,19 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
   const bodies = new RegExp(PUBLIC_BODY.source, "g");
   for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) {
     const at = m.index;
+    if (inOrg(at)) continue;
     if (!foreignAt.some((end) => at >= end && at - end <= 24)) return false;
   }
   return true;
+}
+
+/** True when the home country or a home public body (outside any organisation's name) acts in `subject`. */
+function homeActs(subject: string, home: string, inOrg: (at: number) => boolean): boolean {
+  const re = new RegExp(COUNTRY_RE.source, "g");
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    if (countryOf(m[0]) === home && !inOrg(m.index) && !GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) return true;
+  }
+  const bodies = new RegExp(PUBLIC_BODY.source, "g");
+  for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) if (!inOrg(m.index)) return true;
+  return false;
 }
