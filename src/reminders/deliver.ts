@@ -59,38 +59,73 @@ export interface DeliverReport {
   migrated: number;
 }
 
-/** Delivers every row due at `now`, batch by batch, until none is left or `shouldStop()` says so. */
+/** One chat's share of a claimed batch, with what its message needs. */
+interface ChatJob {
+  chatId: bigint;
+  rows: ClaimedRow[];
+  context: DeliveryContext;
+}
+
+/**
+ * Delivers every row due at `now`, batch by batch, until none is left or `shouldStop()` says so.
+ * The next batch is claimed while the current one is still sending (when the queue runs low), so
+ * the sender never idles between batches; at most about two batches are claimed and unsent.
+ */
 export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () => boolean = () => false): Promise<DeliverReport> {
   const report: DeliverReport = { claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0 };
   report.skipped += await sweepStale(deps.db, now);
-  while (!shouldStop()) {
-    const rows = await claimDue(deps.db, now, { leaseMs: deps.options.leaseMs, maxAttempts: deps.options.maxAttempts, limit: deps.options.batchSize });
-    if (rows.length === 0) break;
-    report.claimed += rows.length;
-    const context = await loadDeliveryContext(deps.db, rows);
-    const byChat = new Map<bigint, ClaimedRow[]>();
-    for (const row of rows) byChat.set(row.chatId, [...(byChat.get(row.chatId) ?? []), row]);
-    await runPool([...byChat], deps.options.concurrency, async ([chatId, chatRows]) => {
+  const queue: ChatJob[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
+  const claimNext = (): Promise<void> =>
+    (claiming ??= (async () => {
       try {
-        await deliverChat(deps, context, chatId, chatRows, now, report);
+        const rows = await claimDue(deps.db, now, { leaseMs: deps.options.leaseMs, maxAttempts: deps.options.maxAttempts, limit: deps.options.batchSize });
+        if (rows.length === 0) {
+          exhausted = true;
+          return;
+        }
+        report.claimed += rows.length;
+        const context = await loadDeliveryContext(deps.db, rows);
+        const byChat = new Map<bigint, ClaimedRow[]>();
+        for (const row of rows) {
+          const list = byChat.get(row.chatId);
+          if (list) list.push(row);
+          else byChat.set(row.chatId, [row]);
+        }
+        for (const [chatId, chatRows] of byChat) queue.push({ chatId, rows: chatRows, context });
+      } finally {
+        claiming = null;
+      }
+    })());
+  // Refill when fewer chats are queued than workers could start in about half a batch.
+  const lowWater = Math.max(deps.options.concurrency, Math.floor(deps.options.batchSize / 2));
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (!exhausted && !shouldStop() && queue.length <= lowWater) {
+        const refill = claimNext();
+        if (queue.length === 0) await refill;
+      }
+      const job = queue.shift();
+      if (!job) {
+        // A refill that raced the stop still gets sent: claimed rows are never left behind.
+        if (claiming) await claiming;
+        else if (exhausted || shouldStop()) return;
+        continue;
+      }
+      try {
+        await deliverChat(deps, job.context, job.chatId, job.rows, now, report);
       } catch (error) {
         // One chat's surprise must not stop the others: its rows retry on a later tick.
         const message = error instanceof Error ? error.message : String(error);
-        deps.logger.error({ err: error, chatId: String(chatId) }, "delivery to chat failed");
-        await failRows(deps, chatRows.map((r) => r.id), message, false);
-        report.failed += chatRows.length;
+        deps.logger.error({ err: error, chatId: String(job.chatId) }, "delivery to chat failed");
+        await failRows(deps, job.rows.map((r) => r.id), message, false);
+        report.failed += job.rows.length;
       }
-    });
-  }
-  return report;
-}
-
-async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++] as T);
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, deps.options.concurrency) }, worker));
+  return report;
 }
 
 async function failRows(deps: DeliverDeps, ids: number[], error: string, permanent: boolean): Promise<void> {

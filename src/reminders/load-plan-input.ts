@@ -2,6 +2,7 @@
 // quiet minute that is the commitments and the distinct chat settings, nothing per chat.
 import type { Db } from "../db/client.ts";
 import type { BulkSql } from "./bulk-sql.ts";
+import type { StageUnit } from "./plan-ahead.ts";
 import { commitmentsDue } from "./plan.ts";
 import type { PlanChat, PlanCommitment, PlanFollow, PlanInput, PlanStatusChange } from "./types.ts";
 
@@ -12,10 +13,16 @@ export interface PlannerState {
   lastFollowId: number;
   lastStatusChangeId: number;
   lastCommitmentId: number;
+  /** Reminder instants up to here (ms) are planned, or queued in `backlog`; null before the first tick. */
+  plannedUntil: number | null;
+  /** Stage units computed but not yet written (a tick writes a bounded number of rows). */
+  backlog: StageUnit[];
+  /** The last chat whose settings change was reconciled: (updatedAt as stored, id). */
+  chatsSeen: { updatedAt: Date; id: bigint } | null;
 }
 
 export function createPlannerState(): PlannerState {
-  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0 };
+  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0, plannedUntil: null, backlog: [], chatsSeen: null };
 }
 
 /** At start-up, status changes this recent are (re)announced if their rows do not exist yet. */
@@ -62,7 +69,7 @@ export async function loadPlanInput(db: Db, state: PlannerState, now: Date, bulk
   };
 }
 
-async function readWatermarks(db: Db): Promise<LoadedPlanInput["next"]> {
+export async function readWatermarks(db: Db): Promise<LoadedPlanInput["next"]> {
   const [f, s, c] = await Promise.all([
     db.follow.aggregate({ _max: { id: true } }),
     db.statusChange.aggregate({ _max: { id: true } }),
@@ -71,7 +78,7 @@ async function readWatermarks(db: Db): Promise<LoadedPlanInput["next"]> {
   return { lastFollowId: f._max.id ?? 0, lastStatusChangeId: s._max.id ?? 0, lastCommitmentId: c._max.id ?? 0 };
 }
 
-async function loadPendingCommitments(db: Db): Promise<PlanCommitment[]> {
+export async function loadPendingCommitments(db: Db): Promise<PlanCommitment[]> {
   const rows = await db.commitment.findMany({
     where: { status: { in: ["open", "postponed"] }, dueOn: { not: null }, withdrawnAt: null, precision: { not: "vague" } },
     select: { id: true, dueOn: true, precision: true, status: true, topics: true, body: true },
@@ -86,7 +93,7 @@ async function loadPendingCommitments(db: Db): Promise<PlanCommitment[]> {
   return rows.map((r) => ({ ...r, withdrawn: false, changedAt: changedAt.get(r.id) ?? null }));
 }
 
-async function loadNewStatusChanges(db: Db, state: PlannerState, now: Date): Promise<PlanStatusChange[]> {
+export async function loadNewStatusChanges(db: Db, state: PlannerState, now: Date): Promise<PlanStatusChange[]> {
   const where = state.since === null ? { at: { gte: new Date(now.getTime() - STARTUP_ANNOUNCE_LOOKBACK_MS), lte: now } } : { id: { gt: state.lastStatusChangeId } };
   return db.statusChange.findMany({
     where,
@@ -96,7 +103,7 @@ async function loadNewStatusChanges(db: Db, state: PlannerState, now: Date): Pro
 }
 
 /** Closed commitments are not in the pending list, but their followers still hear of the change. */
-async function addChangedCommitments(db: Db, commitments: PlanCommitment[], changes: readonly PlanStatusChange[]): Promise<void> {
+export async function addChangedCommitments(db: Db, commitments: PlanCommitment[], changes: readonly PlanStatusChange[]): Promise<void> {
   const known = new Set(commitments.map((c) => c.id));
   const missing = [...new Set(changes.map((c) => c.commitmentId))].filter((id) => !known.has(id));
   if (missing.length === 0) return;
@@ -108,7 +115,7 @@ async function addChangedCommitments(db: Db, commitments: PlanCommitment[], chan
 }
 
 /** The distinct reminder settings of active chats, as stand-in chats (only settings matter). */
-async function loadProfiles(db: Db): Promise<PlanChat[]> {
+export async function loadProfiles(db: Db): Promise<PlanChat[]> {
   // SQL DISTINCT (Prisma's `distinct` would read every chat and dedupe in JavaScript).
   const rows = await db.$queryRawUnsafe<{ timeZone: string; offsets: string; reminderHour: number | bigint; quietStart: number | bigint | null; quietEnd: number | bigint | null }[]>(
     `SELECT DISTINCT timeZone, offsets, reminderHour, quietStart, quietEnd FROM Chat WHERE active = 1 AND migratedToId IS NULL`,
@@ -125,7 +132,7 @@ async function loadAllFollows(db: Db): Promise<PlanFollow[]> {
 }
 
 /** Follows that reach these commitments: "all", the commitment itself, its topics, its body. */
-async function loadFollowsOf(db: Db, commitments: readonly PlanCommitment[], bulk: BulkSql | null): Promise<PlanFollow[]> {
+export async function loadFollowsOf(db: Db, commitments: readonly PlanCommitment[], bulk: BulkSql | null): Promise<PlanFollow[]> {
   if (commitments.length === 0) return [];
   const ids = [...new Set(commitments.map((c) => c.id))];
   const topics = [...new Set(commitments.flatMap((c) => c.topics.split("|").filter((t) => t !== "")))];
@@ -145,7 +152,7 @@ async function loadFollowsOf(db: Db, commitments: readonly PlanCommitment[], bul
 }
 
 /** Active chats with these ids (null = all), plus every chat with a weekly digest. */
-async function loadChats(db: Db, ids: ReadonlySet<bigint> | null): Promise<PlanChat[]> {
+export async function loadChats(db: Db, ids: ReadonlySet<bigint> | null): Promise<PlanChat[]> {
   if (ids === null) return db.chat.findMany({ where: ACTIVE_CHAT, select: CHAT_SELECT });
   const byId = new Map<bigint, PlanChat>();
   const digest = await db.chat.findMany({ where: { ...ACTIVE_CHAT, digestDay: { not: null } }, select: CHAT_SELECT });

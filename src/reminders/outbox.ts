@@ -30,7 +30,8 @@ export interface ClaimOptions {
  * Marks rows that must no longer go out as skipped, before anything is claimed: rows of
  * inactive chats, reminders of closed or withdrawn commitments, reminders for a due date that
  * was postponed, and reminders superseded by a later one for the same chat and commitment
- * (after downtime only the latest still relevant is sent). Returns how many rows were skipped.
+ * (after downtime only the latest still relevant is sent; a later reminder planned ahead and
+ * not yet due supersedes nothing). Returns how many rows were skipped.
  */
 export async function sweepStale(db: Db, now: Date): Promise<number> {
   const t = toDbTime(now);
@@ -43,12 +44,13 @@ export async function sweepStale(db: Db, now: Date): Promise<number> {
       `superseded`,
       `${open} AND kind IN ${REMINDER_KINDS_SQL} AND EXISTS (SELECT 1 FROM Delivery later WHERE later.chatId = Delivery.chatId
         AND later.commitmentId = Delivery.commitmentId AND later.dueOn = Delivery.dueOn AND later.kind IN ${REMINDER_KINDS_SQL}
-        AND later.offsetDays < Delivery.offsetDays AND later.state IN ('pending','sending','sent'))`,
+        AND later.offsetDays < Delivery.offsetDays AND later.state IN ('pending','sending','sent') AND later.notBefore <= ?)`,
     ],
   ] as const;
   let skipped = 0;
   for (const [reason, where] of statements) {
-    skipped += await db.$executeRawUnsafe(`UPDATE Delivery SET state = 'skipped', skipReason = ?, updatedAt = ? WHERE ${where}`, reason, t);
+    const params = reason === "superseded" ? [t] : [];
+    skipped += await db.$executeRawUnsafe(`UPDATE Delivery SET state = 'skipped', skipReason = ?, updatedAt = ? WHERE ${where}`, reason, t, ...params);
   }
   return skipped;
 }

@@ -205,7 +205,7 @@ export function isAnnounceable(change: PlanStatusChange): boolean {
   return change.fromStatus !== change.toStatus || change.fromDueOn !== change.toDueOn;
 }
 
-function planAnnouncements(input: PlanInput, chats: Map<bigint, { chat: PlanChat }>, index: FollowIndex): PlannedDelivery[] {
+export function planAnnouncements(input: PlanInput, chats: Map<bigint, { chat: PlanChat }>, index: FollowIndex): PlannedDelivery[] {
   const out: PlannedDelivery[] = [];
   const byId = new Map(input.commitments.map((c) => [c.id, c]));
   for (const change of input.statusChanges ?? []) {
@@ -230,7 +230,7 @@ function planAnnouncements(input: PlanInput, chats: Map<bigint, { chat: PlanChat
 }
 
 /** This week's digest of each opted-in chat whose hour passed in the window (or within a day, at start-up). */
-function planDigests(chats: readonly PlanChat[], since: Date | null, nowMs: number): PlannedDelivery[] {
+export function planDigests(chats: readonly PlanChat[], since: Date | null, nowMs: number): PlannedDelivery[] {
   const out: PlannedDelivery[] = [];
   const sinceMs = since === null ? nowMs - DIGEST_LATE_MS : since.getTime();
   for (const chat of chats) {

@@ -10,7 +10,7 @@ function fakeTime() {
 const noMargin = { marginShare: 0, marginMs: 0 };
 
 describe("createRateLimiter", () => {
-  it("keeps to the global limit per second", async () => {
+  it("paces sends evenly at the global limit: no burst, no window over the limit", async () => {
     const time = fakeTime();
     const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 100, perGroupPerMinute: 1000 }, ...time, ...noMargin });
     const stamps: number[] = [];
@@ -18,11 +18,28 @@ describe("createRateLimiter", () => {
       await limiter.acquire(i, false);
       stamps.push(time.t);
     }
-    expect(stamps.slice(0, 30).every((s) => s === 0)).toBe(true);
-    expect(stamps[30]).toBe(1000);
-    expect(stamps[89]).toBe(2000);
-    // No 1-second window holds more than 30.
-    for (let i = 30; i < stamps.length; i++) expect((stamps[i] as number) - (stamps[i - 30] as number)).toBeGreaterThanOrEqual(1000);
+    // One every 1000/30 ms from the first: 30 a second, spread over the second.
+    stamps.forEach((s, i) => expect(s).toBeCloseTo((i * 1000) / 30, 6));
+    for (let i = 30; i < stamps.length; i++) expect((stamps[i] as number) - (stamps[i - 30] as number)).toBeGreaterThanOrEqual(1000 - 1e-6);
+  });
+
+  it("a pause earns no burst: sends after it are still spaced", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 10, perChatPerSecond: 100, perGroupPerMinute: 1000 }, ...time, ...noMargin });
+    await limiter.acquire(1, false);
+    await time.sleep(5_000);
+    await limiter.acquire(2, false);
+    const resumed = time.t;
+    await limiter.acquire(3, false);
+    expect(resumed).toBe(5_000);
+    expect(time.t).toBe(5_100);
+  });
+
+  it("the default margin paces at 1 / 1.06 of the limit", async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 300, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...time });
+    for (let i = 0; i < 301; i++) await limiter.acquire(i, false);
+    expect(time.t).toBeCloseTo(1060, 6);
   });
 
   it("keeps to one message a second per chat without holding back other chats", async () => {
@@ -30,7 +47,8 @@ describe("createRateLimiter", () => {
     const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...time, ...noMargin });
     await limiter.acquire(1, false);
     await limiter.acquire(2, false);
-    expect(time.t).toBe(0);
+    // Chat 2 waits only for the global spacing (1000/30 ms), not for chat 1's second.
+    expect(time.t).toBeCloseTo(1000 / 30, 6);
     await limiter.acquire(1, false);
     expect(time.t).toBe(1000);
   });

@@ -1,0 +1,121 @@
+// PURE: the scheduler's plan, per commitment reminder and chat group rather than per chat.
+// Chats with identical reminder settings (time zone, offsets, hour, quiet hours) get their
+// reminders at the same instants, so a plan is a list of "stage units": one reminder of one
+// commitment for one group; the database fans each unit out to the group's followers
+// (fan-out.ts). 100,000 chats are a few dozen groups: the plan stays small whatever the chat count.
+//
+// Planning runs AHEAD of time: each tick extends a horizon (now + about a day and a half), so a
+// busy minute's rows (09:00, when most chats get theirs) are written during the quiet minutes
+// before it, a bounded number per tick. Rows carry notBefore; the deliverer claims only due ones.
+import { addDays } from "../calendar.ts";
+import { localDate } from "./local-time.ts";
+import { dueDatesHitInWindow, latestStage, profileOf, stageName, type Profile, type Stage } from "./stages.ts";
+import { isRemindable, reminderKey } from "./plan.ts";
+import type { PlanChat, PlanCommitment, PlannedDelivery } from "./types.ts";
+
+/** Reminder settings shared by a group of chats, as stored (raw offsets text: the SQL matches it). */
+export interface ChatGroup {
+  timeZone: string;
+  offsets: string;
+  reminderHour: number;
+  quietStart: number | null;
+  quietEnd: number | null;
+}
+
+/** One reminder of one commitment for every follower in one group. */
+export interface StageUnit {
+  commitmentId: number;
+  dueOn: string;
+  group: ChatGroup;
+  stage: Stage;
+}
+
+/** A unit's identity: planning it twice is harmless (unique keys), but costs a statement. */
+export function unitKey(u: StageUnit): string {
+  const g = u.group;
+  return `${u.commitmentId}|${u.dueOn}|${u.stage.name}|${g.timeZone}|${g.offsets}|${g.reminderHour}|${g.quietStart}|${g.quietEnd}`;
+}
+
+function profileOfGroup(group: ChatGroup): Profile {
+  return profileOf({ ...group, id: 0n, type: "private", digestDay: null, digestHour: 9 });
+}
+
+/** The latest announced change bounds what is planned: instants at or before it are covered by the announcement. */
+function afterMsFor(c: PlanCommitment, afterMs: number): number {
+  return Math.max(afterMs, c.changedAt?.getTime() ?? -Infinity);
+}
+
+/**
+ * Each group's current reminder of each commitment: the latest with its instant at or before
+ * `nowMs` (start-up catch-up, a new commitment, a postponement). Only the latest: after downtime
+ * no stale "7 days left" for a commitment due tomorrow.
+ */
+export function currentUnits(groups: readonly ChatGroup[], commitments: readonly PlanCommitment[], nowMs: number): StageUnit[] {
+  const out: StageUnit[] = [];
+  for (const group of groups) {
+    const profile = profileOfGroup(group);
+    for (const c of commitments) {
+      if (!isRemindable(c)) continue;
+      const stage = latestStage(profile, c.dueOn, afterMsFor(c, -Infinity), nowMs);
+      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every reminder with its instant in (afterMs, untilMs], for each group and commitment: found
+ * from the local dates in the range (a day and a half is a few dates), not by scanning.
+ * Sorted by instant, earliest first.
+ */
+export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly PlanCommitment[], afterMs: number, untilMs: number): StageUnit[] {
+  const out: StageUnit[] = [];
+  if (afterMs >= untilMs) return out;
+  const byDueOn = new Map<string, (PlanCommitment & { dueOn: string })[]>();
+  for (const c of commitments) {
+    if (!isRemindable(c)) continue;
+    const list = byDueOn.get(c.dueOn);
+    if (list) list.push(c);
+    else byDueOn.set(c.dueOn, [c]);
+  }
+  for (const group of groups) {
+    const profile = profileOfGroup(group);
+    const first = localDate(profile.timeZone, new Date(afterMs));
+    // Quiet hours can move an instant into the next local day: one date more covers it.
+    const last = addDays(localDate(profile.timeZone, new Date(untilMs)), 1);
+    for (const [dueOn, offsets] of dueDatesHitInWindow(profile, afterMs, untilMs, first, last)) {
+      for (const c of byDueOn.get(dueOn) ?? []) {
+        for (const offset of offsets) {
+          const stage = stageAt(profile, dueOn, offset);
+          if (stage.instant > afterMsFor(c, afterMs) && stage.instant <= untilMs) out.push({ commitmentId: c.id, dueOn, group, stage });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.stage.instant - b.stage.instant);
+}
+
+function stageAt(profile: Profile, dueOn: string, offset: number): Stage {
+  const stage = latestStage({ ...profile, offsets: [offset] }, dueOn, -Infinity, Infinity);
+  return stage ?? { offsetDays: offset, instant: Infinity, ...stageName(offset) };
+}
+
+/**
+ * One chat's rows for the commitments it follows (a fresh follow, changed settings): every
+ * reminder with its instant in (afterMs, untilMs], plus, with `withCurrent`, the current one
+ * (at or before `nowMs`; an overdue notice only goes out if the key was never used).
+ */
+export function chatRows(chat: PlanChat, followed: readonly PlanCommitment[], nowMs: number, untilMs: number, withCurrent: boolean): PlannedDelivery[] {
+  const group: ChatGroup = { timeZone: chat.timeZone, offsets: chat.offsets, reminderHour: chat.reminderHour, quietStart: chat.quietStart, quietEnd: chat.quietEnd };
+  const units = [...(withCurrent ? currentUnits([group], followed, nowMs) : []), ...unitsInRange([group], followed, nowMs, untilMs)];
+  return units.map((u) => ({
+    key: reminderKey(chat.id, u.commitmentId, u.stage.name, u.dueOn),
+    chatId: chat.id,
+    commitmentId: u.commitmentId,
+    kind: u.stage.kind,
+    offsetDays: u.stage.offsetDays,
+    dueOn: u.dueOn,
+    statusChangeId: null,
+    notBefore: new Date(u.stage.instant),
+  }));
+}

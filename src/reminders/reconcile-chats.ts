@@ -1,0 +1,87 @@
+// Planning ahead means a chat's rows can exist before their minute. Two things can make them
+// wrong in between, and are handled here, one chat at a time (they are rare and small):
+// - a fresh follow: its reminders up to the horizon were never planned (and its current one is due now);
+// - a chat's settings changed (zone, hour, quiet hours, offsets), or it became active again:
+//   its future rows are brought in line with the new settings.
+import type { Db } from "../db/client.ts";
+import type { BulkSql } from "./bulk-sql.ts";
+import { insertDeliveries } from "./insert-deliveries.ts";
+import type { PlannerState } from "./load-plan-input.ts";
+import { chatRows } from "./plan-ahead.ts";
+import { followersOf, indexFollows } from "./plan.ts";
+import type { PlanChat, PlanCommitment, PlanFollow, PlannedDelivery } from "./types.ts";
+
+/** Changed chats reconciled per tick; more wait for the next tick (the watermark is ordered). */
+const CHANGED_CHATS_PER_TICK = 200;
+const CHAT_SELECT = {
+  id: true, type: true, timeZone: true, offsets: true, reminderHour: true, digestDay: true, digestHour: true,
+  quietStart: true, quietEnd: true, active: true, migratedToId: true, updatedAt: true,
+} as const;
+const FOLLOW_SELECT = { chatId: true, kind: true, value: true, commitmentId: true } as const;
+
+async function insert(db: Db, bulk: BulkSql | null, rows: readonly PlannedDelivery[], now: Date): Promise<number> {
+  return bulk ? bulk.insertDeliveries(rows, now) : insertDeliveries(db, rows, now);
+}
+
+function followed(follows: readonly PlanFollow[], commitments: readonly PlanCommitment[]): PlanCommitment[] {
+  const index = indexFollows(follows, () => true);
+  return commitments.filter((c) => followersOf(index, c).size > 0);
+}
+
+/** Fresh follows get their current reminder at once and every later one up to the horizon. Returns rows inserted. */
+export async function planFreshFollows(db: Db, bulk: BulkSql | null, fresh: readonly PlanFollow[], commitments: readonly PlanCommitment[], now: Date, untilMs: number): Promise<number> {
+  const byChat = new Map<bigint, PlanFollow[]>();
+  for (const f of fresh) byChat.set(f.chatId, [...(byChat.get(f.chatId) ?? []), f]);
+  let inserted = 0;
+  for (const [chatId, own] of byChat) {
+    const chat = await db.chat.findFirst({ where: { id: chatId, active: true, migratedToId: null }, select: CHAT_SELECT });
+    if (!chat) continue;
+    inserted += await insert(db, bulk, chatRows(chat, followed(own, commitments), now.getTime(), untilMs, true), now);
+  }
+  return inserted;
+}
+
+/**
+ * Chats changed since the previous tick (Chat.updatedAt): their not-yet-due reminder rows are
+ * made to match what their settings and follows plan now. Rows that are no longer wanted are
+ * deleted, not skipped: they were never due and never claimed, and a skipped row would hold
+ * its key against being planned again (a chat that unfollows and follows again). Returns rows inserted.
+ */
+export async function reconcileChangedChats(db: Db, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, untilMs: number): Promise<number> {
+  const seen = state.chatsSeen;
+  const changed = await db.chat.findMany({
+    where: seen ? { OR: [{ updatedAt: { gt: seen.updatedAt } }, { updatedAt: seen.updatedAt, id: { gt: seen.id } }] } : {},
+    orderBy: [{ updatedAt: seen ? "asc" : "desc" }, { id: seen ? "asc" : "desc" }],
+    take: seen ? CHANGED_CHATS_PER_TICK : 1,
+    select: CHAT_SELECT,
+  });
+  const last = changed.at(-1);
+  // At start-up everything is planned from scratch: only the watermark is taken.
+  if (!seen) {
+    state.chatsSeen = last ? { updatedAt: last.updatedAt, id: last.id } : { updatedAt: new Date(0), id: 0n };
+    return 0;
+  }
+  let inserted = 0;
+  for (const chat of changed) inserted += await reconcileChat(db, bulk, chat, commitments, now, untilMs);
+  if (last) state.chatsSeen = { updatedAt: last.updatedAt, id: last.id };
+  return inserted;
+}
+
+async function reconcileChat(db: Db, bulk: BulkSql | null, chat: PlanChat & { active: boolean; migratedToId: bigint | null }, commitments: readonly PlanCommitment[], now: Date, untilMs: number): Promise<number> {
+  const live = chat.active && chat.migratedToId === null;
+  const follows = live ? await db.follow.findMany({ where: { chatId: chat.id }, select: FOLLOW_SELECT }) : [];
+  const wanted = new Map(chatRows(chat, followed(follows, commitments), now.getTime(), untilMs, true).map((r) => [r.key, r]));
+  const existing = await db.delivery.findMany({
+    where: { chatId: chat.id, state: "pending", notBefore: { gt: now }, kind: { in: ["before", "due", "overdue"] } },
+    select: { id: true, key: true, notBefore: true },
+  });
+  const unwanted = existing.filter((r) => !wanted.has(r.key)).map((r) => r.id);
+  if (unwanted.length > 0) await db.delivery.deleteMany({ where: { id: { in: unwanted }, state: "pending" } });
+  for (const r of existing) {
+    const want = wanted.get(r.key);
+    if (want && want.notBefore.getTime() !== r.notBefore.getTime()) {
+      await db.delivery.updateMany({ where: { id: r.id, state: "pending" }, data: { notBefore: want.notBefore } });
+    }
+  }
+  return insert(db, bulk, [...wanted.values()], now);
+}
