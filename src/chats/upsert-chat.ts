@@ -13,13 +13,18 @@ export interface ChatIdentity {
 }
 
 /**
- * Registers a chat on first contact, or refreshes its title/username (a group can be renamed).
- * New chats get `defaultTimeZone`; settings of known chats are never touched here.
+ * Registers a chat on first contact, or refreshes its type/title/username (a group can be renamed).
+ * New chats get `defaultTimeZone`; settings of known chats are never touched here. Writes only
+ * when something changed: Chat.updatedAt tells the reminder planner to re-plan the chat, so it
+ * must not move on every incoming message.
  */
 export async function upsertChat(db: Db, chat: ChatIdentity, defaultTimeZone: string): Promise<Chat> {
   const id = BigInt(chat.id);
   const title = chat.title ?? ([chat.firstName, chat.lastName].filter(Boolean).join(" ") || null);
   const username = chat.username ?? null;
+  const existing = await db.chat.findUnique({ where: { id } });
+  if (existing && existing.type === chat.type && existing.title === title && existing.username === username) return existing;
+  // upsert, not create: two first messages of a new chat may race here.
   return db.chat.upsert({
     where: { id },
     create: { id, type: chat.type, title, username, timeZone: defaultTimeZone },

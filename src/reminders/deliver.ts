@@ -8,7 +8,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { reminderLine, splitMessage, statusLine, type Block } from "./compose.ts";
-import { loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { loadDeliveryContext, loadDigest, stillFollows, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
 import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { sendWithRetries, type SendPolicy } from "./send.ts";
@@ -133,26 +133,45 @@ async function failRows(deps: DeliverDeps, ids: number[], error: string, permane
   await markFailed(deps.db, ids, error, at, new Date(at.getTime() + deps.options.failedRetryDelayMs), permanent, deps.options.maxAttempts);
 }
 
-/** Builds a chat's blocks: announcements first, then reminders by due date, then the digest. */
-async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; skip: number[] }> {
+/** Row ids to skip, by reason. */
+interface Skips {
+  /** The commitment closed, moved or vanished, or a digest has nothing in it. */
+  stale: number[];
+  /** The chat no longer follows the commitment (or, for a digest, anything). */
+  unfollowed: number[];
+}
+
+/**
+ * Builds a chat's blocks: announcements first, then reminders by due date, then the digest.
+ * Whether the chat still follows is checked here, at claim time, not only when the row was
+ * planned: a row planned ahead must not outlive an /unfollow.
+ */
+async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; skip: Skips }> {
   const today = todayIn(chat.timeZone, now);
+  const follows = context.follows.get(chat.id);
   const status: Block[] = [];
   const reminders: { dueOn: string; block: Block }[] = [];
   const digest: Block[] = [];
-  const skip: number[] = [];
+  const skip: Skips = { stale: [], unfollowed: [] };
   for (const row of rows) {
     const c = row.commitmentId === null ? undefined : context.commitments.get(row.commitmentId);
-    if (row.kind === "status") {
+    if (row.kind === "digest") {
+      if (!follows || follows.length === 0) {
+        skip.unfollowed.push(row.id);
+        continue;
+      }
+      const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
+      if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.stale.push(row.id);
+      else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
+    } else if (c && !stillFollows(follows, c)) {
+      skip.unfollowed.push(row.id);
+    } else if (row.kind === "status") {
       const change = row.statusChangeId === null ? undefined : context.changes.get(row.statusChangeId);
       if (c && change) status.push({ lines: [statusLine(c, change)], rowIds: [row.id] });
-      else skip.push(row.id);
-    } else if (row.kind === "digest") {
-      const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
-      if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.push(row.id);
-      else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
+      else skip.stale.push(row.id);
     } else if (c && !c.withdrawn && (c.status === "open" || c.status === "postponed") && c.dueOn === row.dueOn) {
       reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [reminderLine(c, today)], rowIds: [row.id] } });
-    } else skip.push(row.id);
+    } else skip.stale.push(row.id);
   }
   reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const blocks: Block[] = [];
@@ -177,8 +196,9 @@ async function deliverChat(deps: DeliverDeps, context: DeliveryContext, chatId: 
     return;
   }
   const { blocks, skip } = await composeBlocks(deps, context, chat, rows, now);
-  await skipRows(deps.db, skip, "no longer relevant", deps.clock.now());
-  report.skipped += skip.length;
+  await skipRows(deps.db, skip.stale, "no longer relevant", deps.clock.now());
+  await skipRows(deps.db, skip.unfollowed, "unfollowed", deps.clock.now());
+  report.skipped += skip.stale.length + skip.unfollowed.length;
   const parts = splitMessage(blocks);
   let target = chatId;
   let migrations = 0;

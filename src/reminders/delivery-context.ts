@@ -1,10 +1,11 @@
 // What the deliverer reads to write a claimed batch's messages: the chats, the commitments and
-// the status changes the rows refer to, and each digest's contents.
+// the status changes the rows refer to, what each chat follows now, and each digest's contents.
 import { addDays, todayIn, type IsoDate } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
 import type { LineCommitment, LineStatusChange } from "./compose.ts";
 import type { ClaimedRow } from "./outbox.ts";
 import { followersOf, indexFollows } from "./plan.ts";
+import type { PlanFollow } from "./types.ts";
 
 /** A digest covers what is due this many days ahead. */
 export const DIGEST_DAYS_AHEAD = 14;
@@ -20,8 +21,32 @@ export interface DeliveryChat {
 
 export interface DeliveryContext {
   chats: Map<bigint, DeliveryChat>;
-  commitments: Map<number, LineCommitment & { withdrawn: boolean }>;
+  commitments: Map<number, LineCommitment & FollowableCommitment & { withdrawn: boolean }>;
   changes: Map<number, LineStatusChange>;
+  /**
+   * What each of the batch's chats follows at claim time (no entry: nothing). Rows were planned
+   * up to 36 h ahead; a chat that unfollowed since must not get them.
+   */
+  follows: Map<bigint, PlanFollow[]>;
+}
+
+/** A commitment as the "still followed?" check needs it. */
+export interface FollowableCommitment {
+  id: number;
+  /** "|economy & trade|energy|". */
+  topics: string;
+  body: string | null;
+}
+
+/** True when one of a chat's follows reaches the commitment: all, its id, one of its topics, its body. */
+export function stillFollows(follows: readonly PlanFollow[] | undefined, c: FollowableCommitment): boolean {
+  return (follows ?? []).some(
+    (f) =>
+      f.kind === "all" ||
+      (f.kind === "commitment" && (f.commitmentId ?? Number(f.value)) === c.id) ||
+      (f.kind === "topic" && f.value !== "" && c.topics.includes(`|${f.value}|`)) ||
+      (f.kind === "body" && c.body !== null && f.value === c.body),
+  );
 }
 
 const COMMITMENT_SELECT = { id: true, title: true, dueOn: true, extractedDueOn: true, precision: true, status: true, withdrawnAt: true } as const;
@@ -32,22 +57,30 @@ async function inChunks<T, R>(values: readonly T[], load: (chunk: T[]) => Promis
   return out;
 }
 
-/** Loads everything the claimed rows refer to, a few queries per batch. */
+/** Loads everything the claimed rows refer to, a few queries per batch (one for all the chats' follows). */
 export async function loadDeliveryContext(db: Db, rows: readonly ClaimedRow[]): Promise<DeliveryContext> {
   const chatIds = [...new Set(rows.map((r) => r.chatId))];
   const commitmentIds = [...new Set(rows.flatMap((r) => (r.commitmentId === null ? [] : [r.commitmentId])))];
   const changeIds = [...new Set(rows.flatMap((r) => (r.statusChangeId === null ? [] : [r.statusChangeId])))];
-  const [chats, commitments, changes] = await Promise.all([
+  const [chats, commitments, changes, follows] = await Promise.all([
     inChunks(chatIds, (ids) => db.chat.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, title: true, timeZone: true, active: true } })),
-    inChunks(commitmentIds, (ids) => db.commitment.findMany({ where: { id: { in: ids } }, select: COMMITMENT_SELECT })),
+    inChunks(commitmentIds, (ids) => db.commitment.findMany({ where: { id: { in: ids } }, select: { ...COMMITMENT_SELECT, topics: true, body: true } })),
     inChunks(changeIds, (ids) =>
       db.statusChange.findMany({ where: { id: { in: ids } }, select: { id: true, toStatus: true, fromStatus: true, toDueOn: true, evidenceUrl: true, note: true } }),
     ),
+    inChunks(chatIds, (ids) => db.follow.findMany({ where: { chatId: { in: ids } }, select: { chatId: true, kind: true, value: true, commitmentId: true } })),
   ]);
+  const byChat = new Map<bigint, PlanFollow[]>();
+  for (const f of follows) {
+    const list = byChat.get(f.chatId);
+    if (list) list.push(f);
+    else byChat.set(f.chatId, [f]);
+  }
   return {
     chats: new Map(chats.map((c) => [c.id, c])),
     commitments: new Map(commitments.map(({ withdrawnAt, ...c }) => [c.id, { ...c, withdrawn: withdrawnAt !== null }])),
     changes: new Map(changes.map((c) => [c.id, c])),
+    follows: byChat,
   };
 }
 

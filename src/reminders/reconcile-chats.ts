@@ -13,6 +13,8 @@ import type { PlanChat, PlanCommitment, PlanFollow, PlannedDelivery } from "./ty
 
 /** Changed chats reconciled per tick; more wait for the next tick (the watermark is ordered). */
 const CHANGED_CHATS_PER_TICK = 200;
+/** Keys per IN list: well under SQLite's bound-variable limit. */
+const KEYS_PER_QUERY = 900;
 const CHAT_SELECT = {
   id: true, type: true, timeZone: true, offsets: true, reminderHour: true, digestDay: true, digestHour: true,
   quietStart: true, quietEnd: true, active: true, migratedToId: true, updatedAt: true,
@@ -28,7 +30,11 @@ function followed(follows: readonly PlanFollow[], commitments: readonly PlanComm
   return commitments.filter((c) => followersOf(index, c).size > 0);
 }
 
-/** Fresh follows get their current reminder at once and every later one up to the horizon. Returns rows inserted. */
+/**
+ * Fresh follows get their current reminder at once and every later one up to the horizon. A
+ * row the deliverer skipped because the chat had unfollowed is planned again (its key would
+ * otherwise block it): following again means wanting it. Returns rows inserted or revived.
+ */
 export async function planFreshFollows(db: Db, bulk: BulkSql | null, fresh: readonly PlanFollow[], commitments: readonly PlanCommitment[], now: Date, untilMs: number): Promise<number> {
   const byChat = new Map<bigint, PlanFollow[]>();
   for (const f of fresh) byChat.set(f.chatId, [...(byChat.get(f.chatId) ?? []), f]);
@@ -36,9 +42,23 @@ export async function planFreshFollows(db: Db, bulk: BulkSql | null, fresh: read
   for (const [chatId, own] of byChat) {
     const chat = await db.chat.findFirst({ where: { id: chatId, active: true, migratedToId: null }, select: CHAT_SELECT });
     if (!chat) continue;
-    inserted += await insert(db, bulk, chatRows(chat, followed(own, commitments), now.getTime(), untilMs, true), now);
+    const rows = chatRows(chat, followed(own, commitments), now.getTime(), untilMs, true);
+    inserted += await reviveUnfollowed(db, rows.map((r) => r.key), now);
+    inserted += await insert(db, bulk, rows, now);
   }
   return inserted;
+}
+
+async function reviveUnfollowed(db: Db, keys: readonly string[], now: Date): Promise<number> {
+  let revived = 0;
+  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+    const { count } = await db.delivery.updateMany({
+      where: { key: { in: keys.slice(start, start + KEYS_PER_QUERY) }, state: "skipped", skipReason: "unfollowed" },
+      data: { state: "pending", skipReason: null, attempts: 0, claimedAt: null, lastError: null, updatedAt: now },
+    });
+    revived += count;
+  }
+  return revived;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
+import { main } from "../../src/cli.ts";
 import { runRemindCommand } from "../../src/reminders/cli-remind.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
@@ -69,5 +70,16 @@ describe("mindet remind", () => {
     const { io, err } = captured();
     expect(await runRemindCommand(["--dry-run", "--send"], io)).toBe(2);
     expect(err()).toMatch(/^remind: unknown argument "--send"\nusage:/);
+  });
+
+  it("--help and -h print the usage on stdout and exit 0, through `mindet remind` too", async () => {
+    for (const flag of ["--help", "-h"]) {
+      for (const run of [(io: CliIo) => runRemindCommand([flag], io), (io: CliIo) => main(["remind", flag], io)]) {
+        const { io, out, err } = captured();
+        expect(await run(io)).toBe(0);
+        expect(out()).toMatch(/^usage: mindet remind --dry-run \[--json\]/);
+        expect(err()).toBe("");
+      }
+    }
   });
 });
