@@ -1,7 +1,10 @@
 import { Api } from "grammy";
 import { pino } from "pino";
 import type { Db } from "../../src/db/client.ts";
-import type { ManualClock } from "../../src/clock.ts";
+import { afterEach, beforeEach } from "vitest";
+import { createManualClock, type ManualClock } from "../../src/clock.ts";
+import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
+import { createTestDb, type TestDb } from "../support/db.ts";
 import { createReminderScheduler, type ReminderScheduler } from "../../src/reminders/schedule.ts";
 import type { DeliverOptions } from "../../src/reminders/deliver.ts";
 import type { RateLimits } from "../../src/config.ts";
@@ -74,4 +77,34 @@ export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token
     options: { backoffMs: 1, sendTimeoutMs: 400, failedRetryDelayMs: 60_000, ...extra.options },
   });
   return Object.assign(scheduler, { sleeps });
+}
+
+/** A fresh database, emulator, manual clock and scheduler for each test of a file. */
+export interface DeliveryHarness {
+  t: TestDb;
+  emulator: BotApiEmulator;
+  clock: ManualClock;
+  scheduler: TestScheduler;
+  /** The texts the bot sent to a chat, in order (edits applied). */
+  texts(chatId: number): string[];
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that build and tear down a DeliveryHarness starting at
+ * `start`; the returned object's fields are replaced before every test.
+ */
+export function useDeliveryHarness(start: string): DeliveryHarness {
+  const h = { texts: (chatId: number) => h.emulator.sentMessages(chatId).map((m) => m.text ?? "") } as DeliveryHarness;
+  beforeEach(async () => {
+    h.t = await createTestDb();
+    h.emulator = await createBotApiEmulator({ autoCreateChats: true });
+    h.clock = createManualClock(start);
+    h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token);
+  });
+  afterEach(async () => {
+    await h.scheduler.stop();
+    await h.emulator.close();
+    await h.t.destroy();
+  });
+  return h;
 }

@@ -1,36 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock, type ManualClock } from "../../src/clock.ts";
-import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
-import { addChat, addCommitment, addFollow, testScheduler, type TestScheduler } from "./db-helpers.ts";
+import { describe, expect, it } from "vitest";
+import { addChat, addCommitment, addFollow, useDeliveryHarness } from "./db-helpers.ts";
 
-let t: TestDb;
-let emulator: BotApiEmulator;
-let clock: ManualClock;
-let scheduler: TestScheduler;
-
-beforeEach(async () => {
-  t = await createTestDb();
-  emulator = await createBotApiEmulator({ autoCreateChats: true });
-  clock = createManualClock("2026-03-24T03:59:00Z");
-  scheduler = testScheduler(t.db, clock, emulator.apiRoot, emulator.token);
-});
-
-afterEach(async () => {
-  await scheduler.stop();
-  await emulator.close();
-  await t.destroy();
-});
-
-const texts = (chatId: number): string[] => emulator.sentMessages(chatId).map((m) => m.text ?? "");
+const h = useDeliveryHarness("2026-03-24T03:59:00Z");
 
 describe("deliver through the emulator", () => {
   it("a followed commitment's reminders arrive at the right virtual times, each once", async () => {
-    const id = await addCommitment(t.db, { title: "Port of Aktau container hub report", dueOn: "2026-03-31" });
-    await addChat(t.db, 501);
-    await addFollow(t.db, 501, "commitment", "", id);
-    await scheduler.tick();
-    expect(texts(501)).toEqual([]);
+    const id = await addCommitment(h.t.db, { title: "Port of Aktau container hub report", dueOn: "2026-03-31" });
+    await addChat(h.t.db, 501);
+    await addFollow(h.t.db, 501, "commitment", "", id);
+    await h.scheduler.tick();
+    expect(h.texts(501)).toEqual([]);
     const expectations: [string, string][] = [
       ["2026-03-24T04:00:00Z", "in 7 days"],
       ["2026-03-30T04:00:00Z", "tomorrow"],
@@ -38,25 +17,25 @@ describe("deliver through the emulator", () => {
       ["2026-04-01T04:00:00Z", "1 day overdue"],
     ];
     for (const [when, phrase] of expectations) {
-      clock.set(new Date(new Date(when).getTime() - 60_000));
-      await scheduler.tick();
-      const before = texts(501).length;
-      clock.set(when);
-      const report = await scheduler.tick();
+      h.clock.set(new Date(new Date(when).getTime() - 60_000));
+      await h.scheduler.tick();
+      const before = h.texts(501).length;
+      h.clock.set(when);
+      const report = await h.scheduler.tick();
       expect(report.sent).toBe(1);
-      expect(texts(501)).toHaveLength(before + 1);
-      expect(texts(501).at(-1)).toContain(phrase);
-      expect(texts(501).at(-1)).toContain(`/c ${id}`);
+      expect(h.texts(501)).toHaveLength(before + 1);
+      expect(h.texts(501).at(-1)).toContain(phrase);
+      expect(h.texts(501).at(-1)).toContain(`/c ${id}`);
       // Ticking again in the same minute and the next sends nothing more.
-      await scheduler.tick();
-      clock.advance(60_000);
-      await scheduler.tick();
-      expect(texts(501)).toHaveLength(before + 1);
+      await h.scheduler.tick();
+      h.clock.advance(60_000);
+      await h.scheduler.tick();
+      expect(h.texts(501)).toHaveLength(before + 1);
     }
-    clock.set("2026-04-10T04:00:00Z");
-    await scheduler.tick();
-    expect(texts(501)).toHaveLength(4);
-    const rows = await t.db.delivery.findMany({ orderBy: { id: "asc" } });
+    h.clock.set("2026-04-10T04:00:00Z");
+    await h.scheduler.tick();
+    expect(h.texts(501)).toHaveLength(4);
+    const rows = await h.t.db.delivery.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.key, r.state])).toEqual([
       [`r:501:${id}:before-7:2026-03-31`, "sent"],
       [`r:501:${id}:before-1:2026-03-31`, "sent"],
@@ -67,143 +46,143 @@ describe("deliver through the emulator", () => {
   });
 
   it("groups a chat's reminders into one message, and splits at 4,096 characters only", async () => {
-    await addChat(t.db, 502);
-    await addFollow(t.db, 502, "all");
-    for (let i = 0; i < 3; i++) await addCommitment(t.db, { title: `Short <b>&</b> title ${i}`, dueOn: "2026-03-31" });
-    await scheduler.tick();
-    clock.set("2026-03-24T04:00:00Z");
-    await scheduler.tick();
-    expect(texts(502)).toHaveLength(1);
-    expect(texts(502)[0]).toContain("Short <b>&</b> title 0");
-    expect(texts(502)[0]?.split("\n").filter((l) => l.startsWith("•"))).toHaveLength(3);
-    for (let i = 0; i < 40; i++) await addCommitment(t.db, { title: `${"Long title ".repeat(25)}${i}`, dueOn: "2026-04-06" });
-    clock.set("2026-03-30T04:00:00Z");
-    await scheduler.tick();
-    const parts = texts(502).slice(1);
+    await addChat(h.t.db, 502);
+    await addFollow(h.t.db, 502, "all");
+    for (let i = 0; i < 3; i++) await addCommitment(h.t.db, { title: `Short <b>&</b> title ${i}`, dueOn: "2026-03-31" });
+    await h.scheduler.tick();
+    h.clock.set("2026-03-24T04:00:00Z");
+    await h.scheduler.tick();
+    expect(h.texts(502)).toHaveLength(1);
+    expect(h.texts(502)[0]).toContain("Short <b>&</b> title 0");
+    expect(h.texts(502)[0]?.split("\n").filter((l) => l.startsWith("•"))).toHaveLength(3);
+    for (let i = 0; i < 40; i++) await addCommitment(h.t.db, { title: `${"Long title ".repeat(25)}${i}`, dueOn: "2026-04-06" });
+    h.clock.set("2026-03-30T04:00:00Z");
+    await h.scheduler.tick();
+    const parts = h.texts(502).slice(1);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((p) => p.length <= 4096)).toBe(true);
     // 40 new week-before reminders + the 3 day-before ones, each on exactly one line.
     expect(parts.join("\n").split("\n").filter((l) => l.startsWith("•"))).toHaveLength(43);
-    expect(await t.db.delivery.count({ where: { state: "sent" } })).toBe(46);
+    expect(await h.t.db.delivery.count({ where: { state: "sent" } })).toBe(46);
   });
 
   it("a 429 storm: retry_after is honoured, nothing is lost", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
     for (const chatId of [601, 602, 603]) {
-      await addChat(t.db, chatId);
-      await addFollow(t.db, chatId, "commitment", "", id);
+      await addChat(h.t.db, chatId);
+      await addFollow(h.t.db, chatId, "commitment", "", id);
     }
-    await scheduler.tick();
-    emulator.failNext("sendMessage", { kind: "429", retryAfter: 3 }, { times: 7 });
-    clock.set("2026-03-24T04:00:00Z");
-    const report = await scheduler.tick();
+    await h.scheduler.tick();
+    h.emulator.failNext("sendMessage", { kind: "429", retryAfter: 3 }, { times: 7 });
+    h.clock.set("2026-03-24T04:00:00Z");
+    const report = await h.scheduler.tick();
     expect(report.sent).toBe(3);
-    expect(scheduler.sleeps.filter((ms) => ms === 3000)).toHaveLength(7);
-    for (const chatId of [601, 602, 603]) expect(texts(chatId)).toHaveLength(1);
-    expect(emulator.stats.tooManyRequests).toBe(7);
+    expect(h.scheduler.sleeps.filter((ms) => ms === 3000)).toHaveLength(7);
+    for (const chatId of [601, 602, 603]) expect(h.texts(chatId)).toHaveLength(1);
+    expect(h.emulator.stats.tooManyRequests).toBe(7);
   });
 
   it("403 marks the chat inactive and skips its rows; other chats are still served", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
     for (const chatId of [701, 702]) {
-      await addChat(t.db, chatId);
-      await addFollow(t.db, chatId, "commitment", "", id);
+      await addChat(h.t.db, chatId);
+      await addFollow(h.t.db, chatId, "commitment", "", id);
     }
-    await addChat(t.db, 703);
-    await addFollow(t.db, 703, "all");
-    await scheduler.tick();
-    emulator.failNext("sendMessage", { kind: "403" }, { chatId: 701 });
-    emulator.failNext("sendMessage", { kind: "400-chat-not-found" }, { chatId: 703 });
-    clock.set("2026-03-24T04:00:00Z");
-    const report = await scheduler.tick();
+    await addChat(h.t.db, 703);
+    await addFollow(h.t.db, 703, "all");
+    await h.scheduler.tick();
+    h.emulator.failNext("sendMessage", { kind: "403" }, { chatId: 701 });
+    h.emulator.failNext("sendMessage", { kind: "400-chat-not-found" }, { chatId: 703 });
+    h.clock.set("2026-03-24T04:00:00Z");
+    const report = await h.scheduler.tick();
     expect(report.chatsGone).toBe(2);
-    expect(texts(702)).toHaveLength(1);
-    const chats = await t.db.chat.findMany({ orderBy: { id: "asc" } });
+    expect(h.texts(702)).toHaveLength(1);
+    const chats = await h.t.db.chat.findMany({ orderBy: { id: "asc" } });
     expect(chats.map((c) => [Number(c.id), c.active])).toEqual([[701, false], [702, true], [703, false]]);
     expect(chats[0]?.inactiveReason).toMatch(/403/);
-    const rows = await t.db.delivery.findMany({ orderBy: { chatId: "asc" } });
+    const rows = await h.t.db.delivery.findMany({ orderBy: { chatId: "asc" } });
     expect(rows.map((r) => r.state)).toEqual(["skipped", "sent", "skipped"]);
     // Inactive chats are not planned for any more.
-    clock.set("2026-03-30T04:00:00Z");
-    await scheduler.tick();
-    expect(await t.db.delivery.count({ where: { chatId: { in: [701n, 703n] } } })).toBe(2);
-    expect(texts(702)).toHaveLength(2);
+    h.clock.set("2026-03-30T04:00:00Z");
+    await h.scheduler.tick();
+    expect(await h.t.db.delivery.count({ where: { chatId: { in: [701n, 703n] } } })).toBe(2);
+    expect(h.texts(702)).toHaveLength(2);
   });
 
   it("400 migrate_to_chat_id moves the chat to its new id and resends there", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
-    await addChat(t.db, -4001, { type: "group" });
-    await addFollow(t.db, -4001, "commitment", "", id);
-    await scheduler.tick();
-    emulator.failNext("sendMessage", { kind: "400-migrate", migrateToChatId: -1004001 }, { chatId: -4001 });
-    clock.set("2026-03-24T04:00:00Z");
-    const report = await scheduler.tick();
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
+    await addChat(h.t.db, -4001, { type: "group" });
+    await addFollow(h.t.db, -4001, "commitment", "", id);
+    await h.scheduler.tick();
+    h.emulator.failNext("sendMessage", { kind: "400-migrate", migrateToChatId: -1004001 }, { chatId: -4001 });
+    h.clock.set("2026-03-24T04:00:00Z");
+    const report = await h.scheduler.tick();
     expect(report.migrated).toBe(1);
-    expect(texts(-1004001)).toHaveLength(1);
-    const old = await t.db.chat.findUniqueOrThrow({ where: { id: -4001n } });
+    expect(h.texts(-1004001)).toHaveLength(1);
+    const old = await h.t.db.chat.findUniqueOrThrow({ where: { id: -4001n } });
     expect(old.migratedToId).toBe(-1004001n);
-    const rows = await t.db.delivery.findMany();
+    const rows = await h.t.db.delivery.findMany();
     expect(rows.map((r) => [r.key, r.chatId, r.state])).toEqual([[`r:-1004001:${id}:before-7:2026-03-31`, -1004001n, "sent"]]);
-    clock.set("2026-03-30T04:00:00Z");
-    await scheduler.tick();
-    expect(texts(-1004001)).toHaveLength(2);
+    h.clock.set("2026-03-30T04:00:00Z");
+    await h.scheduler.tick();
+    expect(h.texts(-1004001)).toHaveLength(2);
   });
 
   it("5xx and timeouts: bounded retries, then failed with the error, then retried by a later tick", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
-    await addChat(t.db, 801);
-    await addFollow(t.db, 801, "commitment", "", id);
-    await scheduler.tick();
-    emulator.failNext("sendMessage", { kind: "5xx", status: 502 }, { times: 2 });
-    emulator.failNext("sendMessage", { kind: "timeout" });
-    clock.set("2026-03-24T04:00:00Z");
-    const first = await scheduler.tick();
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
+    await addChat(h.t.db, 801);
+    await addFollow(h.t.db, 801, "commitment", "", id);
+    await h.scheduler.tick();
+    h.emulator.failNext("sendMessage", { kind: "5xx", status: 502 }, { times: 2 });
+    h.emulator.failNext("sendMessage", { kind: "timeout" });
+    h.clock.set("2026-03-24T04:00:00Z");
+    const first = await h.scheduler.tick();
     expect(first.failed).toBe(1);
-    let row = await t.db.delivery.findFirstOrThrow();
+    let row = await h.t.db.delivery.findFirstOrThrow();
     expect(row).toMatchObject({ state: "failed", attempts: 1 });
     expect(row.lastError).toMatch(/network|abort|timeout/i);
-    expect(scheduler.sleeps).toEqual([1, 2]);
-    expect(texts(801)).toHaveLength(0);
+    expect(h.scheduler.sleeps).toEqual([1, 2]);
+    expect(h.texts(801)).toHaveLength(0);
     // Not before its retry time...
-    clock.advance(30_000);
-    await scheduler.tick();
-    expect(texts(801)).toHaveLength(0);
+    h.clock.advance(30_000);
+    await h.scheduler.tick();
+    expect(h.texts(801)).toHaveLength(0);
     // ...then it goes out.
-    clock.advance(60_000);
-    const later = await scheduler.tick();
+    h.clock.advance(60_000);
+    const later = await h.scheduler.tick();
     expect(later.sent).toBe(1);
-    row = await t.db.delivery.findFirstOrThrow();
+    row = await h.t.db.delivery.findFirstOrThrow();
     expect(row).toMatchObject({ state: "sent", attempts: 2 });
-    expect(texts(801)).toHaveLength(1);
+    expect(h.texts(801)).toHaveLength(1);
   });
 
   it("gives up after the maximum attempts and leaves the row failed", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
-    await addChat(t.db, 802);
-    await addFollow(t.db, 802, "commitment", "", id);
-    await scheduler.tick();
-    emulator.failNext("sendMessage", { kind: "5xx" }, { times: 100 });
-    clock.set("2026-03-24T04:00:00Z");
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
+    await addChat(h.t.db, 802);
+    await addFollow(h.t.db, 802, "commitment", "", id);
+    await h.scheduler.tick();
+    h.emulator.failNext("sendMessage", { kind: "5xx" }, { times: 100 });
+    h.clock.set("2026-03-24T04:00:00Z");
     for (let i = 0; i < 8; i++) {
-      await scheduler.tick();
-      clock.advance(10 * 60_000);
+      await h.scheduler.tick();
+      h.clock.advance(10 * 60_000);
     }
-    const row = await t.db.delivery.findFirstOrThrow();
+    const row = await h.t.db.delivery.findFirstOrThrow();
     expect(row).toMatchObject({ state: "failed", attempts: 5 });
-    expect(emulator.getCalls({ method: "sendMessage" })).toHaveLength(15);
+    expect(h.emulator.getCalls({ method: "sendMessage" })).toHaveLength(15);
   });
 
   it("concurrent tick() calls never overlap and never duplicate", async () => {
-    const id = await addCommitment(t.db, { dueOn: "2026-03-31" });
+    const id = await addCommitment(h.t.db, { dueOn: "2026-03-31" });
     for (let chatId = 900; chatId < 920; chatId++) {
-      await addChat(t.db, chatId);
-      await addFollow(t.db, chatId, "commitment", "", id);
+      await addChat(h.t.db, chatId);
+      await addFollow(h.t.db, chatId, "commitment", "", id);
     }
-    await scheduler.tick();
-    clock.set("2026-03-24T04:00:00Z");
-    const reports = await Promise.all([scheduler.tick(), scheduler.tick(), scheduler.tick()]);
+    await h.scheduler.tick();
+    h.clock.set("2026-03-24T04:00:00Z");
+    const reports = await Promise.all([h.scheduler.tick(), h.scheduler.tick(), h.scheduler.tick()]);
     expect(reports[0]?.sent).toBe(20);
     expect(reports[1]).toBe(reports[2]);
-    expect(emulator.stats.sendMessageAccepted).toBe(20);
+    expect(h.emulator.stats.sendMessageAccepted).toBe(20);
   });
 });
