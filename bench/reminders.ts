@@ -162,10 +162,13 @@ async function benchDelivery(): Promise<Record<string, number>> {
     sql.prepare(`INSERT INTO Commitment (id, sourceId, key, title, precision, dueOn, extractedDueOn, status, quote, quoteStart, quoteEnd, createdAt, updatedAt)
       VALUES (1, 1, 'k', 'Benchmark commitment', 'day', '2026-03-31', '2026-03-31', 'open', 'q', 0, 1, ?, ?)`).run(stamp, stamp);
     const chat = sql.prepare(`INSERT INTO Chat (id, type, createdAt, updatedAt) VALUES (?, 'private', ?, ?)`);
+    // Each chat follows the commitment: the deliverer skips rows of chats that unfollowed.
+    const follow = sql.prepare(`INSERT INTO Follow (chatId, kind, value, commitmentId, createdAt) VALUES (?, 'commitment', '1', 1, ?)`);
     const row = sql.prepare(`INSERT INTO Delivery (key, chatId, commitmentId, kind, offsetDays, dueOn, notBefore, createdAt, updatedAt) VALUES (?, ?, 1, 'before', 7, '2026-03-31', ?, ?, ?)`);
     for (let i = 0; i < DELIVERIES; i++) {
       const id = 5_000_000 + i;
       chat.run(id, stamp, stamp);
+      follow.run(id, stamp);
       row.run(`r:${id}:1:before-7:2026-03-31`, id, stamp, stamp, stamp);
     }
   })();

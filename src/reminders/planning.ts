@@ -24,7 +24,7 @@ export interface PlanningOptions {
   timeBudgetMs: number;
 }
 
-export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 20_000, timeBudgetMs: 250 };
+export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 150 };
 
 export interface PlanningReport {
   /** Stage units written this tick, plus rows planned one by one (follows, announcements, digests). */
