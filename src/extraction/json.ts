@@ -1,20 +1,10 @@
 /** The `extract --json` record (deadline-extraction.md, "Output"), shared by the CLI and the scorer script. */
-import type { ExtractedCommitment, IsoDate, Precision, Topic } from "./types.js";
+import type { ExtractedCommitment } from "./types.js";
 
-export interface CommitmentJsonRecord {
-  file: string;
-  article: string | null;
-  published: IsoDate | null;
-  quote: string;
-  title: string;
-  responsible: string | null;
-  body: string | null;
-  topics: Topic[];
-  dueText: string | null;
-  due: IsoDate | null;
-  precision: Precision;
-  undatedReason: string | null;
-}
+export type CommitmentJsonRecord = { file: string } & Pick<
+  ExtractedCommitment,
+  "article" | "published" | "quote" | "title" | "responsible" | "body" | "topics" | "dueText" | "due" | "precision" | "undatedReason"
+>;
 
 /** One JSON record for `commitment` read from `file` (pass the base name, as the scorer compares base names). */
 export function toJsonRecord(file: string, commitment: ExtractedCommitment): CommitmentJsonRecord {
