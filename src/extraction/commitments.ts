@@ -116,7 +116,9 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
     const marker = governingMarker(markers, phrase, fronted);
     if (!marker && !leadMarker) continue;
-    if (marker && isForecast(unit.text, marker)) continue;
+    // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
+    const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;
+    if (marker && isForecast(unit.text, marker, { frontedStart })) continue;
     // A marker chained right before the governing one counts too: "was to | take effect".
     if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;
     if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;

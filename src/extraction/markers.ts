@@ -23,6 +23,8 @@ export interface MarkerHit {
 
 const PASSIVE_AUX = "(?:is|are|was|were|be|been|being|has\\s+been|have\\s+been|had\\s+been)";
 const INSTRUCT_FIRM = "(?:instructed|tasked|obliged|obligated|mandated|entrusted|urged)";
+/** Adverbs that may stand between "is"/"are" and "to" of a "be to" plan. */
+const BE_TO_ADVERB = "(?:also|further|furthermore|additionally|now|still|then|first|next|soon|eventually|subsequently|initially|likewise|similarly|in\\s+turn)";
 const INSTRUCT_LOOSE = "(?:ordered|directed|charged|commissioned|assigned|requested|recommended)";
 
 /**
@@ -56,8 +58,11 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   // "is scheduled for October", "is due by March 2026", "is expected in 2026", "is earmarked for 2027".
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
   { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes|wants|is\s+going|are\s+going)\s+to\b/gi },
-  { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}|recommends)\\b`, "gi") },
-  { kind: "modal", re: /\b(?:will|shall|must|should|would|(?:is|are|was|were)\s+to\b(?!\s+(?:date|blame)\b)|ha(?:s|ve)\s+to|needs?\s+to|'ll)\b/gi },
+  // A loose verb instructs only with an object ("commissioned the Government to"): straight before
+  // a time phrase it is a reduced relative clause ("the line, commissioned in April"), a past event.
+  { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
+  // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".
+  { kind: "modal", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
   { kind: "nominal", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
   { kind: "necessity", re: /\bit\s+is\s+(?:also\s+)?(?:necessary|planned|expected|envisaged|intended|proposed|required|important|essential|crucial|vital|imperative)\s+to\b/gi },
@@ -85,7 +90,7 @@ export function findMarkers(text: string): MarkerHit[] {
  * GDP", "the market is expected to grow to $5 billion"), not an actor's commitment.
  */
 const FORECAST_VERB =
-  /^\s*(?:\w+ly\s+)?(?:(?:slow|accelerate|decelerate|ease|slide|edge\s+up|pick\s+up|speed\s+up|slow\s+down)\s+(?:to|by|from)\b|(?:remain|stay|stabili[sz]e|hover)\s+(?:at|within|around|below|above|in\s+the\s+range)\b|reach|grow|exceed|amount\s+to|total|rise|climb|surpass|fall|drop|decline|double|triple|quadruple|hit|top|be\s+worth|account\s+for|make\s+up|(?:increase|decrease|reduce|expand|shrink)\s+(?:to|by)\s+[\d$]|be\s+(?:around|about|approximately|some|over|more\s+than|less\s+than|up\s+to|at\s+least|\d))\b/i;
+  /^\s*(?:(?:\w+ly|also|further)\s+)?(?:(?:slow|accelerate|decelerate|ease|slide|edge\s+up|pick\s+up|speed\s+up|slow\s+down)\s+(?:to|by|from)\b|(?:remain|stay|stabili[sz]e|hover)\s+(?:at|within|around|below|above|in\s+the\s+range)\b|reach|grow|exceed|amount\s+to|total|rise|climb|surpass|fall|drop|decline|double|triple|quadruple|hit|top|be\s+worth|account\s+for|make\s+up|(?:increase|decrease|reduce|expand|shrink)\s+(?:to|by)\s+[\d$]|be\s+(?:around|about|approximately|some|over|more\s+than|less\s+than|up\s+to|at\s+least|\d))\b/i;
 
 /**
  * A sentence that cites a forecast ("According to the updated forecast, inflation will slow to
@@ -122,20 +127,42 @@ const ACTIVE_AFTER_COUNT = /^\s*(?:also\s+)?(?!be\b|have\s+been\b|receive\b|get\
 const WEATHER_SUBJECT =
   /(?:^|[,;:]\s*|\b(?:the|that|and|but|while|as|said)\s+)(?:spring|summer|autumn|winter|weather|temperatures?|frosts?|precipitation|rainfall|snowfall|heatwaves?|droughts?)\s+(?:(?:in|on|across|over)\s+(?:the\s+)?[\w -]{0,40}?\s+)?$/i;
 
+/**
+ * A quantity the government sets itself: funding, pay, pensions, benefits, tariffs, taxes, fees.
+ * "From 1 January 2026, per-capita funding will rise by 15 percent" announces a measure taking
+ * effect on a date, not a projection; "From 2026, demand will grow by 5%" stays a forecast. The
+ * noun must head the subject (a prepositional tail may follow): "tax revenues" is a forecast.
+ */
+const SET_QUANTITY =
+  /\b(?:funding|financing|salar(?:y|ies)|wages?|pay|pensions?|benefits?|allowances?|stipends?|scholarships?|grants?|subsid(?:y|ies)|payments?|tariffs?|tax(?:es)?|duties|excise|fees?|fines?|quotas?)(?:\s+(?:of|for|to|in|on|per|at)\b[^,;:]*)?\s*$/i;
+
+export interface ForecastOptions {
+  /** The phrase governed is a start date at the head of the sentence ("From 1 January 2026, ..."). */
+  frontedStart?: boolean;
+}
+
 /** True when the marker introduces a forecast about quantities rather than a commitment. */
-export function isForecast(text: string, marker: MarkerHit): boolean {
+export function isForecast(text: string, marker: MarkerHit, options: ForecastOptions = {}): boolean {
   if (marker.kind === "projection") return true;
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
   const before = text.slice(Math.max(0, marker.start - 160), marker.start);
   if (FORECAST_SOURCE.test(before) || FORECASTER.test(before) || WEATHER_SUBJECT.test(before.slice(-70))) return true;
   const after = text.slice(marker.end, marker.end + 60);
   if (marker.kind === "modal" && COUNT_SUBJECT.test(before.slice(-80)) && ACTIVE_AFTER_COUNT.test(after)) return true;
-  return FORECAST_VERB.test(after);
+  if (!FORECAST_VERB.test(after)) return false;
+  // A measure taking effect from a date: the subject is a quantity the government sets.
+  return !(options.frontedStart === true && SET_QUANTITY.test(subjectBefore(before)));
+}
+
+/** The subject of a clause ending at the end of `before`: the words after its last comma, colon or semicolon. */
+function subjectBefore(before: string): string {
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
+  return before.slice(cut + 1);
 }
 
 /** A plan stated in the past: "was supposed to be opened in December", "had been expected to". */
 const UNFULFILLED = /^(?:was|were)\s+(?:\w+ly\s+)?supposed\b|^had\s+been\b|^had\s+to\b/i;
-const PAST_PLAN = /^(?:was|were)\s+(?:\w+ly\s+|also\s+|originally\s+|initially\s+)?(?:expected|planned|scheduled|slated|due|set|intended|envisaged|to)\b/i;
+const PAST_PLAN = new RegExp(`^(?:was|were)\\s+(?:\\w+ly\\s+|originally\\s+|${BE_TO_ADVERB}\\s+)?(?:expected|planned|scheduled|slated|due|set|intended|envisaged|to)\\b`, "i");
 /** A reporting verb earlier in the sentence: "He said the plant was expected to open in 2027" is reported future. */
 const REPORTING = /\b(?:said|says|noted|stated|told|reported|announced|added|explained|informed|emphasi[sz]ed|stressed|recalled\s+that\s+the\s+plan|according\s+to)\b/i;
 
