@@ -61,6 +61,10 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   // A loose verb instructs only with an object ("commissioned the Government to"): straight before
   // a time phrase it is a reduced relative clause ("the line, commissioned in April"), a past event.
   { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
+  // A demand of a superior: "The President demanded that the ministry complete ...", "called on
+  // the akimats to ...". "demand" as a noun ("demand will grow") is not a verb here: the past or
+  // third-person form must be followed by "that" or an object and "to".
+  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
   // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".
   { kind: "modal", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },

@@ -89,6 +89,10 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (FUTURE.has(w)) return "future";
     if (!isPastForm(w)) continue;
     if (BASE_BEFORE.has(prev)) continue; // "to put", "will set": a base form
+    // A past form right after a verb in its base form ("will introduce paid parking", "to build
+    // fixed lines") stands where the verb's object does: an adjective, not a past verb.
+    const prev2 = toks[i - 2] ?? (i === 1 ? outside : "");
+    if (BASE_BEFORE.has(prev2) && prev2 !== "not" && prev2 !== "did" && !BE_LIKE.has(prev) && !PERFECT.has(prev) && !FUTURE.has(prev) && !isPastForm(prev)) continue;
     // "the project, which started up in January": the relative clause's own verb governs the
     // phrase, whatever the main clause says ("is due to the project, which ...").
     if (RELATIVE.has(prev) && !SAME_AS_BASE.has(w)) return "past";

@@ -178,6 +178,10 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
   const orgs = orgActorSpans(subject);
   const inOrg = (at: number): boolean => orgs.spans.some(([a, b]) => at >= a && at < b);
   if (orgs.acting && !homeActs(subject, home, inOrg)) return true;
+  // A public body OF a country ("The Government of Uzbekistan", "the Ministry of Energy of
+  // Tajikistan") acts for that country: foreign unless the country is the home one.
+  const owned = foreignOwnedBody(subject, home);
+  if (owned !== null) return owned;
   const company = new RegExp(COMPANY.source, "g");
   for (let m = company.exec(subject); m; m = company.exec(subject)) {
     // "the Agency for Atomic Energy", "according to Kazakh Air": a name governed by a preposition
@@ -216,4 +220,28 @@ function homeActs(subject: string, home: string, inOrg: (at: number) => boolean)
   const bodies = new RegExp(PUBLIC_BODY.source, "g");
   for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) if (!inOrg(m.index)) return true;
   return false;
+}
+
+/** A public body followed by "of <country>": "Government of Uzbekistan", "Ministry of Foreign Affairs of Turkey". */
+const BODY_OF_COUNTRY = new RegExp(
+  `\\b(?:Government|Cabinet(?:\\s+of\\s+Ministers)?|Parliament|President|Prime\\s+Minister|Ministry(?:\\s+of\\s+[A-Z][\\w-]*(?:\\s+(?:and\\s+)?[A-Z][\\w-]*){0,3})?|Embassy|authorities)\\s+of\\s+(?:the\\s+)?(${COUNTRY_NAMES.join("|")})(?![\\w-])`,
+  "g",
+);
+
+/**
+ * Whether the subject's actor is a public body of a named country: true when that country is
+ * foreign, false when it is the home one, null when no such body acts (governed by a preposition,
+ * "talks with the Government of Uzbekistan", it is an object).
+ */
+function foreignOwnedBody(subject: string, home: string): boolean | null {
+  let result: boolean | null = null;
+  const re = new RegExp(BODY_OF_COUNTRY.source, "g");
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    if (GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const c = countryOf(m[1] ?? "");
+    if (!c) continue;
+    if (c === home) return false;
+    result = true;
+  }
+  return result;
 }

@@ -1,0 +1,105 @@
+# Builds ../gold.json with computed due dates; run from test/extraction-blind3/docs: python3 ../make-gold.py
+import json, datetime as dt, calendar
+from dateutil.relativedelta import relativedelta
+D=dt.date.fromisoformat
+def plus(ref, **kw): return (D(ref)+relativedelta(**kw)).isoformat()
+def eom(y,m): return dt.date(y,m,calendar.monthrange(y,m)[1]).isoformat()
+C=[];N=[]
+def c(f,q,due,prec,dt_,req=True,resp=None): C.append(dict(file=f,quote_contains=q,due=due,precision=prec,due_text=dt_,responsible=resp,required=req))
+def n(f,q,why): N.append(dict(file=f,quote_contains=q,why=why))
+f="01_gov_session.txt"; r="2025-10-14"
+c(f,"complete the repair of all heating plants and boiler houses","2025-11-01","day","by November 1 of this year",resp="Ministry of Energy")
+c(f,"ensure the creation of reserve fuel stocks",plus(r,months=1),"day","within one month",resp="Ministry of Energy")
+c(f,"submit to the Government a unified tariff methodology",eom(2026,3),"quarter","by the end of the first quarter of 2026",resp="Ministry of Energy")
+c(f,"launch a digital register of utility infrastructure","2025-12-15","day","no later than 15 December 2025",resp="Ministry of Industry and Construction")
+c(f,"Modernisation of Housing and Utilities for 2025-2029 was approved","2029-12-31","year","for 2025-2029",req=False)
+c(f,"finish the connection of new residential districts to central heating","2026-12-31","year","next year",resp="akimats of Pavlodar and Ekibastuz")
+c(f,"will prepare proposals on the subsidising of utility tariffs",eom(2025,12),"month","in December",resp="Ministry of National Economy")
+c(f,"heating season is scheduled for November 20","2025-11-20","day","November 20",req=False)
+c(f,"Government will return to the issue at the end of the year","2025-12-31","year","at the end of the year",req=False)
+n(f,"electricity consumption is projected to grow by 3% annually","forecast")
+n(f,"more than 1,200 kilometres of heating networks were replaced","past event")
+n(f,"the modernisation of the Ekibastuz CHP-2 took four years","duration")
+n(f,"a consumer may appeal a tariff decision within 30 days","legal time limit")
+f="02_feature.txt"; r="2025-06-03"
+c(f,"put its first nuclear power plant into operation by 2035","2035-12-31","year","by 2035",resp="Kazakhstan")
+c(f,"the feasibility study is to be completed within 18 months",plus(r,months=18),"day","within 18 months",resp="Agency for Atomic Energy")
+c(f,"start training the first group of 200 nuclear engineers","2025-11-30","season","this autumn",resp="Agency for Atomic Energy")
+c(f,"construction licence to be issued in the second quarter of 2027","2027-06-30","quarter","in the second quarter of 2027",req=False)
+c(f,"hold public hearings on the environmental impact assessment",eom(2025,9),"month","in September",req=False)
+c(f,"adopt a law on the peaceful use of atomic energy","2025-12-31","year","by the end of this year",resp="government")
+c(f,"energy strategy will be updated in the coming years",None,"vague","in the coming years",req=False)
+n(f,"The engineering survey of the site began in August 2024","past event")
+n(f,"was selected in June 2025 after a review of four bids","past event")
+n(f,"global demand for uranium will double by 2040","forecast by analysts")
+n(f,"accounting for about 43% of global output in 2024","statistics")
+n(f,"Kazatomprom produced 23,270 tonnes of uranium last year","past event")
+n(f,"expects to begin its own site studies in 2026","foreign party")
+n(f,"construction of a large reactor usually takes eight to ten years","duration")
+f="03_digest.txt"; r="2025-12-04"
+c(f,"The law will enter into force from 1 July 2026","2026-07-01","day","from 1 July 2026")
+c(f,"must bring its bylaws into line with the law within three months",plus(r,months=3),"day","within three months",resp="Ministry of Internal Affairs")
+c(f,"complete the construction of the checkpoint on its side by February 2026",eom(2026,2),"month","by February 2026",resp="State Revenue Committee")
+r="2025-12-03"
+c(f,"introduce an updated curriculum for grades 5 to 9 starting September 2026","2026-09-01","month","starting September 2026",resp="Ministry of Enlightenment")
+c(f,"would publish the new textbooks in the spring","2026-05-31","season","in the spring",req=False)
+c(f,"complete the construction of 217 comfortable schools by the end of 2026","2026-12-31","year","by the end of 2026",resp="Ministry of Enlightenment")
+c(f,"hold its next session in Budapest in the second quarter of 2026","2026-06-30","quarter","in the second quarter of 2026",req=False)
+n(f,"2,315 people died in road accidents in 2024","statistics")
+n(f,"the previous version of the law was adopted in 2014","past event")
+n(f,"The Government of Uzbekistan will open the Navoi","foreign party")
+n(f,"Trade turnover between the two countries reached 4.4 billion","statistics")
+n(f,"369 schools were commissioned under the national project","past event")
+n(f,"results of the intergovernmental commission held in October","past event")
+n(f,"plans to increase imports of Kazakh grain by 20% by 2027","foreign party")
+f="04_digest.txt"; r="2026-02-11"
+c(f,"transfer medical records to electronic format by the end of this year","2026-12-31","year","by the end of this year",resp="Ministry of Health")
+c(f,"reducing maternal mortality by 15% within two years",plus(r,years=2),"day","within two years")
+c(f,"will be completed in the third quarter of 2026","2026-09-30","quarter","in the third quarter of 2026")
+c(f,"the parties must agree on unified tariffs for container shipping","2026-06-01","day","by 1 June 2026",req=False)
+r="2026-02-10"
+c(f,"programme of preferential lending to agricultural producers for 2026-2028","2028-12-31","year","for 2026-2028",req=False)
+c(f,"tasked with disbursing the loans no later than March 15","2026-03-15","day","no later than March 15",resp="Ministry of Agriculture")
+c(f,"apply through the e-government portal from next week",None,"vague","from next week",req=False)
+c(f,"The Ministry of Finance will audit the use of the funds","2026-12-31","quarter","in the fourth quarter",resp="Ministry of Finance")
+n(f,"The coverage of screening programmes reached 87%","statistics")
+n(f,"The agreement was signed in Baku on 14 August 2025","past event")
+n(f,"expected to reach 10 million tonnes by 2027","forecast")
+n(f,"must review loan applications within 10 working days","procedural time limit")
+f="05_akorda.txt"; r="2025-03-17"
+c(f,"adopt a new Water Code before the end of the year","2025-12-31","year","before the end of the year",resp="Government")
+c(f,"reconstruct 3,500 kilometres of canals by 2027","2027-12-31","year","by 2027",resp="Ministry of Water Resources")
+c(f,"all hydraulic structures in the flood-prone regions must be inspected","2025-11-30","season","By this autumn")
+c(f,"submit proposals on the introduction of water-saving technologies within two months",plus(r,months=2),"day","within two months",resp="akimats")
+c(f,"deployment of an early warning system for floods by May 1","2025-05-01","day","by May 1",resp="Ministry of Emergency Situations")
+c(f,"Water Resources Management System for 2024-2030","2030-12-31","year","for 2024-2030",req=False)
+c(f,"results of the irrigation season will be held in October",eom(2025,10),"month","in October",req=False)
+n(f,"in 2024 the irrigation network was expanded by 1,300 kilometres","past event")
+n(f,"The flood of last spring caused damage","past event")
+n(f,"could reach 5 billion cubic metres by 2030","forecast by experts")
+n(f,"on the joint use of transboundary rivers had lasted for several years","duration / past")
+n(f,"The Kyrgyz side intends to complete the construction","foreign party")
+f="06_nodate.txt"
+c(f,"plans to launch a new dry port at Khorgos next year",None,"year","next year",resp="Ministry of Transport")
+c(f,"sign an agreement with a Chinese operator within six months",None,"day","within six months")
+c(f,"The project's financing will be provided by 2026","2026-12-31","year","by 2026")
+c(f,"parking in the central districts of the city from January 1, 2027","2027-01-01","day","from January 1, 2027",resp="akimat of Astana")
+c(f,"must install 5,000 new parking spaces by the end of the year",None,"year","by the end of the year",resp="akimat")
+c(f,"expand the network of bike lanes in the near future",None,"vague","in the near future",req=False)
+n(f,"more than 250,000 containers passed through the dry port","statistics")
+n(f,"second railway line to the border was completed in December 2024","past event")
+n(f,"transit potential is expected to grow by 20% a year","forecast")
+n(f,"appeal fines within 15 days of receiving a notice","legal time limit")
+n(f,"length of bike lanes in the city has doubled","past / statistics")
+docs=[dict(file="01_gov_session.txt",published="2025-10-14"),dict(file="02_feature.txt",published="2025-06-03"),
+ dict(file="03_digest.txt",published="2025-12-05",items=[dict(stamp="04.12.2025",title="Senate adopts law on road safety"),dict(stamp="04.12.2025",title="Uzbekistan to open new border crossing with Kazakhstan"),dict(stamp="03.12.2025",title="Ministry of Education to introduce new school curriculum"),dict(stamp="03.12.2025",title="Kazakhstan and Hungary discuss cooperation in agriculture")]),
+ dict(file="04_digest.txt",published="2026-02-12",items=[dict(stamp="11.02.2026",title="Tokayev instructs to accelerate digitalisation of healthcare"),dict(stamp="11.02.2026",title="Mazhilis approves ratification of agreement with Azerbaijan"),dict(stamp="10.02.2026",title="Government approves programme to support farmers")]),
+ dict(file="05_akorda.txt",published="2025-03-17",note="Date in the first sentence: 'On 17 March 2025'."),
+ dict(file="06_nodate.txt",published=None,note="No date: relative deadlines unresolved.")]
+g=dict(about="Third blind corpus (written before reading the extractor). Same conventions as seeds.gold.json.",documents=docs,commitments=C,negatives=N)
+json.dump(g,open("../gold.json","w"),indent=1,ensure_ascii=False)
+print(len(C),sum(x['required'] for x in C),len(N))
+import re
+for x in C+N:
+  t=" ".join(open(x['file']).read().split()); q=x['quote_contains']; k=t.count(q); w=len(q.split())
+  if k!=1 or not 5<=w<=12: print("BAD",k,w,q)
