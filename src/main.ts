@@ -1,21 +1,5 @@
-import { fileURLToPath } from "node:url";
-import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
-import { ingestDirectory } from "./commitments/ingest-directory.ts";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { openDatabase, type Db } from "./db/client.ts";
-import { createLogger, type Logger } from "./logger.ts";
-import { createBot, registerCommands } from "./bot/index.ts";
-import { runBot } from "./bot/runner.ts";
-import { Api } from "grammy";
-
-export const SEEDS_DIR = fileURLToPath(new URL("../seeds", import.meta.url));
-
-/** What main needs of the reminders scheduler (src/reminders/schedule.ts). */
-export interface Scheduler {
-  start(): void;
-  stop(): Promise<void>;
-  tick(): Promise<unknown>;
-}
+import { createApp, type App } from "./app.ts";
+import { ConfigError } from "./config.ts";
 
 export interface RunStartOptions {
   /** Where the one-line configuration error goes (default process.stderr). */
@@ -25,16 +9,16 @@ export interface RunStartOptions {
 }
 
 /**
- * `mindet start`: config -> logger -> clock -> database (migrated) -> seeds when empty -> bot ->
- * command menu -> scheduler -> long polling, until SIGINT/SIGTERM. Returns the exit code: 0 after
- * a clean shutdown, 2 for bad configuration (one line naming the variable), 1 when the bot
+ * `mindet start`: builds the app (src/app.ts), ingests the seeds into an empty store, starts the
+ * bot, its command menus and the scheduler, and runs until SIGINT/SIGTERM. Returns the exit code:
+ * 0 after a clean shutdown, 2 for bad configuration (one line naming the variable), 1 when the bot
  * cannot start (for instance Telegram rejects the token).
  */
 export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions = {}): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
-  let config: Config;
+  let app: App;
   try {
-    config = loadConfig(env, { requireToken: true });
+    app = await createApp({ env, requireToken: true, seedWhenEmpty: true });
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`mindet: ${error.message}\n`);
@@ -42,95 +26,20 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
     }
     throw error;
   }
-  const token = config.botToken as string;
-  const logger = createLogger(config.logLevel, token);
-  let clock: Clock = systemClock;
-  if (config.now) {
-    clock = createOffsetClock(config.now);
-    logger.warn({ now: config.now.toISOString() }, "MINDET_NOW is set: the clock starts at that instant");
-  }
-  const db = await openDatabase(config.databaseUrl);
+  const { logger } = app;
+  let runner;
   try {
-    await ingestSeedsIfEmpty(db, clock, logger);
-    let scheduler: Scheduler | null = null;
-    const bot = createBot({
-      token,
-      config,
-      db,
-      clock,
-      logger,
-      apiRoot: config.telegramApiRoot,
-      onStatusChanged: (id) => {
-        // Announce at once rather than at the next minute's tick.
-        scheduler?.tick().catch((error: unknown) => logger.error({ err: error, commitmentId: id }, "announcement tick failed"));
-      },
-    });
-    try {
-      await bot.init();
-    } catch (error) {
-      logger.fatal({ err: error }, "cannot reach Telegram or the token was refused");
-      stderr.write(`mindet: cannot start the bot: ${describe(error)}\n`);
-      return 1;
-    }
-    logger.info({ username: bot.botInfo.username, apiRoot: config.telegramApiRoot }, "bot identified");
-    await registerCommands(bot.api, config.adminIds).then(
-      (failed) => failed.length > 0 && logger.warn({ adminIds: failed }, "admin command menu not set (has each admin started the bot?)"),
-      (error: unknown) => logger.warn({ err: error }, "setMyCommands failed"),
-    );
-    scheduler = await loadScheduler({ db, api: schedulerApi(token, config.telegramApiRoot), clock, logger, config });
-    scheduler?.start();
-    const handle = runBot(bot);
-    logger.info("polling for updates");
-    const reason = await waitForStop(options.stopSignal, handle.task());
-    logger.info({ reason }, "shutting down");
-    // Stop fetching first and let handlers in flight finish: no acknowledged update is lost.
-    await handle.stop();
-    await scheduler?.stop();
-    return reason === "crashed" ? 1 : 0;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-async function ingestSeedsIfEmpty(db: Db, clock: Clock, logger: Logger): Promise<void> {
-  if ((await db.commitment.count()) > 0) return;
-  try {
-    const report = await ingestDirectory(db, SEEDS_DIR, { now: clock.now() });
-    const added = report.results.reduce((sum, r) => sum + r.added, 0);
-    logger.info({ documents: report.results.length, added, failures: report.failures.length }, "seeds ingested");
+    runner = await app.start();
   } catch (error) {
-    logger.warn({ err: error }, "could not ingest seeds; starting with an empty store");
+    logger.fatal({ err: error }, "cannot reach Telegram or the token was refused");
+    stderr.write(`mindet: cannot start the bot: ${firstLine(error)}\n`);
+    await app.stop();
+    return 1;
   }
-}
-
-interface SchedulerDeps {
-  db: Db;
-  api: Api;
-  clock: Clock;
-  logger: Logger;
-  config: Config;
-}
-
-/**
- * The scheduler gets its own Api without the bot's retry transformer: the outbox does its own
- * 429/5xx handling and rate limiting, and must see every refusal as it happens.
- */
-export function schedulerApi(token: string, apiRoot: string): Api {
-  return new Api(token, { apiRoot });
-}
-
-/** The reminders scheduler if its module is there (it is built in parallel); null otherwise. */
-export async function loadScheduler(deps: SchedulerDeps): Promise<Scheduler | null> {
-  const specifier = "./reminders/schedule.ts";
-  let mod: { createReminderScheduler?: (deps: SchedulerDeps) => Scheduler };
-  try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch (error) {
-    deps.logger.warn({ err: { message: (error as Error).message } }, "reminders scheduler not available; running without reminders");
-    return null;
-  }
-  if (typeof mod.createReminderScheduler !== "function") return null;
-  return mod.createReminderScheduler({ ...deps, logger: deps.logger.child({ component: "reminders" }) });
+  const reason = await waitForStop(options.stopSignal, runner.task());
+  logger.info({ reason }, "shutting down");
+  await app.stop();
+  return reason === "crashed" ? 1 : 0;
 }
 
 /** Resolves with why to stop: a signal, the stop promise, or the runner ending by itself. */
@@ -152,7 +61,7 @@ function waitForStop(stopSignal: Promise<void> | undefined, task: Promise<void> 
   });
 }
 
-function describe(error: unknown): string {
+function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0] ?? "unknown error";
 }

@@ -4,16 +4,12 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Message, MessageEntity } from "grammy/types";
 import { zoneLabel } from "../bot/format/commitment.ts";
-import { createBot, registerCommands } from "../bot/index.ts";
-import { runBot } from "../bot/runner.ts";
-import { createOffsetClock, systemClock, type Clock } from "../clock.ts";
-import { ingestDirectory } from "../commitments/ingest-directory.ts";
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
+import { createApp } from "../app.ts";
+import type { Clock } from "../clock.ts";
 import { createLogger } from "../logger.ts";
-import { loadScheduler, schedulerApi, SEEDS_DIR } from "../main.ts";
 import { createBotApiEmulator, type BotApiEmulator, type RecordedCall } from "../testing/bot-api-emulator.ts";
 import { CliFailure, UsageError, type CliIo } from "./io.ts";
+import { parseArgs } from "./parse-args.ts";
 
 export const DEMO_USAGE = `usage: mindet demo [--db FILE] [--files DIR]
 
@@ -31,19 +27,13 @@ export interface DemoOptions {
   input?: NodeJS.ReadableStream;
 }
 
-function parseArgs(args: readonly string[]): { db: string | null; files: string | null } {
-  let db: string | null = null;
-  let files: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--db" || arg === "--files") {
-      const value = args[++i];
-      if (!value) throw new UsageError(`demo: ${arg} needs a ${arg === "--db" ? "file" : "directory"}`);
-      if (arg === "--db") db = value;
-      else files = value;
-    } else throw new UsageError(`demo: unknown argument "${String(arg).slice(0, 40)}"`);
-  }
-  return { db, files };
+/** The demo's own options; node:util parseArgs through the CLI's one wrapper. */
+function parseDemoArgs(args: readonly string[]): { db: string | null; files: string | null } {
+  const { flags, positionals } = parseArgs("demo", args, { values: ["--db", "--files"] });
+  if (positionals.length > 0) throw new UsageError(`demo: unknown argument "${positionals[0]!.slice(0, 40)}"`);
+  const db = flags.get("--db");
+  const files = flags.get("--files");
+  return { db: typeof db === "string" ? db : null, files: typeof files === "string" ? files : null };
 }
 
 /** What the terminal chat needs from the running demo. */
@@ -58,73 +48,49 @@ interface DemoSession {
 }
 
 /**
- * `mindet demo`: the real bot (and the reminders scheduler, when present) on the in-process
- * emulator, and a terminal chat with it. Works with piped input. Returns the exit code.
+ * `mindet demo`: the real bot and reminders scheduler (built by createApp, as `mindet start`
+ * builds them) on the in-process emulator, and a terminal chat with it. Works with piped input.
+ * Returns the exit code.
  */
 export async function runDemo(args: string[], io: CliIo, options: DemoOptions = {}): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
   }
-  const { db: dbArg, files: filesArg } = parseArgs(args);
+  const { db: dbArg, files: filesArg } = parseDemoArgs(args);
   const filesDir = filesArg ? path.resolve(io.cwd, filesArg) : path.join(tmpdir(), "mindet-demo-files");
   const tempDir = dbArg === null ? mkdtempSync(path.join(tmpdir(), "mindet-demo-")) : null;
   const dbFile = tempDir ? path.join(tempDir, "demo.db") : path.resolve(io.cwd, dbArg as string);
   const emulator = await createBotApiEmulator({ bot: { username: "mindet_demo_bot", firstName: "Mindet" } });
   try {
     const env = { ...io.env, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, ADMIN_IDS: String(DEMO_USER_ID), DATABASE_URL: `file:${dbFile}` };
-    const config = loadConfig(env, { requireToken: true });
     // Logs would mix with the conversation: errors only, unless LOG_LEVEL asks for more.
-    const logger = createLogger(io.env.LOG_LEVEL?.trim() ? config.logLevel : "error", emulator.token);
-    const clock = config.now ? createOffsetClock(config.now) : systemClock;
-    const db = await openDatabase(config.databaseUrl);
+    const logger = io.env.LOG_LEVEL?.trim() ? undefined : createLogger("error", emulator.token);
+    io.stdout.write("Opening the database (the seed documents are read into a new one)…\n");
+    const app = await createApp({
+      env,
+      logger,
+      seedWhenEmpty: true,
+      // Piped input arrives all at once; a person typing never hits this.
+      bot: { rateLimit: { burst: 50, refillPerSecond: 10 } },
+    });
     try {
-      if ((await db.commitment.count()) === 0) {
-        io.stdout.write("Reading the seed documents…\n");
-        await ingestDirectory(db, SEEDS_DIR, { now: clock.now() });
-      }
-      let scheduler: Awaited<ReturnType<typeof loadScheduler>> = null;
-      // Announcement ticks in flight: the terminal waits for them so an announcement shows
-      // right after the /done that caused it.
-      const ticks = new Set<Promise<unknown>>();
-      const bot = createBot({
-        token: emulator.token,
-        config,
-        db,
-        clock,
-        logger,
-        apiRoot: emulator.apiRoot,
-        // Piped input arrives all at once; a person typing never hits this.
-        rateLimit: { burst: 50, refillPerSecond: 10 },
-        onStatusChanged: () => {
-          const tick = scheduler?.tick().catch((error: unknown) => logger.error({ err: error }, "tick failed"));
-          if (tick) {
-            ticks.add(tick);
-            void tick.finally(() => ticks.delete(tick));
-          }
-        },
-      });
-      await bot.init();
       // The demo user exists before the menu is registered, so the admin menu has a chat to go to.
       const user = emulator.createUser({ id: DEMO_USER_ID, firstName: "You", username: "demo_user" });
       emulator.createPrivateChat(user);
-      await registerCommands(bot.api, config.adminIds);
-      scheduler = await loadScheduler({ db, api: schedulerApi(emulator.token, emulator.apiRoot), clock, logger, config });
-      scheduler?.start();
-      const runner = runBot(bot, { pollTimeoutSeconds: 10 });
-      try {
-        const settled = async () => {
-          while (ticks.size > 0) await Promise.all([...ticks]);
-        };
-        const session: DemoSession = { emulator, handled: runner.handled, settled, clock, timeZone: config.defaultTimeZone, filesDir };
-        await chat(session, io, options.input ?? process.stdin);
-      } finally {
-        await runner.stop();
-        await scheduler?.stop();
-      }
+      const runner = await app.start({ pollTimeoutSeconds: 10 });
+      const session: DemoSession = {
+        emulator,
+        handled: runner.handled,
+        settled: app.settled,
+        clock: app.clock,
+        timeZone: app.config.defaultTimeZone,
+        filesDir,
+      };
+      await chat(session, io, options.input ?? process.stdin);
       return 0;
     } finally {
-      await db.$disconnect();
+      await app.stop();
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -1,25 +1,12 @@
-import { createOffsetClock, systemClock, type Clock } from "../clock.ts";
-import { loadConfig, type Config } from "../config.ts";
-import { openDatabase, type Db } from "../db/client.ts";
+import { withStore as withAppStore, type Store } from "../app.ts";
 import type { CliIo } from "./io.ts";
 
-export interface Store {
-  config: Config;
-  db: Db;
-  clock: Clock;
-}
+export type { Store } from "../app.ts";
 
 /**
- * Config (no token needed), the database (migrated) and the clock (MINDET_NOW aware) for a
- * database command; `fn` runs with them and the database is closed afterwards, whatever happens.
+ * A database command's store (src/app.ts builds it; no token needed): `fn` runs with it and the
+ * database is closed afterwards, whatever happens. Logs go to stderr at LOG_LEVEL as everywhere.
  */
-export async function withStore<T>(io: CliIo, fn: (store: Store) => Promise<T>): Promise<T> {
-  const config = loadConfig(io.env, { requireToken: false });
-  const clock = config.now ? createOffsetClock(config.now) : systemClock;
-  const db = await openDatabase(config.databaseUrl);
-  try {
-    return await fn({ config, db, clock });
-  } finally {
-    await db.$disconnect();
-  }
+export function withStore<T>(io: CliIo, fn: (store: Store) => Promise<T>): Promise<T> {
+  return withAppStore({ env: io.env }, fn);
 }

@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./io.ts";
 
 export interface ArgSpec {
@@ -10,49 +11,58 @@ export interface ArgSpec {
 }
 
 export interface ParsedArgs {
+  /** Keyed by the long flag as written in the spec ("--json"). */
   flags: Map<string, string | true>;
   positionals: string[];
 }
 
 /**
- * Strict parsing of one command's arguments: an unknown flag, a flag given twice, or a value flag
- * without its value is a UsageError naming it. "--" ends the flags ("-" alone is a positional).
+ * Strict parsing of one command's arguments with node:util's parseArgs: an unknown flag, a flag
+ * given twice, or a value flag without its value is a UsageError naming it. "--" ends the flags.
+ * This wrapper only turns parseArgs' errors into one-line usage errors in Mindet's words and
+ * refuses repeats (parseArgs lets the last one win, which hides a typo).
  */
 export function parseArgs(command: string, argv: readonly string[], spec: ArgSpec): ParsedArgs {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const flag of spec.booleans ?? []) options[flag.slice(2)] = { type: "boolean" };
+  for (const flag of spec.values ?? []) options[flag.slice(2)] = { type: "string" };
+  for (const [alias, flag] of Object.entries(spec.aliases ?? {})) {
+    const option = options[flag.slice(2)];
+    if (option) option.short = alias.slice(1);
+  }
+  let tokens;
+  try {
+    ({ tokens } = parseNodeArgs({ args: [...argv], options, strict: true, allowPositionals: true, tokens: true }));
+  } catch (error) {
+    throw new UsageError(`${command}: ${describe(error)}`);
+  }
   const flags = new Map<string, string | true>();
   const positionals: string[] = [];
-  const booleans = new Set(spec.booleans ?? []);
-  const values = new Set(spec.values ?? []);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    const name = `--${token.name}`;
+    if (flags.has(name)) throw new UsageError(`${command}: ${name} given twice`);
+    if (token.value === undefined) {
+      if (token.inlineValue === undefined) flags.set(name, true);
       continue;
     }
-    const eq = arg.indexOf("=");
-    const rawName = eq === -1 ? arg : arg.slice(0, eq);
-    const name = spec.aliases?.[rawName] ?? rawName;
-    if (flags.has(name)) throw new UsageError(`${command}: ${name} given twice`);
-    if (booleans.has(name)) {
-      if (eq !== -1) throw new UsageError(`${command}: ${name} takes no value`);
-      flags.set(name, true);
-    } else if (values.has(name)) {
-      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === "" || (eq === -1 && value.startsWith("--"))) {
-        throw new UsageError(`${command}: ${name} needs a value`);
-      }
-      flags.set(name, value);
-    } else {
-      throw new UsageError(`${command}: unknown option ${shorten(rawName)}`);
-    }
+    if (token.value === "" || (!token.inlineValue && token.value.startsWith("--"))) throw new UsageError(`${command}: ${name} needs a value`);
+    flags.set(name, token.value);
   }
   return { flags, positionals };
 }
 
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+/** parseArgs' messages, shortened to what a person typed. */
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(" ")[0] ?? "";
+  const shown = option.length > 40 ? `${option.slice(0, 40)}…` : option;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${shown}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /argument missing|ambiguous/.test(message) ? `${shown} needs a value` : `${shown} takes no value`;
+  }
+  return message.split("\n")[0] ?? "bad arguments";
 }

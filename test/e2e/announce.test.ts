@@ -1,49 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createBot } from "../../src/bot/index.ts";
-import { runBot, type BotRunner } from "../../src/bot/runner.ts";
+import { createApp, type App } from "../../src/app.ts";
 import { createManualClock } from "../../src/clock.ts";
-import { loadConfig } from "../../src/config.ts";
-import { loadScheduler, schedulerApi, type Scheduler } from "../../src/main.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { commitment, seed } from "../bot/harness.ts";
 
-// The whole path of an admin's status change: /done in the admin's chat -> changeStatus ->
-// onStatusChanged -> the real scheduler's tick -> a message in every following chat.
+// The whole path of an admin's status change, as `mindet start` wires it (createApp): /done in
+// the admin's chat -> changeStatus -> onStatusChanged -> the real scheduler's tick -> a message in
+// every following chat.
 describe("status announcements", () => {
   let emulator: BotApiEmulator;
   let testDb: TestDb;
-  let runner: BotRunner;
-  let scheduler: Scheduler | null;
+  let app: App;
 
   beforeAll(async () => {
     emulator = await createBotApiEmulator();
     testDb = await createTestDb();
-    const clock = createManualClock("2026-01-15T06:00:00Z");
-    const config = loadConfig({ ADMIN_IDS: "42", DATABASE_URL: testDb.url, LOG_LEVEL: "silent" }, { requireToken: false });
-    const logger = pino({ level: "silent" });
-    scheduler = await loadScheduler({ db: testDb.db, api: schedulerApi(emulator.token, emulator.apiRoot), clock, logger, config });
-    const bot = createBot({
-      token: emulator.token,
-      config,
-      db: testDb.db,
-      clock,
-      logger,
+    app = await createApp({
+      env: { BOT_TOKEN: emulator.token, ADMIN_IDS: "42", DATABASE_URL: testDb.url, LOG_LEVEL: "silent" },
       apiRoot: emulator.apiRoot,
-      onStatusChanged: () => void scheduler?.tick(),
+      db: testDb.db,
+      clock: createManualClock("2026-01-15T06:00:00Z"),
+      logger: pino({ level: "silent" }),
     });
-    runner = runBot(bot, { pollTimeoutSeconds: 1 });
+    await app.start({ pollTimeoutSeconds: 1 });
   }, 30_000);
   afterAll(async () => {
-    await runner.stop();
-    await scheduler?.stop();
+    await app.stop();
     await emulator.close();
     await testDb.destroy();
   });
 
   it("a follower hears about /done at once", async () => {
-    if (!scheduler) return; // the reminders module is not there (yet)
     const [id] = await seed(testDb.db, "announce.txt", [commitment({ title: "Open the wind farm" })]);
     const follower = emulator.createUser({ firstName: "Fay" });
     const followerChat = emulator.createPrivateChat(follower);

@@ -60,6 +60,6 @@ describe("mindet demo", () => {
     const t = io();
     expect(await runDemo([], t.io, { input: Readable.from(["/help\n"]) })).toBe(0);
     expect(t.out()).toContain("/calendar");
-    await expect(runDemo(["--bogus"], t.io, { input: Readable.from([]) })).rejects.toThrow(/unknown argument/);
+    await expect(runDemo(["--bogus"], t.io, { input: Readable.from([]) })).rejects.toThrow(/unknown (argument|option)/);
   }, 60_000);
 });

@@ -1,0 +1,178 @@
+// The one composition root. `mindet start`, `mindet demo`, the database commands of the command
+// line and the tests all build Mindet here, so there is one order of construction and one place
+// where a part is wired to another: config -> logger -> clock -> database -> bot -> scheduler.
+import { fileURLToPath } from "node:url";
+import { Api, type Bot, type Context } from "grammy";
+import { createBot, registerCommands, type BotDeps } from "./bot/index.ts";
+import { runBot, type BotRunner, type RunBotOptions } from "./bot/runner.ts";
+import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
+import { ingestDirectory } from "./commitments/ingest-directory.ts";
+import { loadConfig, type Config } from "./config.ts";
+import { openDatabase, type Db } from "./db/client.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from "./reminders/schedule.ts";
+
+export const SEEDS_DIR = fileURLToPath(new URL("../seeds", import.meta.url));
+
+/** What every command that touches the database needs. */
+export interface Store {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Db;
+  /** Closes what this store opened (a database handed in from outside stays open). */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  env: NodeJS.ProcessEnv;
+  /** BOT_TOKEN must be set (start, demo); database commands do not need it. */
+  requireToken?: boolean;
+  /** Parts made elsewhere: tests pass a manual clock, a silent logger, a throwaway database. */
+  clock?: Clock;
+  logger?: Logger;
+  db?: Db;
+}
+
+/**
+ * Config (parsed once; a ConfigError names the variable), logger, clock (MINDET_NOW aware) and
+ * the migrated database. Throws ConfigError for bad configuration.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const config = loadConfig(options.env, { requireToken: options.requireToken ?? false });
+  const logger = options.logger ?? createLogger(config.logLevel, config.botToken ?? undefined);
+  const clock = options.clock ?? (config.now ? createOffsetClock(config.now) : systemClock);
+  const ownDb = !options.db;
+  const db = options.db ?? (await openDatabase(config.databaseUrl));
+  return {
+    config,
+    logger,
+    clock,
+    db,
+    close: async () => {
+      if (ownDb) await db.$disconnect();
+    },
+  };
+}
+
+/** Runs `fn` with a store and closes it afterwards, whatever happens (the CLI's database commands). */
+export async function withStore<T>(options: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export interface AppOptions extends StoreOptions {
+  /** Bot API server root (the emulator in the demo and tests); default TELEGRAM_API_ROOT. */
+  apiRoot?: string;
+  /** Ingests seeds/ when the store holds no commitment yet (start, demo). */
+  seedWhenEmpty?: boolean;
+  /** Overrides of the bot's dependencies (tests: sleep, timeouts, rate limit, botInfo). */
+  bot?: Partial<Omit<BotDeps, "config" | "db" | "clock" | "logger" | "token" | "apiRoot">>;
+  /** Overrides of the scheduler's dependencies (tests: sleep, limiter, delivery options). */
+  scheduler?: Partial<Pick<ReminderSchedulerDeps, "sleep" | "limiter" | "options">>;
+}
+
+export interface App extends Store {
+  bot: Bot<Context>;
+  scheduler: ReminderScheduler;
+  /**
+   * Asks Telegram who the bot is (unless botInfo was given), sets the command menus, starts the
+   * scheduler and long polling. Rejects when Telegram cannot be reached or refuses the token.
+   */
+  start(options?: RunBotOptions): Promise<BotRunner>;
+  /** Resolves once announcement ticks started by status changes have finished (demo, tests). */
+  settled(): Promise<void>;
+  /** Stops fetching updates, lets handlers and the running tick finish, then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** The whole of Mindet: store, bot and reminder scheduler, wired to each other. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const store = await openStore({ ...options, requireToken: options.requireToken ?? true });
+  const { config, logger, clock, db } = store;
+  try {
+    if (config.now && !options.clock) logger.warn({ now: config.now.toISOString() }, "MINDET_NOW is set: the clock starts at that instant");
+    if (options.seedWhenEmpty) await ingestSeedsIfEmpty(store);
+    const token = config.botToken;
+    if (!token) throw new Error("createApp needs BOT_TOKEN");
+    const apiRoot = options.apiRoot ?? config.telegramApiRoot;
+    // Announcement ticks in flight, so the demo and tests can wait for an announcement to go out.
+    const ticks = new Set<Promise<unknown>>();
+    const scheduler = createReminderScheduler({
+      db,
+      // The scheduler has its own Api without the bot's retry transformer: the outbox does its own
+      // 429/5xx handling and rate limiting, and must see every refusal as it happens.
+      api: new Api(token, { apiRoot }),
+      clock,
+      logger: logger.child({ component: "reminders" }),
+      config,
+      ...options.scheduler,
+    });
+    const bot = createBot({
+      token,
+      config,
+      db,
+      clock,
+      logger,
+      apiRoot,
+      onStatusChanged: (commitmentId) => {
+        // Announce at once rather than at the next minute's tick.
+        const tick = scheduler.tick().catch((error: unknown) => logger.error({ err: error, commitmentId }, "announcement tick failed"));
+        ticks.add(tick);
+        void tick.finally(() => ticks.delete(tick));
+      },
+      ...options.bot,
+    });
+    let runner: BotRunner | null = null;
+    let started = false;
+    return {
+      ...store,
+      bot,
+      scheduler,
+      async start(runOptions = {}) {
+        await bot.init();
+        logger.info({ username: bot.botInfo.username, apiRoot }, "bot identified");
+        await registerCommands(bot.api, config.adminIds).then(
+          (failed) => failed.length > 0 && logger.warn({ adminIds: failed }, "admin command menu not set (has each admin started the bot?)"),
+          (error: unknown) => logger.warn({ err: error }, "setMyCommands failed"),
+        );
+        scheduler.start();
+        started = true;
+        runner = runBot(bot, runOptions);
+        logger.info("polling for updates");
+        return runner;
+      },
+      async settled() {
+        while (ticks.size > 0) await Promise.all([...ticks]);
+      },
+      async stop() {
+        try {
+          // Stop fetching first and let handlers in flight finish: no acknowledged update is lost.
+          if (runner) await runner.stop();
+          if (started) await scheduler.stop();
+          while (ticks.size > 0) await Promise.all([...ticks]);
+        } finally {
+          await store.close();
+        }
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function ingestSeedsIfEmpty({ db, clock, logger }: Store): Promise<void> {
+  if ((await db.commitment.count()) > 0) return;
+  try {
+    const report = await ingestDirectory(db, SEEDS_DIR, { now: clock.now() });
+    const added = report.results.reduce((sum, r) => sum + r.added, 0);
+    logger.info({ documents: report.results.length, added, failures: report.failures.length }, "seeds ingested");
+  } catch (error) {
+    logger.warn({ err: error }, "could not ingest seeds; starting with an empty store");
+  }
+}
