@@ -3,10 +3,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { DocumentError } from "./commitments/read-document.ts";
 import { ConfigError } from "./config.ts";
-import { runExtractCommand } from "./cli/extract-command.ts";
-import { runIngestCommand } from "./cli/ingest-command.ts";
 import { CliFailure, defaultIo, println, UsageError, type CliIo } from "./cli/io.ts";
-import { runListCommand } from "./cli/list-command.ts";
 
 export { defaultIo, type CliIo } from "./cli/io.ts";
 
@@ -28,14 +25,25 @@ const OWN_HELP = new Set(["start", "extract", "ingest", "list"]);
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
+// Each command's code is imported when it runs: `mindet --help` or `mindet extract` never loads
+// grammY, Prisma or the database driver (cold start is most of a short command's time).
 const COMMANDS: Record<string, Command> = {
   start: async (_args, io) => {
     const { runStart } = await import("./main.ts");
     return runStart(io.env, { stderr: io.stderr });
   },
-  extract: (args, io) => runExtractCommand(args, io),
-  ingest: (args, io) => runIngestCommand(args, io),
-  list: (args, io) => runListCommand(args, io),
+  extract: async (args, io) => {
+    const { runExtractCommand } = await import("./cli/extract-command.ts");
+    return runExtractCommand(args, io);
+  },
+  ingest: async (args, io) => {
+    const { runIngestCommand } = await import("./cli/ingest-command.ts");
+    return runIngestCommand(args, io);
+  },
+  list: async (args, io) => {
+    const { runListCommand } = await import("./cli/list-command.ts");
+    return runListCommand(args, io);
+  },
   remind: async (args, io) => {
     const { runRemindCommand } = await import("./reminders/cli-remind.ts");
     return runRemindCommand([...args], io);
