@@ -10,7 +10,10 @@ import { ingestDirectory } from "./commitments/ingest-directory.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { startOpsServer, type OpsServer } from "./ops/http-server.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from "./reminders/schedule.ts";
+import { ALLOWED_UPDATES } from "./bot/index.ts";
 
 export const SEEDS_DIR = fileURLToPath(new URL("../seeds", import.meta.url));
 
@@ -72,18 +75,32 @@ export interface AppOptions extends StoreOptions {
   seedWhenEmpty?: boolean;
   /** Overrides of the bot's dependencies (tests: sleep, timeouts, rate limit, botInfo). */
   bot?: Partial<Omit<BotDeps, "config" | "db" | "clock" | "logger" | "token" | "apiRoot">>;
+  /** Webhook mode: how long an update may take before it is answered and handled on (default 8 s). */
+  webhookAnswerWithinMs?: number;
   /** Overrides of the scheduler's dependencies (tests: sleep, limiter, delivery options). */
   scheduler?: Partial<Pick<ReminderSchedulerDeps, "sleep" | "limiter" | "options">>;
+}
+
+/** A started app: long polling (runner) or a webhook, and the HTTP server when there is one. */
+export interface Started {
+  /** The long-polling runner; null in webhook mode. */
+  runner: BotRunner | null;
+  /** The port of the webhook, /healthz and /metrics server; null when none runs. */
+  httpPort: number | null;
+  /** Resolves when long polling ends by itself (rejects on a crash); undefined for a webhook. */
+  task(): Promise<void> | undefined;
 }
 
 export interface App extends Store {
   bot: Bot<Context>;
   scheduler: ReminderScheduler;
+  metrics: Metrics;
   /**
    * Asks Telegram who the bot is (unless botInfo was given), sets the command menus, starts the
-   * scheduler and long polling. Rejects when Telegram cannot be reached or refuses the token.
+   * scheduler, the HTTP server (PORT, or a webhook) and either long polling or the webhook
+   * (setWebhook). Rejects when Telegram cannot be reached or refuses the token.
    */
-  start(options?: RunBotOptions): Promise<BotRunner>;
+  start(options?: RunBotOptions): Promise<Started>;
   /** Resolves once announcement ticks started by status changes have finished (demo, tests). */
   settled(): Promise<void>;
   /** Stops fetching updates, lets handlers and the running tick finish, then closes the store. */
@@ -100,16 +117,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     const token = config.botToken;
     if (!token) throw new Error("createApp needs BOT_TOKEN");
     const apiRoot = options.apiRoot ?? config.telegramApiRoot;
+    const metrics = createMetrics(db);
     // Announcement ticks in flight, so the demo and tests can wait for an announcement to go out.
     const ticks = new Set<Promise<unknown>>();
+    // The scheduler has its own Api without the bot's retry transformer: the outbox does its own
+    // 429/5xx handling and rate limiting, and must see every refusal as it happens.
+    const schedulerApi = new Api(token, { apiRoot });
+    schedulerApi.config.use(metrics.countCalls("reminders"));
     const scheduler = createReminderScheduler({
       db,
-      // The scheduler has its own Api without the bot's retry transformer: the outbox does its own
-      // 429/5xx handling and rate limiting, and must see every refusal as it happens.
-      api: new Api(token, { apiRoot }),
+      api: schedulerApi,
       clock,
       logger: logger.child({ component: "reminders" }),
       config,
+      onTick: (report) => metrics.recordTick(report),
       ...options.scheduler,
     });
     const bot = createBot({
@@ -119,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock,
       logger,
       apiRoot,
+      countUpdates: metrics.countUpdates,
       onStatusChanged: (commitmentId) => {
         // Announce at once rather than at the next minute's tick.
         const tick = scheduler.tick().catch((error: unknown) => logger.error({ err: error, commitmentId }, "announcement tick failed"));
@@ -127,12 +149,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       ...options.bot,
     });
+    bot.api.config.use(metrics.countCalls("bot"));
     let runner: BotRunner | null = null;
+    let server: OpsServer | null = null;
     let started = false;
     return {
       ...store,
       bot,
       scheduler,
+      metrics,
       async start(runOptions = {}) {
         await bot.init();
         logger.info({ username: bot.botInfo.username, apiRoot }, "bot identified");
@@ -140,19 +165,40 @@ export async function createApp(options: AppOptions): Promise<App> {
           (failed) => failed.length > 0 && logger.warn({ adminIds: failed }, "admin command menu not set (has each admin started the bot?)"),
           (error: unknown) => logger.warn({ err: error }, "setMyCommands failed"),
         );
+        const webhook = config.webhook;
+        if (config.port !== null) {
+          server = await startOpsServer({
+            port: config.port,
+            db,
+            clock,
+            logger,
+            metrics,
+            ...(webhook ? { webhook: { bot, path: webhook.path, secret: webhook.secret, answerWithinMs: options.webhookAnswerWithinMs } } : {}),
+          });
+        }
         scheduler.start();
         started = true;
-        runner = runBot(bot, runOptions);
-        logger.info("polling for updates");
-        return runner;
+        if (webhook) {
+          // Only the update types the bot handles; pending updates are kept (none is lost by a restart).
+          await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+          logger.info({ url: webhook.url }, "webhook set");
+        } else {
+          // A webhook left from an earlier webhook deployment would make every getUpdates fail with 409.
+          await bot.api.deleteWebhook();
+          runner = runBot(bot, runOptions);
+          logger.info("polling for updates");
+        }
+        const polling = runner;
+        return { runner: polling, httpPort: server?.port ?? null, task: () => polling?.task() };
       },
       async settled() {
         while (ticks.size > 0) await Promise.all([...ticks]);
       },
       async stop() {
         try {
-          // Stop fetching first and let handlers in flight finish: no acknowledged update is lost.
+          // Stop taking updates first and let handlers in flight finish: no acknowledged update is lost.
           if (runner) await runner.stop();
+          if (server) await server.close();
           if (started) await scheduler.stop();
           while (ticks.size > 0) await Promise.all([...ticks]);
         } finally {

@@ -22,6 +22,10 @@ export interface Config {
   /** Start the clock here (demos, tests), or null for real time. */
   now: Date | null;
   rateLimits: RateLimits;
+  /** Webhook mode (WEBHOOK_URL and WEBHOOK_SECRET), or null for long polling. */
+  webhook: { url: string; secret: string; path: string } | null;
+  /** PORT for the webhook, /healthz and /metrics; null: no HTTP server (polling without PORT). */
+  port: number | null;
 }
 
 /** A configuration problem, always naming the variable. Its message is safe to print. */
@@ -83,6 +87,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions): 
       throw new ConfigError("MINDET_NOW", `"${nowText}" is not an ISO instant such as "2026-03-01T09:00:00+05:00"`);
     }
   }
+  const webhook = parseWebhook(env);
+  const portText = optional(env, "PORT");
+  let port: number | null = webhook ? 8080 : null;
+  if (portText !== undefined) {
+    port = Number(portText);
+    if (!/^\d{1,5}$/.test(portText) || port > 65_535) throw new ConfigError("PORT", `"${portText}" is not a TCP port (0-65535)`);
+  }
   return {
     botToken: botToken ?? null,
     databaseUrl,
@@ -96,7 +107,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions): 
       perChatPerSecond: positiveNumber(env, "SEND_RATE_PER_CHAT_PER_SECOND", 1),
       perGroupPerMinute: positiveNumber(env, "SEND_RATE_PER_GROUP_PER_MINUTE", 20),
     },
+    webhook,
+    port,
   };
+}
+
+/** WEBHOOK_URL and WEBHOOK_SECRET come together; Telegram only posts to https URLs. */
+function parseWebhook(env: NodeJS.ProcessEnv): Config["webhook"] {
+  const url = optional(env, "WEBHOOK_URL");
+  const secret = optional(env, "WEBHOOK_SECRET");
+  if (!url && !secret) return null;
+  if (!url) throw new ConfigError("WEBHOOK_URL", "missing; WEBHOOK_SECRET is set, so the public https URL Telegram posts to is needed too");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError("WEBHOOK_URL", `"${url.slice(0, 80)}" is not a URL such as "https://bot.example.org/telegram"`);
+  }
+  if (parsed.protocol !== "https:") throw new ConfigError("WEBHOOK_URL", "must be an https URL (Telegram posts to https only)");
+  // Telegram's secret_token: 1-256 characters, letters, digits, "_" and "-".
+  if (!secret) throw new ConfigError("WEBHOOK_SECRET", "missing; set a random string of 32+ letters, digits, _ or - (Telegram sends it with every update)");
+  if (!/^[A-Za-z0-9_-]{16,256}$/.test(secret)) {
+    throw new ConfigError("WEBHOOK_SECRET", "must be 16 to 256 characters of letters, digits, _ or -");
+  }
+  return { url: parsed.toString(), secret, path: parsed.pathname };
 }
 
 /** True for zones the runtime's ICU knows ("Asia/Almaty", "Europe/Berlin", "UTC"). */

@@ -27,16 +27,16 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
     throw error;
   }
   const { logger } = app;
-  let runner;
+  let started;
   try {
-    runner = await app.start();
+    started = await app.start();
   } catch (error) {
     logger.fatal({ err: error }, "cannot reach Telegram or the token was refused");
     stderr.write(`mindet: cannot start the bot: ${firstLine(error)}\n`);
     await app.stop();
     return 1;
   }
-  const reason = await waitForStop(options.stopSignal, runner.task());
+  const reason = await waitForStop(options.stopSignal, started.task());
   logger.info({ reason }, "shutting down");
   await app.stop();
   return reason === "crashed" ? 1 : 0;

@@ -1,3 +1,4 @@
+import type { Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
@@ -23,6 +24,8 @@ export interface BotDeps {
   /** Client timeout per API call in seconds (default 30; long polling adds its own timeout). */
   timeoutSeconds?: number;
   rateLimit?: UserRateLimitOptions;
+  /** Runs first for every update (the app's update counter for /metrics). */
+  countUpdates?: Middleware;
   /** Largest .txt an admin may /ingest, in bytes (default 1 MB). */
   maxIngestBytes?: number;
   /** How long a pending /ingest waits for Confirm, in ms (default 15 minutes). */

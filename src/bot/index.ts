@@ -46,6 +46,7 @@ export function createBot(deps: BotDeps): Bot<Context> {
   // One admin cache per bot: group-admin answers are reused for a minute.
   const canManage = createManageCheck(deps.clock);
 
+  if (deps.countUpdates) bot.use(deps.countUpdates);
   bot.use(createUserRateLimit(deps.clock, deps.rateLimit));
   bot.use(sequentialize(updateChatKey));
   bot.use(createChatRegistry(deps));

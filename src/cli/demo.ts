@@ -63,7 +63,7 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
   const dbFile = tempDir ? path.join(tempDir, "demo.db") : path.resolve(io.cwd, dbArg as string);
   const emulator = await createBotApiEmulator({ bot: { username: "mindet_demo_bot", firstName: "Mindet" } });
   try {
-    const env = { ...io.env, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, ADMIN_IDS: String(DEMO_USER_ID), DATABASE_URL: `file:${dbFile}` };
+    const env = { ...io.env, WEBHOOK_URL: "", WEBHOOK_SECRET: "", PORT: "", BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, ADMIN_IDS: String(DEMO_USER_ID), DATABASE_URL: `file:${dbFile}` };
     // Logs would mix with the conversation: errors only, unless LOG_LEVEL asks for more.
     const logger = io.env.LOG_LEVEL?.trim() ? undefined : createLogger("error", emulator.token);
     io.stdout.write("Opening the database (the seed documents are read into a new one)…\n");
@@ -78,7 +78,8 @@ export async function runDemo(args: string[], io: CliIo, options: DemoOptions = 
       // The demo user exists before the menu is registered, so the admin menu has a chat to go to.
       const user = emulator.createUser({ id: DEMO_USER_ID, firstName: "You", username: "demo_user" });
       emulator.createPrivateChat(user);
-      const runner = await app.start({ pollTimeoutSeconds: 10 });
+      const { runner } = await app.start({ pollTimeoutSeconds: 10 });
+      if (!runner) throw new Error("the demo polls the emulator; unset WEBHOOK_URL");
       const session: DemoSession = {
         emulator,
         handled: runner.handled,

@@ -27,6 +27,8 @@ export interface ReminderSchedulerDeps {
   /** Replaces the limiter built from config.rateLimits. */
   limiter?: RateLimiter;
   options?: Partial<DeliverOptions>;
+  /** Told after every tick (metrics, /healthz). */
+  onTick?: (report: TickReport) => void;
 }
 
 export interface TickReport extends PlanningReport, DeliverReport {
@@ -80,6 +82,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started) };
     const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
     log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
+    deps.onTick?.(report);
     return report;
   }
 

@@ -1,5 +1,5 @@
 import type { BotCommand, ChatFullInfo, ChatMember, File, Update, User, UserFromGetMe } from "grammy/types";
-import { badRequest, optionalInt, optionalObject, optionalString, requireInt } from "./api-error.ts";
+import { ApiError, badRequest, optionalInt, optionalObject, optionalString, requireInt } from "./api-error.ts";
 import { readableChat, type MethodContext, type MethodHandler } from "./method-context.ts";
 import type { BotStatus, ChatState, MemberRole } from "./world.ts";
 
@@ -17,6 +17,7 @@ function getMe(ctx: MethodContext): UserFromGetMe {
 }
 
 function getUpdates(ctx: MethodContext): Promise<Update[]> {
+  if (ctx.bot.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
   const limit = Math.min(Math.max(optionalInt(ctx.params, "limit") ?? MAX_UPDATES_PER_CALL, 1), MAX_UPDATES_PER_CALL);
   const allowedUpdates = optionalObject<string[]>(ctx.params, "allowed_updates");
   return ctx.bot.queue.poll({
@@ -27,13 +28,27 @@ function getUpdates(ctx: MethodContext): Promise<Update[]> {
   }, ctx.signal);
 }
 
+function setWebhook(ctx: MethodContext): true {
+  const url = optionalString(ctx.params, "url") ?? "";
+  if (url === "") {
+    ctx.bot.webhook = null;
+    return true;
+  }
+  if (!url.startsWith("https://")) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+  const secretToken = optionalString(ctx.params, "secret_token") ?? null;
+  if (secretToken !== null && !/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) throw badRequest("secret token contains unallowed characters");
+  ctx.bot.webhook = { url, secretToken, allowedUpdates: optionalObject<string[]>(ctx.params, "allowed_updates") ?? null };
+  return true;
+}
+
 function deleteWebhook(ctx: MethodContext): true {
+  ctx.bot.webhook = null;
   if (ctx.params["drop_pending_updates"] === true || ctx.params["drop_pending_updates"] === "true") ctx.bot.queue.clear();
   return true;
 }
 
 function getWebhookInfo(ctx: MethodContext): { url: string; has_custom_certificate: boolean; pending_update_count: number } {
-  return { url: "", has_custom_certificate: false, pending_update_count: ctx.bot.queue.size };
+  return { url: ctx.bot.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: ctx.bot.queue.size };
 }
 
 function answerCallbackQuery(ctx: MethodContext): true {
@@ -134,7 +149,7 @@ const acceptOnly: MethodHandler = () => true;
 
 /** Everything except messages: identity, updates, callbacks, files, commands, chats. */
 export const botMethods: Record<string, MethodHandler> = {
-  getMe, getUpdates, deleteWebhook, getWebhookInfo, answerCallbackQuery, getFile,
+  getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, answerCallbackQuery, getFile,
   setMyCommands, getMyCommands, deleteMyCommands, getChat, getChatMember, getChatAdministrators,
   getChatMemberCount,
   // Cosmetic settings a bot sets at boot; accepted so that startup code runs unchanged.

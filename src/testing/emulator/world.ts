@@ -17,6 +17,8 @@ export interface BotState {
   blockedBy: Set<number>;
   /** Overrides of the bot's status per group; absent means the chat's default. */
   status: Map<number, BotStatus>;
+  /** Set by setWebhook: while set, getUpdates is refused with 409 as Telegram does. */
+  webhook: { url: string; secretToken: string | null; allowedUpdates: string[] | null } | null;
 }
 
 /** A message with who sent it. */
@@ -117,6 +119,7 @@ export class World {
         commands: new Map(),
         blockedBy: new Set(),
         status: new Map(),
+        webhook: null,
       };
       this.bots.set(token, bot);
     } else if (identity.id !== undefined || identity.username !== undefined || identity.firstName !== undefined) {
