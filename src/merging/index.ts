@@ -1,0 +1,26 @@
+/**
+ * Merging: is a new report the same commitment as a stored one? PURE: no I/O, no clock.
+ * `matchCommitments` compares two commitments; `createCommitmentIndex` finds the candidates for
+ * one new commitment among many without comparing against all of them.
+ */
+export * from "./types.js";
+export { normaliseBody, bodyRelation, isGenericBody } from "./bodies.js";
+export { dueWindow, windowGapDays, dateRelation, MAX_DUE_SHIFT_DAYS, FREE_SHIFT_DAYS } from "./dates.js";
+export { contentStems, charGrams, matchText, quantities, CHAR_GRAM_CHARS } from "./text.js";
+export { createTermStats, idf, tfidfVector, cosine, type TermStats, type SparseVector } from "./vectors.js";
+export {
+  matchCommitments,
+  compareProfiles,
+  createProfile,
+  SAME_THRESHOLD,
+  ASK_THRESHOLD,
+  WORD_WEIGHT,
+  SAME_BODY_BONUS,
+  SAME_WINDOW_BONUS,
+  MOVED_DATE_PENALTY,
+  QUANTITY_CONFLICT_PENALTY,
+  ANCHOR_MAX_SHARE,
+  type MatchProfile,
+  type MatcherStats,
+  type Thresholds,
+} from "./match.js";
