@@ -20,7 +20,9 @@ export {
   MOVED_DATE_PENALTY,
   QUANTITY_CONFLICT_PENALTY,
   ANCHOR_MAX_SHARE,
+  decideMatch,
   type MatchProfile,
   type MatcherStats,
   type Thresholds,
 } from "./match.js";
+export { createCommitmentIndex, MAX_QUERY_STEMS, MAX_POSTING_SHARE, MIN_COMMON_POSTINGS, MAX_CANDIDATES, type CommitmentIndex, type IndexedMatch } from "./commitment-index.js";

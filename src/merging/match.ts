@@ -69,9 +69,24 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function decide(score: number, thresholds: Thresholds): MatchDecision {
-  if (score >= thresholds.same) return "same";
-  return score >= thresholds.ask ? "ask" : "different";
+type DecisionInput = Pick<MatchResult, "score" | "body" | "date" | "anchors" | "quantityConflict">;
+
+/**
+ * The decision from the features: the gates (bodies differ, dates too far apart) say `different`
+ * whatever the score; a pair that shares no name or quantity, or whose quantities disagree, is at
+ * most `ask` (too little to merge unseen); otherwise the thresholds decide.
+ */
+export function decideMatch(f: DecisionInput, thresholds: Thresholds = { same: SAME_THRESHOLD, ask: ASK_THRESHOLD }): MatchDecision {
+  if (f.body === "different" || f.date === "too-far") return "different";
+  const byScore: MatchDecision = f.score >= thresholds.same ? "same" : f.score >= thresholds.ask ? "ask" : "different";
+  return byScore === "same" && (f.anchors === 0 || f.quantityConflict) ? "ask" : byScore;
+}
+
+function thresholdDetail(f: DecisionInput, thresholds: Thresholds): string {
+  if (f.body === "different") return "different responsible bodies";
+  if (f.date === "too-far") return `deadlines more than ${MAX_DUE_SHIFT_DAYS} days apart`;
+  const caps = [f.anchors === 0 ? "no shared name or quantity" : "", f.quantityConflict ? "quantities disagree" : ""].filter(Boolean);
+  return `same >= ${thresholds.same}, ask >= ${thresholds.ask}${caps.length ? `; ${caps.join(", ")}: at most ask` : ""}`;
 }
 
 /**
@@ -109,21 +124,10 @@ export function compareProfiles(a: MatchProfile, b: MatchProfile, stats: Matcher
   score = round(Math.max(0, Math.min(1, score)));
   reasons.push({ feature: "score", value: score, detail: `${WORD_WEIGHT} x words + ${round(1 - WORD_WEIGHT)} x chars, body and date terms` });
 
-  // The gates come after scoring so the reasons still show how alike the text was.
-  let decision: MatchDecision;
-  if (body === "different") {
-    decision = "different";
-    reasons.push({ feature: "threshold", value: "gate", detail: "different responsible bodies" });
-  } else if (date === "too-far") {
-    decision = "different";
-    reasons.push({ feature: "threshold", value: "gate", detail: `deadlines more than ${MAX_DUE_SHIFT_DAYS} days apart` });
-  } else {
-    decision = decide(score, thresholds);
-    const generic = anchors.length + sharedQuantities.length === 0;
-    if (decision === "same" && generic) decision = "ask";
-    reasons.push({ feature: "threshold", value: decision, detail: `same >= ${thresholds.same}, ask >= ${thresholds.ask}${generic ? "; no shared name or quantity: at most ask" : ""}` });
-  }
-  return { decision, score, body, date, shiftDays: gapDays, anchors: anchors.length + sharedQuantities.length, reasons };
+  const partial = { score, body, date, anchors: anchors.length + sharedQuantities.length, quantityConflict };
+  const decision = decideMatch(partial, thresholds);
+  reasons.push({ feature: "threshold", value: decision, detail: thresholdDetail(partial, thresholds) });
+  return { ...partial, decision, shiftDays: gapDays, reasons };
 }
 
 /** Compares two commitments as the extractor emits them, with term weights from `stats`. */

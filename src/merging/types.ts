@@ -40,5 +40,7 @@ export interface MatchResult {
   shiftDays: number | null;
   /** Rare stems and quantities both sides share; none caps the decision at `ask`. */
   anchors: number;
+  /** Both name quantities and share none: at most `ask`. */
+  quantityConflict: boolean;
   reasons: MatchReason[];
 }

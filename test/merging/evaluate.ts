@@ -6,7 +6,7 @@
  * `--choose` picks thresholds on the development part only and shows what they give on held-out.
  */
 import { pathToFileURL } from "node:url";
-import { compareProfiles, createProfile, createTermStats, type MatcherStats, type MatchProfile, type MatchResult, type Thresholds, SAME_THRESHOLD, ASK_THRESHOLD } from "../../src/merging/index.js";
+import { decideMatch, compareProfiles, createProfile, createTermStats, type MatcherStats, type MatchProfile, type MatchResult, type Thresholds, SAME_THRESHOLD, ASK_THRESHOLD } from "../../src/merging/index.js";
 import { loadPairSet, type LabelledPair, type PairSet } from "./pair-set.js";
 
 export interface ScoredPair {
@@ -63,12 +63,7 @@ export function figures(scored: readonly ScoredPair[]): Figures {
 
 /** Re-decides already scored pairs under other thresholds (the gates stay as they were). */
 function redecide(scored: readonly ScoredPair[], t: Thresholds): ScoredPair[] {
-  return scored.map((s) => {
-    const gated = s.result.body === "different" || s.result.date === "too-far";
-    let decision: MatchResult["decision"] = gated ? "different" : s.result.score >= t.same ? "same" : s.result.score >= t.ask ? "ask" : "different";
-    if (decision === "same" && s.result.anchors === 0) decision = "ask";
-    return { ...s, result: { ...s.result, decision } };
-  });
+  return scored.map((s) => ({ ...s, result: { ...s.result, decision: decideMatch(s.result, t) } }));
 }
 
 /**

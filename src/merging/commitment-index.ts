@@ -1,0 +1,140 @@
+/**
+ * Candidates for one new commitment among many stored ones, without comparing against all of them.
+ * An inverted index from content stems to commitments, split by deadline year: a new commitment
+ * looks up only its rarest stems (common ones such as "construction" would hand back a large share
+ * of the store and decide nothing) and only the years its deadline could have moved from, plus the
+ * undated. What comes back is scored in full by `compareProfiles`. Term weights (document
+ * frequencies) are kept up to date as commitments are added and removed.
+ */
+import { dueWindow, MAX_DUE_SHIFT_DAYS } from "./dates.js";
+import { compareProfiles, createProfile, type MatcherStats, type MatchProfile, type Thresholds } from "./match.js";
+import { createTermStats } from "./vectors.js";
+import type { MatchInput, MatchResult } from "./types.js";
+
+/** Stems looked up per new commitment, rarest first. */
+export const MAX_QUERY_STEMS = 8;
+/** A stem held by more than this share of the store (and more than MIN_COMMON_POSTINGS) is not looked up. */
+export const MAX_POSTING_SHARE = 0.005;
+export const MIN_COMMON_POSTINGS = 200;
+/** Candidates scored in full per new commitment, those sharing the most looked-up stems first. */
+export const MAX_CANDIDATES = 50;
+
+const UNDATED = "undated";
+const SHIFT_YEARS = Math.ceil(MAX_DUE_SHIFT_DAYS / 365);
+
+export interface IndexedMatch {
+  id: string;
+  result: MatchResult;
+}
+
+export interface CommitmentIndex {
+  readonly size: number;
+  readonly stats: MatcherStats;
+  /** Adds or replaces the commitment stored under `id`. */
+  add(id: string, commitment: MatchInput): void;
+  /** False when `id` was not indexed. */
+  remove(id: string): boolean;
+  /** Ids worth scoring against `commitment`, most shared rare stems first, at most MAX_CANDIDATES. */
+  candidates(commitment: MatchInput): string[];
+  /** Scored candidates that are `same` or `ask`, best first; empty when nothing stored resembles it. */
+  findMatches(commitment: MatchInput, thresholds?: Thresholds): IndexedMatch[];
+}
+
+/** The deadline years a commitment is filed under: the years of its window, or "undated". */
+function yearsOf(c: MatchInput): string[] {
+  const w = dueWindow(c.due, c.precision);
+  if (!w) return [UNDATED];
+  const out: string[] = [];
+  for (let y = Number(w[0].slice(0, 4)); y <= Number(w[1].slice(0, 4)); y++) out.push(String(y));
+  return out;
+}
+
+/** The years a restatement of `c` may be filed under: its own, widened by the largest allowed move. */
+function yearsToSearch(c: MatchInput): string[] | null {
+  const w = dueWindow(c.due, c.precision);
+  if (!w) return null; // undated: any year
+  const out = [UNDATED];
+  for (let y = Number(w[0].slice(0, 4)) - SHIFT_YEARS; y <= Number(w[1].slice(0, 4)) + SHIFT_YEARS; y++) out.push(String(y));
+  return out;
+}
+
+export function createCommitmentIndex(): CommitmentIndex {
+  const stats: MatcherStats = { words: createTermStats(), chars: createTermStats() };
+  const profiles = new Map<string, MatchProfile>();
+  /** stem -> year -> ids. */
+  const postings = new Map<string, Map<string, Set<string>>>();
+
+  function file(id: string, p: MatchProfile, add: boolean): void {
+    const years = yearsOf(p.input);
+    for (const stem of new Set(p.stems)) {
+      let byYear = postings.get(stem);
+      if (!byYear) postings.set(stem, (byYear = new Map()));
+      for (const y of years) {
+        let ids = byYear.get(y);
+        if (!ids) byYear.set(y, (ids = new Set()));
+        if (add) ids.add(id);
+        else ids.delete(id);
+      }
+    }
+  }
+
+  const index: CommitmentIndex = {
+    get size() {
+      return profiles.size;
+    },
+    stats,
+    add(id, commitment) {
+      index.remove(id);
+      const p = createProfile(commitment);
+      profiles.set(id, p);
+      stats.words.add(p.stems);
+      stats.chars.add(p.grams);
+      file(id, p, true);
+    },
+    remove(id) {
+      const p = profiles.get(id);
+      if (!p) return false;
+      file(id, p, false);
+      stats.words.remove(p.stems);
+      stats.chars.remove(p.grams);
+      profiles.delete(id);
+      return true;
+    },
+    candidates(commitment) {
+      return rankCandidates(createProfile(commitment));
+    },
+    findMatches(commitment, thresholds) {
+      const p = createProfile(commitment);
+      return rankCandidates(p)
+        .map((id) => ({ id, result: compareProfiles(profiles.get(id) as MatchProfile, p, stats, thresholds) }))
+        .filter((m) => m.result.decision !== "different")
+        .sort((a, b) => b.result.score - a.result.score);
+    },
+  };
+
+  function rankCandidates(p: MatchProfile): string[] {
+    const limit = Math.max(MIN_COMMON_POSTINGS, MAX_POSTING_SHARE * profiles.size);
+    const stems = [...new Set(p.stems)]
+      .map((s) => [s, stats.words.frequency(s)] as const)
+      .filter(([, df]) => df > 0 && df <= limit)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, MAX_QUERY_STEMS)
+      .map(([s]) => s);
+    const years = yearsToSearch(p.input);
+    const hits = new Map<string, number>();
+    for (const stem of stems) {
+      const byYear = postings.get(stem);
+      if (!byYear) continue;
+      const lists = years ? years.map((y) => byYear.get(y)) : [...byYear.values()];
+      const seen = new Set<string>();
+      for (const ids of lists) for (const id of ids ?? []) seen.add(id);
+      for (const id of seen) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
+  }
+
+  return index;
+}
