@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createCommitmentIndex, MAX_CANDIDATES, type MatchInput } from "../../src/merging/index.js";
+import { loadPairSet, type PairCommitment } from "./pair-set.js";
+
+const set = loadPairSet();
+function get(id: string): PairCommitment {
+  const c = set.commitments[id];
+  if (!c) throw new Error(`no commitment ${id} in pairs.json`);
+  return c;
+}
+
+function indexOfAll(except?: string) {
+  const index = createCommitmentIndex();
+  for (const [id, c] of Object.entries(set.commitments)) if (id !== except) index.add(id, c);
+  return index;
+}
+
+describe("createCommitmentIndex", () => {
+  it("finds the stored report of nearly every restated commitment among its candidates", () => {
+    const index = indexOfAll();
+    const positives = set.pairs.filter((p) => p.label === "same");
+    const found = positives.filter((p) => index.candidates(get(p.b)).includes(p.a));
+    // What the candidate search loses, the matcher could not have merged anyway (no shared rare stem).
+    expect(found.length / positives.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("returns the seeds' Digital Qazaqstan strategy as the match for seed 002's sentence", () => {
+    const index = indexOfAll("seed-002-digital-qazaqstan");
+    const matches = index.findMatches(get("seed-002-digital-qazaqstan"));
+    const strategy = Object.entries(set.commitments).find(([, c]) => c.quote.includes("complete the development of the draft Strategy"))?.[0];
+    const same = matches.filter((m) => m.result.decision === "same");
+    expect(same.map((m) => m.id)).toContain(strategy);
+    // The written restatements of the strategy are the same commitment too; nothing else is merged.
+    for (const m of same) expect(set.commitments[m.id]?.quote).toMatch(/Digital Qazaqstan/i);
+  });
+
+  it("scores at most MAX_CANDIDATES, and forgets what is removed or replaced", () => {
+    const index = indexOfAll();
+    const id = Object.keys(set.commitments)[0] as string;
+    const c = get(id);
+    expect(index.candidates(c).length).toBeLessThanOrEqual(MAX_CANDIDATES);
+    expect(index.candidates(c)).toContain(id);
+    const size = index.size;
+    expect(index.remove(id)).toBe(true);
+    expect(index.remove(id)).toBe(false);
+    expect(index.size).toBe(size - 1);
+    expect(index.candidates(c)).not.toContain(id);
+    index.add("again", c);
+    index.add("again", c);
+    expect(index.size).toBe(size);
+    expect(index.stats.words.documents).toBe(size);
+  });
+
+  it("searches only the years a deadline can move from, and every year for an undated report", () => {
+    const index = createCommitmentIndex();
+    const base: Omit<MatchInput, "due" | "precision"> = { title: "Build the Saryarka gas pipeline", quote: "The Saryarka gas pipeline will be built.", body: null, responsible: null, dueText: null, topics: [], published: null };
+    index.add("2019", { ...base, due: "2019-12-31", precision: "year" });
+    index.add("2025", { ...base, due: "2025-12-31", precision: "year" });
+    index.add("undated", { ...base, due: null, precision: "vague" });
+    expect(index.candidates({ ...base, due: "2020-06-30", precision: "month" }).sort()).toEqual(["2019", "undated"]);
+    expect(index.candidates({ ...base, due: null, precision: "vague" }).sort()).toEqual(["2019", "2025", "undated"]);
+  });
+});
