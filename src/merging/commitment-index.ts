@@ -18,6 +18,14 @@ export const MAX_POSTING_SHARE = 0.005;
 export const MIN_COMMON_POSTINGS = 200;
 /** Candidates scored in full per new commitment, those sharing the most looked-up stems first. */
 export const MAX_CANDIDATES = 50;
+/**
+ * Looked-up stems a candidate must share once the new commitment has at least three to look up: a
+ * restatement keeps several of its rare words ("Saryarka", "pipeline", "Kyzylorda"), an unrelated
+ * commitment that shares one rare word is the bulk of what would otherwise be scored.
+ */
+export const MIN_SHARED_STEMS = 2;
+/** Candidates sharing only one stem, when it is one of the two rarest looked up ("Qazaqstan"). */
+export const SINGLE_STEM_CANDIDATES = 10;
 
 const UNDATED = "undated";
 const SHIFT_YEARS = Math.ceil(MAX_DUE_SHIFT_DAYS / 365);
@@ -34,7 +42,7 @@ export interface CommitmentIndex {
   add(id: string, commitment: MatchInput): void;
   /** False when `id` was not indexed. */
   remove(id: string): boolean;
-  /** Ids worth scoring against `commitment`, most shared rare stems first, at most MAX_CANDIDATES. */
+  /** Ids worth scoring against `commitment`, most shared rare stems first, at most MAX_CANDIDATES + SINGLE_STEM_CANDIDATES. */
   candidates(commitment: MatchInput): string[];
   /** Scored candidates that are `same` or `ask`, best first; empty when nothing stored resembles it. */
   findMatches(commitment: MatchInput, thresholds?: Thresholds): IndexedMatch[];
@@ -60,11 +68,15 @@ function yearsToSearch(c: MatchInput): string[] | null {
 
 export function createCommitmentIndex(): CommitmentIndex {
   const stats: MatcherStats = { words: createTermStats(), chars: createTermStats() };
-  const profiles = new Map<string, MatchProfile>();
-  /** stem -> year -> ids. */
-  const postings = new Map<string, Map<string, Set<string>>>();
+  // Only the inputs are kept: a profile's character grams cost more memory than the commitment
+  // itself, and are rebuilt for the few candidates scored. Postings hold small numbers, not ids.
+  const inputs = new Map<number, MatchInput>();
+  const numberOf = new Map<string, number>();
+  const idOf: string[] = [];
+  /** stem -> year -> internal numbers. */
+  const postings = new Map<string, Map<string, Set<number>>>();
 
-  function file(id: string, p: MatchProfile, add: boolean): void {
+  function file(n: number, p: MatchProfile, add: boolean): void {
     const years = yearsOf(p.input);
     for (const stem of new Set(p.stems)) {
       let byYear = postings.get(stem);
@@ -72,48 +84,56 @@ export function createCommitmentIndex(): CommitmentIndex {
       for (const y of years) {
         let ids = byYear.get(y);
         if (!ids) byYear.set(y, (ids = new Set()));
-        if (add) ids.add(id);
-        else ids.delete(id);
+        if (add) ids.add(n);
+        else ids.delete(n);
       }
     }
   }
 
   const index: CommitmentIndex = {
     get size() {
-      return profiles.size;
+      return inputs.size;
     },
     stats,
     add(id, commitment) {
       index.remove(id);
+      let n = numberOf.get(id);
+      if (n === undefined) {
+        n = idOf.length;
+        idOf.push(id);
+        numberOf.set(id, n);
+      }
       const p = createProfile(commitment);
-      profiles.set(id, p);
+      inputs.set(n, commitment);
       stats.words.add(p.stems);
       stats.chars.add(p.grams);
-      file(id, p, true);
+      file(n, p, true);
     },
     remove(id) {
-      const p = profiles.get(id);
-      if (!p) return false;
-      file(id, p, false);
+      const n = numberOf.get(id);
+      const input = n === undefined ? undefined : inputs.get(n);
+      if (n === undefined || !input) return false;
+      const p = createProfile(input);
+      file(n, p, false);
       stats.words.remove(p.stems);
       stats.chars.remove(p.grams);
-      profiles.delete(id);
+      inputs.delete(n);
       return true;
     },
     candidates(commitment) {
-      return rankCandidates(createProfile(commitment));
+      return rankCandidates(createProfile(commitment)).map((n) => idOf[n] as string);
     },
     findMatches(commitment, thresholds) {
       const p = createProfile(commitment);
       return rankCandidates(p)
-        .map((id) => ({ id, result: compareProfiles(profiles.get(id) as MatchProfile, p, stats, thresholds) }))
+        .map((n) => ({ id: idOf[n] as string, result: compareProfiles(createProfile(inputs.get(n) as MatchInput), p, stats, thresholds) }))
         .filter((m) => m.result.decision !== "different")
         .sort((a, b) => b.result.score - a.result.score);
     },
   };
 
-  function rankCandidates(p: MatchProfile): string[] {
-    const limit = Math.max(MIN_COMMON_POSTINGS, MAX_POSTING_SHARE * profiles.size);
+  function rankCandidates(p: MatchProfile): number[] {
+    const limit = Math.max(MIN_COMMON_POSTINGS, MAX_POSTING_SHARE * inputs.size);
     const stems = [...new Set(p.stems)]
       .map((s) => [s, stats.words.frequency(s)] as const)
       .filter(([, df]) => df > 0 && df <= limit)
@@ -121,19 +141,26 @@ export function createCommitmentIndex(): CommitmentIndex {
       .slice(0, MAX_QUERY_STEMS)
       .map(([s]) => s);
     const years = yearsToSearch(p.input);
-    const hits = new Map<string, number>();
-    for (const stem of stems) {
+    const hits = new Map<number, number>();
+    /** Candidates whose first shared stem is one of the two rarest. */
+    const rareHit = new Set<number>();
+    stems.forEach((stem, rank) => {
       const byYear = postings.get(stem);
-      if (!byYear) continue;
+      if (!byYear) return;
       const lists = years ? years.map((y) => byYear.get(y)) : [...byYear.values()];
-      const seen = new Set<string>();
+      const seen = new Set<number>();
       for (const ids of lists) for (const id of ids ?? []) seen.add(id);
-      for (const id of seen) hits.set(id, (hits.get(id) ?? 0) + 1);
-    }
-    return [...hits.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_CANDIDATES)
-      .map(([id]) => id);
+      for (const id of seen) {
+        const n = hits.get(id) ?? 0;
+        if (n === 0 && rank < 2) rareHit.add(id);
+        hits.set(id, n + 1);
+      }
+    });
+    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+    if (stems.length < 3) return ranked.slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const several = ranked.filter(([, n]) => n >= MIN_SHARED_STEMS).map(([id]) => id);
+    const single = ranked.filter(([id, n]) => n < MIN_SHARED_STEMS && rareHit.has(id)).map(([id]) => id);
+    return [...several.slice(0, MAX_CANDIDATES), ...single.slice(0, SINGLE_STEM_CANDIDATES)];
   }
 
   return index;

@@ -25,4 +25,4 @@ export {
   type MatcherStats,
   type Thresholds,
 } from "./match.js";
-export { createCommitmentIndex, MAX_QUERY_STEMS, MAX_POSTING_SHARE, MIN_COMMON_POSTINGS, MAX_CANDIDATES, type CommitmentIndex, type IndexedMatch } from "./commitment-index.js";
+export { createCommitmentIndex, MIN_SHARED_STEMS, SINGLE_STEM_CANDIDATES, MAX_QUERY_STEMS, MAX_POSTING_SHARE, MIN_COMMON_POSTINGS, MAX_CANDIDATES, type CommitmentIndex, type IndexedMatch } from "./commitment-index.js";

@@ -16,7 +16,7 @@
 import { bodyRelation, normaliseBody } from "./bodies.js";
 import { dateRelation, FREE_SHIFT_DAYS, MAX_DUE_SHIFT_DAYS } from "./dates.js";
 import { charGrams, contentStems, matchText, quantities } from "./text.js";
-import { cosine, sharedTerms, tfidfVector, type TermStats } from "./vectors.js";
+import { cosine, sharedTerms, tfidfVector, type SparseVector, type TermStats } from "./vectors.js";
 import type { MatchDecision, MatchInput, MatchReason, MatchResult } from "./types.js";
 
 /** At or above: the same commitment. Chosen on the development pairs (see README, "Matching restatements"). */
@@ -65,6 +65,23 @@ export interface MatcherStats {
   chars: TermStats;
 }
 
+interface Vectors {
+  wordsVersion: number;
+  charsVersion: number;
+  words: SparseVector;
+  chars: SparseVector;
+}
+/** A new commitment is compared with many candidates under unchanged stats: build its vectors once. */
+const vectorCache = new WeakMap<MatchProfile, Vectors>();
+
+function vectorsOf(p: MatchProfile, stats: MatcherStats): Vectors {
+  const cached = vectorCache.get(p);
+  if (cached && cached.wordsVersion === stats.words.version && cached.charsVersion === stats.chars.version) return cached;
+  const v = { wordsVersion: stats.words.version, charsVersion: stats.chars.version, words: tfidfVector(p.stems, stats.words), chars: tfidfVector(p.grams, stats.chars) };
+  vectorCache.set(p, v);
+  return v;
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -100,11 +117,12 @@ export function compareProfiles(a: MatchProfile, b: MatchProfile, stats: Matcher
   const { relation: date, gapDays } = dateRelation(a.input, b.input);
   reasons.push({ feature: "date", value: date, detail: `${a.input.due ?? "undated"} (${a.input.precision}) / ${b.input.due ?? "undated"} (${b.input.precision})${gapDays ? `, ${gapDays} days apart` : ""}` });
 
-  const wa = tfidfVector(a.stems, stats.words);
-  const wb = tfidfVector(b.stems, stats.words);
+  const va = vectorsOf(a, stats);
+  const vb = vectorsOf(b, stats);
+  const [wa, wb] = [va.words, vb.words];
   const words = cosine(wa, wb);
   reasons.push({ feature: "words", value: round(words), detail: `shared: ${sharedTerms(wa, wb, 6).join(", ") || "none"}` });
-  const chars = cosine(tfidfVector(a.grams, stats.chars), tfidfVector(b.grams, stats.chars));
+  const chars = cosine(va.chars, vb.chars);
   reasons.push({ feature: "chars", value: round(chars), detail: `${a.grams.length} / ${b.grams.length} grams` });
 
   const shared = new Set(a.stems.filter((t) => b.stems.includes(t)));

@@ -67,17 +67,28 @@ const SAME_ACT: Readonly<Record<string, string>> = {
   commiss: "commiss", open: "commiss", oper: "commiss",
 };
 
+/** Words seen recur across commitments: stemming is most of a profile's cost, so stems are remembered. */
+const STEM_CACHE_WORDS = 100_000;
+const stemCache = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    const s = stemmer(americanSpelling(word));
+    stem = SAME_ACT[s] ?? s;
+    if (stemCache.size >= STEM_CACHE_WORDS) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
 /** Stems of the content words of `text`, in order, with repeats. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const m of clean(text).matchAll(TOKEN)) {
     const word = m[0].replace(/'s$/, "");
     if (word.length < 2 || STOPWORDS.has(word) || YEAR_OR_DAY.test(word)) continue;
-    if (/^\d/.test(word)) out.push(word);
-    else {
-      const stem = stemmer(americanSpelling(word));
-      out.push(SAME_ACT[stem] ?? stem);
-    }
+    out.push(/^\d/.test(word) ? word : stemOf(word));
   }
   return out;
 }

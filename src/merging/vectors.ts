@@ -8,6 +8,8 @@
 export interface TermStats {
   /** Number of commitments counted. */
   readonly documents: number;
+  /** Changes whenever a count does: vectors built under an older version are stale. */
+  readonly version: number;
   frequency(term: string): number;
   /** Counts each distinct term of one commitment once. */
   add(terms: Iterable<string>): void;
@@ -17,17 +19,23 @@ export interface TermStats {
 export function createTermStats(): TermStats {
   const df = new Map<string, number>();
   let documents = 0;
+  let version = 0;
   return {
     get documents() {
       return documents;
     },
+    get version() {
+      return version;
+    },
     frequency: (term) => df.get(term) ?? 0,
     add(terms) {
       documents++;
+      version++;
       for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
     },
     remove(terms) {
       documents = Math.max(0, documents - 1);
+      version++;
       for (const t of new Set(terms)) {
         const n = (df.get(t) ?? 0) - 1;
         if (n > 0) df.set(t, n);

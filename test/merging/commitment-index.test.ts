@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCommitmentIndex, MAX_CANDIDATES, type MatchInput } from "../../src/merging/index.js";
+import { createCommitmentIndex, matchCommitments, MAX_CANDIDATES, SINGLE_STEM_CANDIDATES, type MatchInput } from "../../src/merging/index.js";
 import { loadPairSet, type PairCommitment } from "./pair-set.js";
 
 const set = loadPairSet();
@@ -16,12 +16,14 @@ function indexOfAll(except?: string) {
 }
 
 describe("createCommitmentIndex", () => {
-  it("finds the stored report of nearly every restated commitment among its candidates", () => {
+  it("finds every restated commitment the matcher would merge, and nearly every other, among its candidates", () => {
     const index = indexOfAll();
     const positives = set.pairs.filter((p) => p.label === "same");
     const found = positives.filter((p) => index.candidates(get(p.b)).includes(p.a));
-    // What the candidate search loses, the matcher could not have merged anyway (no shared rare stem).
-    expect(found.length / positives.length).toBeGreaterThanOrEqual(0.95);
+    const merged = positives.filter((p) => matchCommitments(get(p.a), get(p.b), index.stats).decision === "same");
+    expect(merged.filter((p) => !found.includes(p))).toEqual([]);
+    // What the search loses shares at most one rare stem with its report: generic wording the matcher only asks about.
+    expect(found.length / positives.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it("returns the seeds' Digital Qazaqstan strategy as the match for seed 002's sentence", () => {
@@ -38,7 +40,7 @@ describe("createCommitmentIndex", () => {
     const index = indexOfAll();
     const id = Object.keys(set.commitments)[0] as string;
     const c = get(id);
-    expect(index.candidates(c).length).toBeLessThanOrEqual(MAX_CANDIDATES);
+    expect(index.candidates(c).length).toBeLessThanOrEqual(MAX_CANDIDATES + SINGLE_STEM_CANDIDATES);
     expect(index.candidates(c)).toContain(id);
     const size = index.size;
     expect(index.remove(id)).toBe(true);
