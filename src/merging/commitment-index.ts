@@ -8,7 +8,7 @@
  */
 import { dueWindow, MAX_DUE_SHIFT_DAYS } from "./dates.js";
 import { compareProfiles, createProfile, type MatcherStats, type MatchProfile, type Thresholds } from "./match.js";
-import { createTermStats } from "./vectors.js";
+import { createTermStats, idf } from "./vectors.js";
 import type { MatchInput, MatchResult } from "./types.js";
 
 /** Stems looked up per new commitment, rarest first. */
@@ -142,6 +142,8 @@ export function createCommitmentIndex(): CommitmentIndex {
       .map(([s]) => s);
     const years = yearsToSearch(p.input);
     const hits = new Map<number, number>();
+    /** Summed IDF of the shared stems: among candidates sharing as many stems, the rarer words first. */
+    const weight = new Map<number, number>();
     /** Candidates whose first shared stem is one of the two rarest. */
     const rareHit = new Set<number>();
     stems.forEach((stem, rank) => {
@@ -150,13 +152,15 @@ export function createCommitmentIndex(): CommitmentIndex {
       const lists = years ? years.map((y) => byYear.get(y)) : [...byYear.values()];
       const seen = new Set<number>();
       for (const ids of lists) for (const id of ids ?? []) seen.add(id);
+      const w = idf(stats.words, stem);
       for (const id of seen) {
         const n = hits.get(id) ?? 0;
         if (n === 0 && rank < 2) rareHit.add(id);
         hits.set(id, n + 1);
+        weight.set(id, (weight.get(id) ?? 0) + w);
       }
     });
-    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0));
     if (stems.length < 3) return ranked.slice(0, MAX_CANDIDATES).map(([id]) => id);
     const several = ranked.filter(([, n]) => n >= MIN_SHARED_STEMS).map(([id]) => id);
     const single = ranked.filter(([id, n]) => n < MIN_SHARED_STEMS && rareHit.has(id)).map(([id]) => id);

@@ -78,7 +78,7 @@ export function chooseThresholds(dev: readonly ScoredPair[], minPrecision = 0.97
     if (figures(redecide(dev, { same: t, ask: t })).precision >= minPrecision) same = t;
     else break;
   }
-  same = Math.min(1, same + 0.01);
+  same = Math.min(1, Math.round((same + 0.01) * 100) / 100);
   const positives = dev.filter((s) => s.pair.label === "same" && s.result.body !== "different" && s.result.date !== "too-far");
   let ask = 0;
   for (const t of steps) {
