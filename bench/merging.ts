@@ -8,7 +8,9 @@
  * the date moved up to a quarter), the rest are new.
  * usage: node --import tsx bench/merging.ts [NEWS_DOCS_DIR]
  * Prints human-readable lines, then ONE JSON line last:
- * {"name":"merging","stored":100000,"queries":3000,"msPerQuery":...,"growth10kTo100k":...,...}
+ * {"name":"merging","stored":100000,"queries":3000,"msPerQuery":...,"growth10kTo100k":...,"candidateGrowth10kTo100k":...}
+ * Exit code 1 when the candidates scored per new commitment grow as fast as the store.
+ * MERGING_BENCH_QUICK=1 runs 3,000 and 10,000 stored instead.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -123,7 +125,10 @@ const first = rows[0] as (typeof rows)[number];
 const last = rows.at(-1) as (typeof rows)[number];
 const growth = last.msPerQuery / first.msPerQuery;
 const storeGrowth = last.stored / first.stored;
-console.log(`time per new commitment grew ${growth.toFixed(2)}x while the store grew ${storeGrowth}x (sub-linear: ${growth < storeGrowth})`);
+// The work done per new commitment (candidates scored) decides the verdict: times on a shared
+// machine swing with its load, the count does not.
+const workGrowth = last.candidatesPerQuery / first.candidatesPerQuery;
+console.log(`per new commitment, time grew ${growth.toFixed(2)}x and candidates scored ${workGrowth.toFixed(2)}x while the store grew ${storeGrowth.toFixed(1)}x (sub-linear: ${workGrowth < storeGrowth})`);
 console.log(`adding ${last.stored} commitments: ${(addMs / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
 console.log(
   JSON.stringify({
@@ -134,10 +139,11 @@ console.log(
     msPerQueryAt10k: Number(first.msPerQuery.toFixed(3)),
     searchMsPerQuery: Number(last.searchMsPerQuery.toFixed(3)),
     growth10kTo100k: Number(growth.toFixed(2)),
+    candidateGrowth10kTo100k: Number(workGrowth.toFixed(2)),
     candidatesPerQuery: Number(last.candidatesPerQuery.toFixed(1)),
     restatementsFound: Number(last.restatementsFound.toFixed(3)),
     addMsPerCommitment: Number((addMs / last.stored).toFixed(3)),
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
   }),
 );
-process.exitCode = growth < storeGrowth ? 0 : 1;
+process.exitCode = workGrowth < storeGrowth ? 0 : 1;
