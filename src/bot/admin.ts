@@ -1,4 +1,4 @@
-import type { Context } from "grammy";
+import { Composer, type CallbackQueryContext, type CommandContext, type Context, type Filter, type FilterQuery, type Middleware, type MiddlewareFn } from "grammy";
 import { isAnonymousGroupAdmin } from "./chat-admins.ts";
 import type { BotDeps } from "./deps.ts";
 
@@ -26,4 +26,32 @@ export function senderName(ctx: Context): string | null {
   if (!from) return null;
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ");
   return from.username ? `${name} (@${from.username})` : name || null;
+}
+
+/**
+ * The one place admin commands and buttons are registered. It has no way to add a handler
+ * without the ADMIN_IDS check in front, so a new admin command cannot forget it.
+ */
+export class AdminComposer {
+  readonly composer = new Composer<Context>();
+  private readonly guard: MiddlewareFn<Context>;
+
+  constructor(deps: BotDeps) {
+    this.guard = async (ctx, next) => {
+      if (await ensureAdmin(deps, ctx)) await next();
+    };
+  }
+
+  command(names: string | string[], handler: Middleware<CommandContext<Context>>): void {
+    this.composer.command(names, this.guard, handler);
+  }
+
+  callbackQuery(trigger: RegExp, handler: Middleware<CallbackQueryContext<Context>>): void {
+    this.composer.callbackQuery(trigger, this.guard, handler);
+  }
+
+  /** Updates of one filter query that also pass `predicate` (e.g. a document captioned /ingest). */
+  on<Q extends FilterQuery>(query: Q, predicate: (ctx: Filter<Context, Q>) => boolean, handler: Middleware<Filter<Context, Q>>): void {
+    this.composer.on(query).filter(predicate, this.guard, handler);
+  }
 }

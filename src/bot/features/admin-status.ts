@@ -1,7 +1,7 @@
-import { Composer, type Context } from "grammy";
 import { parseUserDate } from "../../calendar.ts";
 import { changeStatus, type StatusAction } from "../../commitments/change-status.ts";
-import { ensureAdmin, senderName } from "../admin.ts";
+import { senderName, type AdminComposer } from "../admin.ts";
+import { commandText, leadingCommand } from "../command-target.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDate } from "../format/commitment.ts";
 import { commandArgs } from "../reply.ts";
@@ -14,7 +14,9 @@ interface ParsedStatusCommand {
   note: string | null;
 }
 
-const USAGE: Record<string, string> = {
+type StatusCommand = "done" | "missed" | "postpone" | "reopen";
+
+const USAGE: Readonly<Record<StatusCommand, string>> = {
   done: "Usage: /done ID [evidence URL] [note], e.g. /done 12 https://gov.kz/news/1 signed",
   missed: "Usage: /missed ID [note]",
   postpone: "Usage: /postpone ID DATE [note], e.g. /postpone 12 2026-06-30 or /postpone 12 30.06.2026",
@@ -39,24 +41,21 @@ export function parseStatusCommand(command: string, text: string): ParsedStatusC
   return { id, evidenceUrl, newDueOn, note: note === "" ? null : note };
 }
 
-const ACTIONS: Record<string, { to: StatusAction; verb: string }> = {
-  done: { to: "done", verb: "marked done ✅" },
-  missed: { to: "missed", verb: "marked missed ❌" },
-  postpone: { to: "postponed", verb: "postponed 🕓" },
-  reopen: { to: "open", verb: "reopened" },
-};
+const ACTIONS: ReadonlyMap<string, { command: StatusCommand; to: StatusAction; verb: string }> = new Map([
+  ["done", { command: "done", to: "done", verb: "marked done ✅" }],
+  ["missed", { command: "missed", to: "missed", verb: "marked missed ❌" }],
+  ["postpone", { command: "postpone", to: "postponed", verb: "postponed 🕓" }],
+  ["reopen", { command: "reopen", to: "open", verb: "reopened" }],
+]);
 
 /** /done, /missed, /postpone, /reopen: recorded in the history, then announced to followers. */
-export function createAdminStatusFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
-  feature.command(["done", "missed", "postpone", "reopen"], async (ctx) => {
-    if (!(await ensureAdmin(deps, ctx))) return;
-    const command = (ctx.message?.text ?? ctx.message?.caption ?? "").slice(1).split(/[\s@]/)[0]?.toLowerCase() ?? "";
-    const action = ACTIONS[command];
+export function registerAdminStatusCommands(deps: BotDeps, admin: AdminComposer): void {
+  admin.command([...ACTIONS.keys()], async (ctx) => {
+    const action = ACTIONS.get(leadingCommand(commandText(ctx))?.name ?? "");
     if (!action) return;
-    const parsed = parseStatusCommand(command, commandArgs(ctx));
+    const parsed = parseStatusCommand(action.command, commandArgs(ctx));
     if (!parsed) {
-      await ctx.reply(USAGE[command] ?? "Usage: /help");
+      await ctx.reply(USAGE[action.command]);
       return;
     }
     const result = await changeStatus(deps.db, {
@@ -78,5 +77,4 @@ export function createAdminStatusFeature(deps: BotDeps): Composer<Context> {
     const newDate = action.to === "postponed" ? ` to ${formatDate(result.commitment.dueOn)}` : "";
     await ctx.reply(`#${parsed.id} ${action.verb}${newDate}. Following chats will be told. /status ${parsed.id} shows the history.`);
   });
-  return feature;
 }

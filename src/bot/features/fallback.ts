@@ -1,4 +1,5 @@
 import { Composer, type Context } from "grammy";
+import { commandText, isForOtherBot, leadingCommand } from "../command-target.ts";
 import { isGroupChat } from "../reply.ts";
 
 /**
@@ -18,15 +19,17 @@ export function createFallbackFeature(): Composer<Context> {
   });
 
   feature.on("message", async (ctx) => {
-    const text = ctx.message.text ?? "";
-    const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?/.exec(text);
+    // Commands for another bot ("/list@otherbot") never get here: the update gate drops them.
+    if (isForOtherBot(ctx)) return;
+    const command = leadingCommand(commandText(ctx));
+    const name = command?.name.slice(0, 32) ?? "";
     if (isGroupChat(ctx)) {
-      const addressedToMe = command?.[2] !== undefined && command[2].toLowerCase() === ctx.me.username.toLowerCase();
-      if (addressedToMe) await ctx.reply(`I don't know /${command?.[1] ?? ""}. /help lists my commands.`);
+      // Groups are not spammed: only a command named to this bot gets an answer.
+      if (command?.bot) await ctx.reply(`I don't know /${name}. /help lists my commands.`);
       return;
     }
     if (ctx.chat.type !== "private") return;
-    if (command) await ctx.reply(`I don't know /${(command[1] ?? "").slice(0, 32)}. /help lists my commands.`);
+    if (command) await ctx.reply(`I don't know /${name}. /help lists my commands.`);
     else if (ctx.message.text !== undefined) await ctx.reply("I answer commands: try /list, /upcoming or /search WORDS. /help lists them all.");
     else await ctx.reply("I only read text commands (stickers, photos and files aside from /ingest are not for me). /help lists them.");
   });

@@ -5,11 +5,13 @@ import { decodeCallback, encodeCallback, type FollowButtonTarget } from "../call
 import type { ManageCheck } from "../chat-admins.ts";
 import type { BotDeps } from "../deps.ts";
 import { describeFollow } from "../format/chat.ts";
-import { html, truncate, type Html } from "../format/html.ts";
+import { clipInput, html, truncate, type Html } from "../format/html.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
 
 /** Bodies offered as buttons: those with the most commitments. */
 export const BODY_BUTTONS = 8;
+/** Longest /follow argument read (no body name or topic is longer). */
+const MAX_ARG_CHARS = 200;
 
 /**
  * Everything, every topic, then the busiest responsible bodies. A body button carries the id of
@@ -80,7 +82,7 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
       return;
     }
     if (!(await canManage(ctx))) return;
-    const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
+    const resolved = await resolveFollowTarget(deps.db, clipInput(arg, MAX_ARG_CHARS));
     if (!resolved.ok) {
       await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "follow"));
       return;
@@ -98,7 +100,7 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
       return;
     }
     if (!(await canManage(ctx))) return;
-    const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
+    const resolved = await resolveFollowTarget(deps.db, clipInput(arg, MAX_ARG_CHARS));
     if (!resolved.ok) {
       await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "unfollow"));
       return;

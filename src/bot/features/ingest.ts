@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { InlineKeyboard, type Context } from "grammy";
 import type { Document, Message } from "grammy/types";
 import { ingestSource } from "../../commitments/ingest-source.ts";
 import { decodeDocument, DocumentError } from "../../commitments/read-document.ts";
 import { dueLabel } from "../../commitments/commitment-view.ts";
 import { extractDocument } from "../../extraction/index.ts";
 import type { ExtractionResult } from "../../extraction/types.ts";
-import { ensureAdmin } from "../admin.ts";
+import type { AdminComposer } from "../admin.ts";
+import { isCommandForMe } from "../command-target.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
 import type { BotDeps } from "../deps.ts";
 import { html, truncate, type Html } from "../format/html.ts";
@@ -30,14 +31,13 @@ interface PendingIngest {
 type Found = { ok: true; file: string; text: string } | { ok: false; message: string };
 
 /** /ingest (reply to a text or a .txt, or a .txt with /ingest as caption), then Confirm/Cancel. */
-export function createIngestFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function registerIngestCommands(deps: BotDeps, admin: AdminComposer): void {
   const pending = new Map<string, PendingIngest>();
   const maxBytes = deps.maxIngestBytes ?? DEFAULT_MAX_INGEST_BYTES;
   const ttl = deps.ingestTtlMs ?? DEFAULT_INGEST_TTL_MS;
 
   const handleIngest = async (ctx: Context): Promise<void> => {
-    if (!(await ensureAdmin(deps, ctx)) || !ctx.message || !ctx.chat) return;
+    if (!ctx.message || !ctx.chat) return;
     const found = await findDocument(deps, ctx, ctx.message, maxBytes);
     if (!found.ok) {
       await ctx.reply(found.message);
@@ -66,18 +66,17 @@ export function createIngestFeature(deps: BotDeps): Composer<Context> {
     await replyHtml(ctx, previewLines(found.file, extraction), { keyboard });
   };
 
-  feature.command("ingest", handleIngest);
+  admin.command("ingest", handleIngest);
   // A .txt sent with "/ingest" as its caption; matched on the caption text as well, since not
-  // every client marks a caption's command as a bot_command entity.
-  feature.on("message:document").filter((ctx) => /^\/ingest(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), handleIngest);
+  // every client marks a caption's command as a bot_command entity. "/ingest@otherbot" is not ours.
+  admin.on("message:document", (ctx) => isCommandForMe(ctx, "ingest"), handleIngest);
 
-  feature.callbackQuery(/^1:i:/, async (ctx) => {
+  admin.callbackQuery(/^1:i:/, async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.type !== "ingest") {
       await ctx.answerCallbackQuery({ text: "This button has expired.", show_alert: true });
       return;
     }
-    if (!(await ensureAdmin(deps, ctx))) return;
     const item = pending.get(action.token);
     if (!item || item.expiresAt <= deps.clock.now().getTime() || item.chatId !== ctx.chat?.id) {
       pending.delete(action.token);
@@ -100,8 +99,6 @@ export function createIngestFeature(deps: BotDeps): Composer<Context> {
     const detail = result.status === "unchanged" ? "already stored, nothing changed" : `${result.added} added, ${result.updated} updated`;
     await editHtml(ctx, [html`✅ Stored as ${item.file}: ${detail}. /list shows them.`]);
   });
-
-  return feature;
 }
 
 function previewLines(file: string, extraction: ExtractionResult): Html[] {

@@ -2,7 +2,7 @@ import { Composer, type Context } from "grammy";
 import { MAX_SEARCH_CHARS, searchCommitments } from "../../commitments/search-commitments.ts";
 import type { BotDeps } from "../deps.ts";
 import { commitmentLine } from "../format/commitment.ts";
-import { html, truncate } from "../format/html.ts";
+import { clipInput, html, truncate } from "../format/html.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
 
@@ -17,7 +17,8 @@ export function createSearchFeature(deps: BotDeps): Composer<Context> {
       await ctx.reply("Usage: /search WORDS, for example /search port Aktau.");
       return;
     }
-    const result = await searchCommitments(deps.db, text, { limit: SEARCH_RESULTS });
+    // Cut here on a grapheme boundary: the store cuts by UTF-16 units and could split an emoji.
+    const result = await searchCommitments(deps.db, clipInput(text, MAX_SEARCH_CHARS), { limit: SEARCH_RESULTS });
     const shown = truncate(result.words.join(" "), 80);
     const note = text.length > MAX_SEARCH_CHARS ? html` <i>(only the first ${MAX_SEARCH_CHARS} characters were used)</i>` : html``;
     if (result.total === 0) {

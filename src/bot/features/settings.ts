@@ -13,20 +13,21 @@ import { decodeCallback } from "../callback-data.ts";
 import type { ManageCheck } from "../chat-admins.ts";
 import type { BotDeps } from "../deps.ts";
 import { settingsLines } from "../format/chat.ts";
-import { html, type Html } from "../format/html.ts";
+import { clipInput, html, truncate, type Html } from "../format/html.ts";
 import { SETTINGS_CHOICES, settingsKeyboard } from "../keyboards/settings.ts";
 import { commandArgs, editHtml, replyHtml } from "../reply.ts";
 
-const PARSERS: Record<string, (text: string) => ParseResult> = {
-  tz: parseTimeZone,
-  timezone: parseTimeZone,
-  zone: parseTimeZone,
-  offsets: parseOffsets,
-  reminders: parseOffsets,
-  digest: parseDigest,
-  quiet: parseQuietHours,
-  hour: parseReminderHour,
-};
+// A Map, not an object literal: "/settings constructor" must not find Object.prototype's.
+const PARSERS: ReadonlyMap<string, (text: string) => ParseResult> = new Map([
+  ["tz", parseTimeZone],
+  ["timezone", parseTimeZone],
+  ["zone", parseTimeZone],
+  ["offsets", parseOffsets],
+  ["reminders", parseOffsets],
+  ["digest", parseDigest],
+  ["quiet", parseQuietHours],
+  ["hour", parseReminderHour],
+]);
 
 const USAGE: Html[] = [
   html`Change with buttons, or:`,
@@ -56,12 +57,12 @@ export function createSettingsFeature(deps: BotDeps, canManage: ManageCheck): Co
       return;
     }
     const [name = "", ...rest] = arg.split(/\s+/);
-    const parse = PARSERS[name.toLowerCase()];
+    const parse = PARSERS.get(name.toLowerCase());
     if (!parse) {
-      await replyHtml(ctx, [html`Unknown setting “${name.slice(0, 40)}”.`, ...USAGE]);
+      await replyHtml(ctx, [html`Unknown setting “${truncate(name, 40)}”.`, ...USAGE]);
       return;
     }
-    const parsed = parse(rest.join(" ").slice(0, 200));
+    const parsed = parse(clipInput(rest.join(" "), 200));
     if (!parsed.ok) {
       await ctx.reply(parsed.error);
       return;

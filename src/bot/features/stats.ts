@@ -1,16 +1,13 @@
-import { Composer, type Context } from "grammy";
 import { getStats } from "../../commitments/get-stats.ts";
-import { ensureAdmin } from "../admin.ts";
+import type { AdminComposer } from "../admin.ts";
 import type { BotDeps } from "../deps.ts";
 import { html } from "../format/html.ts";
 import { replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
 
 /** /stats (admins): the store, the chats and the reminder outbox in numbers. */
-export function createStatsFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
-  feature.command("stats", async (ctx) => {
-    if (!(await ensureAdmin(deps, ctx))) return;
+export function registerStatsCommand(deps: BotDeps, admin: AdminComposer): void {
+  admin.command("stats", async (ctx) => {
     const [stats, chats, activeChats, follows, deliveries] = await Promise.all([
       getStats(deps.db, today(deps)),
       deps.db.chat.count(),
@@ -28,5 +25,4 @@ export function createStatsFeature(deps: BotDeps): Composer<Context> {
       html`Reminder outbox: ${outbox}`,
     ]);
   });
-  return feature;
 }

@@ -18,7 +18,7 @@ const BADGES: Record<string, string> = {
 };
 
 export function statusBadge(status: string): string {
-  return BADGES[status] ?? status;
+  return Object.hasOwn(BADGES, status) ? (BADGES[status] ?? status) : status;
 }
 
 /** Longest title shown in a list line. */
@@ -55,7 +55,7 @@ const PRECISIONS: Record<string, string> = {
 function describePrecision(c: Pick<Commitment, "dueOn" | "extractedDueOn" | "precision">): string {
   if (c.dueOn === null) return c.precision === "vague" ? "vague: no date given" : "no date";
   if (c.dueOn !== c.extractedDueOn) return "exact day (set when postponed)";
-  return PRECISIONS[c.precision] ?? c.precision;
+  return Object.hasOwn(PRECISIONS, c.precision) ? (PRECISIONS[c.precision] ?? c.precision) : c.precision;
 }
 
 /**
