@@ -1,4 +1,5 @@
 import { Composer, type CallbackQueryContext, type CommandContext, type Context, type Filter, type FilterQuery, type Middleware, type MiddlewareFn } from "grammy";
+import type { BotContext } from "./context.ts";
 import { isAnonymousGroupAdmin } from "./chat-admins.ts";
 import type { BotDeps } from "./deps.ts";
 
@@ -8,15 +9,15 @@ export function isAdmin(deps: BotDeps, ctx: Context): boolean {
 }
 
 /** Replies with a refusal for non-admins; true when the command may go on. */
-export async function ensureAdmin(deps: BotDeps, ctx: Context): Promise<boolean> {
+export async function ensureAdmin(deps: BotDeps, ctx: BotContext): Promise<boolean> {
   if (isAdmin(deps, ctx)) return true;
   if (isAnonymousGroupAdmin(ctx)) {
     // Telegram hides who an anonymous admin is, so ADMIN_IDS cannot be checked.
-    await ctx.reply("You are writing anonymously, so I cannot tell whether you are a Mindet admin. Send this command in a private chat with me.");
+    await ctx.reply(ctx.t("admin-anonymous"));
     return false;
   }
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Only Mindet admins can do this.", show_alert: true });
-  else await ctx.reply("This command is for Mindet admins only.");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("admin-only-alert"), show_alert: true });
+  else await ctx.reply(ctx.t("admin-only"));
   return false;
 }
 
@@ -33,8 +34,8 @@ export function senderName(ctx: Context): string | null {
  * without the ADMIN_IDS check in front, so a new admin command cannot forget it.
  */
 export class AdminComposer {
-  readonly composer = new Composer<Context>();
-  private readonly guard: MiddlewareFn<Context>;
+  readonly composer = new Composer<BotContext>();
+  private readonly guard: MiddlewareFn<BotContext>;
 
   constructor(deps: BotDeps) {
     this.guard = async (ctx, next) => {
@@ -42,16 +43,16 @@ export class AdminComposer {
     };
   }
 
-  command(names: string | string[], handler: Middleware<CommandContext<Context>>): void {
+  command(names: string | string[], handler: Middleware<CommandContext<BotContext>>): void {
     this.composer.command(names, this.guard, handler);
   }
 
-  callbackQuery(trigger: RegExp, handler: Middleware<CallbackQueryContext<Context>>): void {
+  callbackQuery(trigger: RegExp, handler: Middleware<CallbackQueryContext<BotContext>>): void {
     this.composer.callbackQuery(trigger, this.guard, handler);
   }
 
   /** Updates of one filter query that also pass `predicate` (e.g. a document captioned /ingest). */
-  on<Q extends FilterQuery>(query: Q, predicate: (ctx: Filter<Context, Q>) => boolean, handler: Middleware<Filter<Context, Q>>): void {
+  on<Q extends FilterQuery>(query: Q, predicate: (ctx: Filter<BotContext, Q>) => boolean, handler: Middleware<Filter<BotContext, Q>>): void {
     this.composer.on(query).filter(predicate, this.guard, handler);
   }
 }

@@ -1,5 +1,8 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
+import type { BotContext } from "./context.ts";
+import { createLanguageFeature } from "./features/language.ts";
+import { i18n } from "./i18n/translate.ts";
 import { createRetryTransformer } from "./api-retry.ts";
 import { createManageCheck } from "./chat-admins.ts";
 import { createChatRegistry } from "./chat-registry.ts";
@@ -24,6 +27,7 @@ import { createUpdateGate } from "./update-gate.ts";
 import { attachUpdateTracker, createUpdateTracker } from "./update-tracker.ts";
 
 export type { BotDeps } from "./deps.ts";
+export type { BotContext } from "./context.ts";
 export { registerCommands } from "./commands.ts";
 
 /** The update types the bot handles (runner's allowed_updates). */
@@ -41,8 +45,8 @@ export function updateChatKey(ctx: Context): string | undefined {
  * own work; the gate drops what no feature serves; the rate limit comes before the database and
  * the per-chat queue so a flood is dropped before it queues behind the chat's other updates.
  */
-export function createBot(deps: BotDeps): Bot<Context> {
-  const bot = new Bot<Context>(deps.token, {
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.apiRoot, timeoutSeconds: deps.timeoutSeconds ?? 30 },
   });
@@ -61,6 +65,8 @@ export function createBot(deps: BotDeps): Bot<Context> {
   app.use(createUserRateLimit(deps.clock, deps.rateLimit));
   app.use(sequentialize(updateChatKey));
   app.use(createChatRegistry(deps));
+  // After the registry: the negotiator reads the chat's stored language from ctx.lang.
+  app.use(i18n.middleware());
 
   app.use(createMembershipFeature(deps));
   app.use(createStartFeature(deps));
@@ -71,6 +77,7 @@ export function createBot(deps: BotDeps): Bot<Context> {
   app.use(createMineFeature(deps));
   app.use(createSettingsFeature(deps, canManage));
   app.use(createCalendarFeature(deps));
+  app.use(createLanguageFeature(deps, canManage));
 
   // Every admin command and button, behind one ADMIN_IDS check.
   const admin = new AdminComposer(deps);

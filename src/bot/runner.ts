@@ -29,7 +29,7 @@ export interface BotRunner {
  * fetching ends, not when handlers end. createBot's first middleware tracks every update, and
  * stop() waits for all of them: an acknowledged update is never lost to a shutdown.
  */
-export function runBot(bot: Bot<Context>, options: RunBotOptions = {}): BotRunner {
+export function runBot<C extends Context>(bot: Bot<C>, options: RunBotOptions = {}): BotRunner {
   const tracker = updateTrackerOf(bot);
   const handle: RunnerHandle = run(bot, {
     runner: {

@@ -1,5 +1,7 @@
 import type { Context, MiddlewareFn } from "grammy";
 import { isForOtherBot } from "./command-target.ts";
+import { languageFromTelegram } from "./i18n/languages.ts";
+import { t } from "./i18n/translate.ts";
 
 /**
  * Drops, before anything reads the database, the updates no feature serves:
@@ -13,7 +15,7 @@ export function createUpdateGate(): MiddlewareFn<Context> {
   return async (ctx, next) => {
     if (ctx.channelPost || ctx.editedChannelPost || ctx.chat?.type === "channel") return;
     if (ctx.callbackQuery && !ctx.callbackQuery.message) {
-      await ctx.answerCallbackQuery({ text: "This button does not work here.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: t(languageFromTelegram(ctx.from?.language_code), "button-not-here"), show_alert: true });
       return;
     }
     if (ctx.message && isForOtherBot(ctx)) return;

@@ -56,14 +56,14 @@ export function createUpdateTracker(): UpdateTracker {
 
 // createBot installs the tracker and runBot finds it here: the tracker must be the bot's first
 // middleware, which only createBot can guarantee, and createBot's signature stays a plain Bot.
-const trackers = new WeakMap<Bot<Context>, UpdateTracker>();
+const trackers = new WeakMap<object, UpdateTracker>();
 
-export function attachUpdateTracker(bot: Bot<Context>, tracker: UpdateTracker): void {
+export function attachUpdateTracker<C extends Context>(bot: Bot<C>, tracker: UpdateTracker): void {
   trackers.set(bot, tracker);
 }
 
 /** The tracker createBot installed; throws for a bot built some other way. */
-export function updateTrackerOf(bot: Bot<Context>): UpdateTracker {
+export function updateTrackerOf<C extends Context>(bot: Bot<C>): UpdateTracker {
   const tracker = trackers.get(bot);
   if (!tracker) throw new Error("this bot has no update tracker: build it with createBot()");
   return tracker;

@@ -16,13 +16,6 @@ interface ParsedStatusCommand {
 
 type StatusCommand = "done" | "missed" | "postpone" | "reopen";
 
-const USAGE: Readonly<Record<StatusCommand, string>> = {
-  done: "Usage: /done ID [evidence URL] [note], e.g. /done 12 https://gov.kz/news/1 signed",
-  missed: "Usage: /missed ID [note]",
-  postpone: "Usage: /postpone ID DATE [note], e.g. /postpone 12 2026-06-30 or /postpone 12 30.06.2026",
-  reopen: "Usage: /reopen ID [note]",
-};
-
 /** Splits "12 https://x signed by decree" or "12 30 June 2026 by decree" into its parts. */
 export function parseStatusCommand(command: string, text: string): ParsedStatusCommand | null {
   const words = text.split(/\s+/).filter(Boolean);
@@ -41,11 +34,12 @@ export function parseStatusCommand(command: string, text: string): ParsedStatusC
   return { id, evidenceUrl, newDueOn, note: note === "" ? null : note };
 }
 
-const ACTIONS: ReadonlyMap<string, { command: StatusCommand; to: StatusAction; verb: string }> = new Map([
-  ["done", { command: "done", to: "done", verb: "marked done ✅" }],
-  ["missed", { command: "missed", to: "missed", verb: "marked missed ❌" }],
-  ["postpone", { command: "postpone", to: "postponed", verb: "postponed 🕓" }],
-  ["reopen", { command: "reopen", to: "open", verb: "reopened" }],
+// A Map keyed by the command the admin typed; "constructor" finds nothing.
+const ACTIONS: ReadonlyMap<string, { command: StatusCommand; to: StatusAction }> = new Map([
+  ["done", { command: "done", to: "done" }],
+  ["missed", { command: "missed", to: "missed" }],
+  ["postpone", { command: "postpone", to: "postponed" }],
+  ["reopen", { command: "reopen", to: "open" }],
 ]);
 
 /** /done, /missed, /postpone, /reopen: recorded in the history, then announced to followers. */
@@ -55,7 +49,7 @@ export function registerAdminStatusCommands(deps: BotDeps, admin: AdminComposer)
     if (!action) return;
     const parsed = parseStatusCommand(action.command, commandArgs(ctx));
     if (!parsed) {
-      await ctx.reply(USAGE[action.command]);
+      await ctx.reply(ctx.t(`admin-usage-${action.command}`));
       return;
     }
     const result = await changeStatus(deps.db, {
@@ -70,11 +64,11 @@ export function registerAdminStatusCommands(deps: BotDeps, admin: AdminComposer)
       timeZone: deps.config.defaultTimeZone,
     });
     if (!result.ok) {
-      await ctx.reply(result.error.message);
+      // The store explains in English, with detail; other languages get the code's sentence.
+      await ctx.reply(ctx.lang === "en" ? result.error.message : ctx.t(`admin-error-${result.error.code}`, { id: String(parsed.id) }));
       return;
     }
     deps.onStatusChanged?.(parsed.id);
-    const newDate = action.to === "postponed" ? ` to ${formatDate(result.commitment.dueOn)}` : "";
-    await ctx.reply(`#${parsed.id} ${action.verb}${newDate}. Following chats will be told. /status ${parsed.id} shows the history.`);
+    await ctx.reply(ctx.t(`admin-changed-${action.to}`, { id: String(parsed.id), date: formatDate(ctx.lang, result.commitment.dueOn) }));
   });
 }

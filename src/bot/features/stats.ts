@@ -1,7 +1,7 @@
 import { getStats } from "../../commitments/get-stats.ts";
 import type { AdminComposer } from "../admin.ts";
 import type { BotDeps } from "../deps.ts";
-import { html } from "../format/html.ts";
+import { th } from "../i18n/translate.ts";
 import { replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
 
@@ -16,13 +16,15 @@ export function registerStatsCommand(deps: BotDeps, admin: AdminComposer): void 
       deps.db.delivery.groupBy({ by: ["state"], _count: { _all: true } }),
     ]);
     const s = stats.byStatus;
-    const outbox = deliveries.map((d) => `${d.state} ${d._count._all}`).join(", ") || "empty";
+    // Outbox states are the stored words (pending, sent, ...): what an admin greps the logs for.
+    const outbox = deliveries.map((d) => `${d.state} ${d._count._all}`).join(", ") || ctx.t("stats-outbox-empty");
+    const lang = ctx.lang;
     await replyHtml(ctx, [
-      html`<b>Mindet stats</b>`,
-      html`Commitments: ${stats.total} (open ${s.open}, overdue ${s.overdue}, postponed ${s.postponed}, done ${s.done}, missed ${s.missed}, cancelled ${s.cancelled}); undated ${stats.undated}, withdrawn ${stats.withdrawn}`,
-      html`Sources: ${stats.sources}; status changes: ${stats.statusChanges}`,
-      html`Chats: ${chats} (${activeChats} active); follows: ${follows}`,
-      html`Reminder outbox: ${outbox}`,
+      th(lang, "stats-title"),
+      th(lang, "stats-commitments", { total: stats.total, open: s.open, overdue: s.overdue, postponed: s.postponed, done: s.done, missed: s.missed, cancelled: s.cancelled, undated: stats.undated, withdrawn: stats.withdrawn }),
+      th(lang, "stats-sources", { sources: stats.sources, changes: stats.statusChanges }),
+      th(lang, "stats-chats", { chats, active: activeChats, follows }),
+      th(lang, "stats-outbox", { outbox }),
     ]);
   });
 }
