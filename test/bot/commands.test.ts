@@ -187,7 +187,7 @@ describe("/status and /c", () => {
       expect(text).toContain("Due: 5 Mar 2026 (end of day, Astana time) · in 49 days");
       expect(text).toContain("Precision: exact day");
       expect(text).toContain("Article: Plants, part two");
-      expect(text).toContain("History: (latest 6 of 12)");
+      expect(text).toContain("History: (latest 5 of 12)");
       expect(text).toContain("13 Jan 2026: done → open"); // the last entry, on Astana's calendar
       expect(callbackData(reply)).toEqual([`1:f:c:${id}`]);
       // one message, accepted by the emulator (which refuses text over 4,096 after parsing)

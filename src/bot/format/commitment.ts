@@ -37,10 +37,13 @@ export function commitmentLine(lang: Language, row: ListRow, today: string): Htm
 /** A commitment with what its card shows. */
 export type CardCommitment = Commitment & { source: Pick<Source, "file" | "title" | "publishedOn">; history: StatusChange[] };
 
-/** Longest quote shown on a card (the card must stay one message). */
-export const MAX_QUOTE_CHARS = 1500;
-/** History entries a card shows (the newest); the card must stay one message. */
-export const MAX_HISTORY_LINES = 6;
+// A card must stay one message in every language: with every field at its cut, the Kazakh card
+// (the longest labels) measures 3,755 of Telegram's 4,096 characters (test/bot/i18n.test.ts).
+/** Longest quote shown on a card. */
+export const MAX_QUOTE_CHARS = 1200;
+/** History entries a card shows (the newest). */
+export const MAX_HISTORY_LINES = 5;
+const MAX_NOTE_CHARS = 100;
 
 const PRECISIONS = new Set(["day", "month", "quarter", "season", "year"]);
 
@@ -102,7 +105,7 @@ function historyLine(lang: Language, h: StatusChange, timeZone: string): Html {
   if (h.toDueOn && h.toDueOn !== h.fromDueOn) parts.push(html` ${th(lang, "card-history-new-date", { date: formatDate(lang, h.toDueOn) })}`);
   if (h.byName) parts.push(html` ${th(lang, "card-history-by", { name: truncate(h.byName, 40) })}`);
   if (h.evidenceUrl) parts.push(html` · <a href="${h.evidenceUrl}">${t(lang, "card-history-evidence")}</a>`);
-  if (h.note) parts.push(html` · ${truncate(h.note, 120)}`);
+  if (h.note) parts.push(html` · ${truncate(h.note, MAX_NOTE_CHARS)}`);
   return joinHtml(parts, "");
 }
 
