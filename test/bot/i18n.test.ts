@@ -147,7 +147,7 @@ describe("message length headroom", () => {
       expect.soft(longest, report.at(-1)).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
       expect(commandMenu(lang, PUBLIC_COMMANDS).every((c) => c.description.length <= 256 && c.description.length >= 3)).toBe(true);
     }
-    console.info(`longest rendered messages (characters):\n${report.join("\n")}`);
+    process.stdout.write(`longest rendered messages (characters):\n${report.join("\n")}\n`);
   });
 });
 
