@@ -60,7 +60,7 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("calendar-empty"));
       return;
     }
-    const ics = buildIcs(items, deps.clock.now());
+    const ics = buildIcs(items, deps.clock.now(), ctx.lang);
     await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "mindet.ics"), {
       caption: ctx.t("calendar-caption", { count: items.length }),
     });

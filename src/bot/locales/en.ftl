@@ -260,6 +260,10 @@ calendar-caption = { $count } { $count ->
         [one] deadline
        *[other] deadlines
     } as all-day events. Open the file to add them to your calendar; importing it again updates them.
+ics-calendar-name = Mindet commitments
+ics-responsible = Responsible: { $who }
+ics-as-written = Deadline as written: { $text }
+ics-source = Source: { $source }
 
 ## Admin: /done, /missed, /postpone, /reopen, /ingest, /stats
 admin-usage-done = Usage: /done ID [evidence URL] [note], e.g. /done 12 https://gov.kz/news/1 signed

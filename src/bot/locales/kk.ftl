@@ -242,6 +242,10 @@ settings-error-hour = Еске салу сағаты: 0 мен 23 аралығы
 ## /calendar
 calendar-empty = Бұл чат әзірге мерзімі бар ашық міндеттемеге жазылмаған, сондықтан күнтізбе бос болар еді. /follow all жіберіп, сосын қайта /calendar деңіз.
 calendar-caption = { $count } мерзім күні бойғы оқиға ретінде. Күнтізбеге қосу үшін файлды ашыңыз; қайта импорттасаңыз, олар жаңарады.
+ics-calendar-name = Mindet міндеттемелері
+ics-responsible = Жауапты: { $who }
+ics-as-written = Мәтіндегі мерзімі: { $text }
+ics-source = Дереккөз: { $source }
 
 ## Әкімшілерге: /done, /missed, /postpone, /reopen, /ingest, /stats
 admin-usage-done = Қолданылуы: /done НӨМІР [растау сілтемесі] [ескертпе], мысалы /done 12 https://gov.kz/news/1 қол қойылды

@@ -273,6 +273,10 @@ calendar-caption = { $count } { $count ->
         [many] сроков
        *[other] срока
     } в виде событий на весь день. Откройте файл, чтобы добавить их в календарь; повторный импорт обновит их.
+ics-calendar-name = Обязательства Mindet
+ics-responsible = Ответственный: { $who }
+ics-as-written = Срок в тексте: { $text }
+ics-source = Источник: { $source }
 
 ## Администраторам: /done, /missed, /postpone, /reopen, /ingest, /stats
 admin-usage-done = Как пользоваться: /done НОМЕР [ссылка-подтверждение] [примечание], например /done 12 https://gov.kz/news/1 подписано
