@@ -40,12 +40,10 @@ export function createChatRegistry(deps: BotDeps): MiddlewareFn<BotContext> {
         seen.add(chat.id);
       }
       await markChatActive(deps.db, chat.id);
-      if (chat.type === "private") {
-        ctx.lang = languageOrDefault(await initChatLanguage(deps.db, chat.id, ctx.lang));
-      } else {
-        const row = await deps.db.chat.findUnique({ where: { id: BigInt(chat.id) }, select: { language: true } });
-        ctx.lang = languageOrDefault(row?.language);
-      }
+      const row = await deps.db.chat.findUnique({ where: { id: BigInt(chat.id) }, select: { language: true } });
+      // Written once, on a private chat's first contact; a group without one speaks English.
+      const stored = row?.language ?? (chat.type === "private" ? await initChatLanguage(deps.db, chat.id, ctx.lang) : null);
+      ctx.lang = languageOrDefault(stored);
     }
     return next();
   };

@@ -9,7 +9,7 @@ import type { RecordedCall } from "../../src/testing/bot-api-emulator.ts";
 import { ADMIN_ID, commitment, createHarnessFile, say, seed, textOf } from "./harness.ts";
 
 const SEED = 20_261_125;
-const UPDATES = 3000;
+const UPDATES = 2500;
 const USERS = 400;
 const GROUPS = 25;
 const BATCH = 150;
@@ -162,5 +162,5 @@ describe("fuzz: random and hostile updates", () => {
     expect(await file.db.statusChange.count()).toBe(0);
     expect(h.statusChanged).toEqual([]);
     expect(await file.db.source.count()).toBe(sourcesBefore);
-  }, 60_000);
+  }, 120_000); // ~10 s on an idle machine, ~30 s with the load average at 12
 });
