@@ -1,10 +1,11 @@
 // The Fluent files checked as data: the same keys everywhere, every message renders with sample
 // values, plural and date forms as a native reader writes them, and the longest messages fit.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { commandMenu, helpLine, PUBLIC_COMMANDS, ADMIN_COMMANDS } from "../../src/bot/commands.ts";
+import { topicLabel } from "../../src/bot/format/chat.ts";
 import { commitmentCard, type CardCommitment } from "../../src/bot/format/commitment.ts";
 import { describeDaysLeft, formatDay, formatDue } from "../../src/bot/format/dates.ts";
 import { MAX_MESSAGE_CHARS, visibleLength } from "../../src/bot/format/html.ts";
@@ -167,5 +168,35 @@ describe("messages sent without an update, in a chat's stored language", () => {
     );
     expect(statusLine("kk", c, { ...change, toStatus: "done", toDueOn: null })).toMatch(/^✅ Орындалды: Build/);
     expect(statusLine("en", c, { ...change, toStatus: "open", fromStatus: "open" })).toMatch(/^📅 New due date to 30 Jun 2026: /);
+  });
+});
+
+describe("keys the code uses", () => {
+  const english = new Set(keysOf("en"));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+
+  it("every literal key passed to t(), th() or ctx.t() exists", () => {
+    const code = [...files("src/bot"), "src/chats/chat-settings.ts"].map((f) => readFileSync(f, "utf8")).join("\n");
+    const used = [...code.matchAll(/\b(?:t|th|ctx\.t|refuse)\((?:[^()"]*?, )?"([a-z][a-z0-9_.-]+)"/g)].map((m) => m[1] ?? "");
+    expect(used.length).toBeGreaterThan(100);
+    expect([...new Set(used)].filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it("every key built from data exists: statuses, precisions, topics, admin errors and actions", () => {
+    const codes = [...readFileSync("src/commitments/change-status.ts", "utf8").matchAll(/^\s*\| "([a-z_]+)"/gm)].map((m) => `admin-error-${m[1]}`);
+    expect(codes.length).toBeGreaterThanOrEqual(8);
+    const built = [
+      ...codes,
+      ...["open", "overdue", "done", "missed", "postponed", "cancelled"].map((s) => `status-${s}`),
+      ...["day", "month", "quarter", "season", "year"].map((p) => `precision-${p}`),
+      ...["done", "missed", "postponed", "open"].map((a) => `admin-changed-${a}`),
+      ...["done", "missed", "postpone", "reopen"].map((c) => `admin-usage-${c}`),
+      ...["done", "missed", "cancelled", "postponed", "open"].map((s) => `announce-${s}`),
+      ...["all", "topic", "body", "commitment"].flatMap((k) => [`follow-what-${k}`, `follow-item-${k}`]),
+      ...[...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map((c) => `cmd-${c}`),
+    ];
+    expect(built.filter((key) => !english.has(key))).toEqual([]);
+    expect(LANGUAGES.map((lang) => topicLabel(lang, "digital & AI"))).toEqual(["digital & AI", "цифровизация и ИИ", "цифрландыру және ЖИ"]);
   });
 });
