@@ -228,12 +228,15 @@ offset-before = за { $days } { $days ->
         [many] дней
        *[other] дня
     }
-offset-after = через { $days } { $days ->
-        [one] день
-        [few] дня
-        [many] дней
-       *[other] дня
-    } после срока
+offset-after = { $days ->
+        [1] на следующий день после срока
+       *[other] через { $days } { $days ->
+            [one] день
+            [few] дня
+            [many] дней
+           *[other] дня
+        } после срока
+    }
 offsets-none = нет
 settings-usage =
     Меняйте кнопками или командами:
