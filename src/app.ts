@@ -2,7 +2,8 @@
 // line and the tests all build Mindet here, so there is one order of construction and one place
 // where a part is wired to another: config -> logger -> clock -> database -> bot -> scheduler.
 import { fileURLToPath } from "node:url";
-import { Api, type Bot, type Context } from "grammy";
+import { Api, type Bot } from "grammy";
+import type { BotContext } from "./bot/context.ts";
 import { createBot, registerCommands, type BotDeps } from "./bot/index.ts";
 import { runBot, type BotRunner, type RunBotOptions } from "./bot/runner.ts";
 import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
@@ -92,7 +93,7 @@ export interface Started {
 }
 
 export interface App extends Store {
-  bot: Bot<Context>;
+  bot: Bot<BotContext>;
   scheduler: ReminderScheduler;
   metrics: Metrics;
   /**

@@ -1,3 +1,5 @@
+import { isLanguage, type Language } from "./i18n/languages.ts";
+
 // Inline-button payloads: compact, versioned, validated. Telegram allows 64 bytes; a forged or
 // stale payload (an old message after an upgrade, a hand-crafted update) decodes to null and the
 // user gets a short alert, never an exception.
@@ -14,7 +16,8 @@ export type CallbackAction =
   | { type: "unfollowAll" }
   | { type: "settings"; field: "tz" | "offsets" | "digest" | "quiet"; choice: number }
   | { type: "ingest"; confirm: boolean; token: string }
-  | { type: "card"; commitmentId: number };
+  | { type: "card"; commitmentId: number }
+  | { type: "language"; language: Language };
 
 /** What a follow button follows; `bodyOf` is the body of that commitment (ids are stable, body names are long). */
 export type FollowButtonTarget = "all" | { topic: number } | { commitment: number } | { bodyOf: number };
@@ -52,6 +55,8 @@ function body(action: CallbackAction): string {
       return `i:${action.confirm ? "y" : "n"}:${action.token}`;
     case "card":
       return `c:${action.commitmentId}`;
+    case "language":
+      return `l:${action.language}`;
   }
 }
 
@@ -93,6 +98,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
     case "c":
       if (a && INT.test(a) && b === undefined) return { type: "card", commitmentId: Number(a) };
       return null;
+    case "l":
+      return isLanguage(a) && b === undefined ? { type: "language", language: a } : null;
     default:
       return null;
   }

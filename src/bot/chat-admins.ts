@@ -1,4 +1,5 @@
 import { GrammyError, type Context } from "grammy";
+import type { BotContext } from "./context.ts";
 import type { Clock } from "../clock.ts";
 import { isGroupChat, replyTo } from "./reply.ts";
 
@@ -12,10 +13,9 @@ const MAX_CACHED = 10_000;
  */
 export const ANONYMOUS_ADMIN_ID = 1087968824;
 
-export const GROUP_ADMINS_ONLY = "Only this group's admins can change what it follows and its settings.";
 
 /** Decides whether the sender may change this chat's follows and settings; replies if not. */
-export type ManageCheck = (ctx: Context) => Promise<boolean>;
+export type ManageCheck = (ctx: BotContext) => Promise<boolean>;
 
 /** True for a message an anonymous admin sent as the group itself (only admins can do that). */
 export function isAnonymousGroupAdmin(ctx: Context): boolean {
@@ -62,7 +62,7 @@ export function createManageCheck(clock: Clock, ttlMs = ADMIN_CACHE_TTL_MS): Man
     // A member posting as a channel (sender_chat is not this group) cannot be checked: refuse.
     const asOtherChat = ctx.message?.sender_chat !== undefined;
     if (!asOtherChat && (await isGroupAdmin(ctx, chatId, userId))) return true;
-    const refusal = asOtherChat ? `${GROUP_ADMINS_ONLY} Write as yourself, not as a channel.` : GROUP_ADMINS_ONLY;
+    const refusal = ctx.t(asOtherChat ? "group-admins-only-channel" : "group-admins-only");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusal, show_alert: true });
     else await ctx.reply(refusal, { reply_parameters: replyTo(ctx) });
     return false;

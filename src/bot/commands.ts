@@ -1,53 +1,51 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from "./i18n/languages.ts";
+import { t } from "./i18n/translate.ts";
 
-interface CommandInfo extends BotCommand {
-  /** How /help shows it, with its arguments. */
-  usage?: string;
-}
-
-/** The menu everyone sees (setMyCommands, default scope) and /help. */
-export const PUBLIC_COMMANDS: readonly CommandInfo[] = [
-  { command: "start", description: "What this bot does" },
-  { command: "help", description: "Every command" },
-  { command: "list", description: "All tracked commitments, soonest first" },
-  { command: "upcoming", description: "Due in the next N days (default 30)", usage: "upcoming [days]" },
-  { command: "overdue", description: "Past their due date" },
-  { command: "status", description: "One commitment's card", usage: "status ID" },
-  { command: "search", description: "Find commitments by words", usage: "search WORDS" },
-  { command: "follow", description: "Follow all, an id, a topic or a body", usage: "follow [all|ID|topic|body]" },
-  { command: "unfollow", description: "Stop following", usage: "unfollow [all|ID|topic|body]" },
-  { command: "mine", description: "What this chat follows, and its settings" },
-  { command: "settings", description: "Time zone, reminder days, digest, quiet hours" },
-  { command: "calendar", description: "Followed deadlines as an .ics file" },
-];
+/** The menu everyone sees and /help, in this order; descriptions and usages are message keys (cmd-NAME). */
+export const PUBLIC_COMMANDS = ["start", "help", "list", "upcoming", "overdue", "status", "search", "follow", "unfollow", "mine", "settings", "calendar", "language"] as const;
 
 /** Shown only in each admin's private chat. */
-export const ADMIN_COMMANDS: readonly CommandInfo[] = [
-  { command: "done", description: "Mark done", usage: "done ID [URL] [note]" },
-  { command: "missed", description: "Mark missed", usage: "missed ID [note]" },
-  { command: "postpone", description: "Move the due date", usage: "postpone ID DATE [note]" },
-  { command: "reopen", description: "Reopen a closed commitment", usage: "reopen ID" },
-  { command: "ingest", description: "Reply to a text or .txt: add its commitments" },
-  { command: "stats", description: "Numbers about the store and the chats" },
-];
+export const ADMIN_COMMANDS = ["done", "missed", "postpone", "reopen", "ingest", "stats"] as const;
 
-const strip = (c: CommandInfo): BotCommand => ({ command: c.command, description: c.description });
+// Commands whose /help line shows arguments (the cmd-NAME.usage attribute).
+const WITH_USAGE = new Set(["upcoming", "status", "search", "follow", "unfollow", "language", "done", "missed", "postpone", "reopen"]);
+
+/** The menu entries of `commands` in `lang`. */
+export function commandMenu(lang: Language, commands: readonly string[]): BotCommand[] {
+  return commands.map((command) => ({ command, description: t(lang, `cmd-${command}`) }));
+}
+
+/** "/status ID — One commitment's card", as /help lists it. */
+export function helpLine(lang: Language, command: string): string {
+  const usage = WITH_USAGE.has(command) ? t(lang, `cmd-${command}.usage`) : command;
+  return `/${usage} — ${t(lang, `cmd-${command}`)}`;
+}
 
 /**
- * Registers the command menu: public commands for everyone, public + admin commands in each
- * admin's private chat (a private chat's id is the user's id). Returns the admin ids whose menu
- * could not be set (Telegram answers "chat not found" until that admin has started the bot);
- * throws only when the public menu fails.
+ * Registers the command menu in every language (Telegram picks it by the user's app language;
+ * English is also the default for every other language): public commands for everyone, public +
+ * admin commands in each admin's private chat (a private chat's id is the user's id). Returns
+ * the admin ids whose menu could not be set (Telegram answers "chat not found" until that admin
+ * has started the bot); throws only when a public menu fails.
  */
 export async function registerCommands(api: Api, adminIds: Iterable<string>): Promise<string[]> {
-  await api.setMyCommands(PUBLIC_COMMANDS.map(strip));
+  const admins = [...adminIds];
+  for (const lang of LANGUAGES) {
+    const languageCode = lang === DEFAULT_LANGUAGE ? {} : { language_code: lang };
+    await api.setMyCommands(commandMenu(lang, PUBLIC_COMMANDS), languageCode);
+  }
   const failed: string[] = [];
-  for (const id of adminIds) {
+  for (const id of admins) {
     try {
-      await api.setMyCommands([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map(strip), {
-        scope: { type: "chat", chat_id: Number(id) },
-      });
+      for (const lang of LANGUAGES) {
+        const languageCode = lang === DEFAULT_LANGUAGE ? {} : { language_code: lang };
+        await api.setMyCommands(commandMenu(lang, [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS]), {
+          scope: { type: "chat", chat_id: Number(id) },
+          ...languageCode,
+        });
+      }
     } catch {
       failed.push(id);
     }

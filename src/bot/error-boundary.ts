@@ -3,7 +3,9 @@ import { markChatInactive } from "../chats/mark-chat-active.ts";
 import { migrateChat } from "../chats/migrate-chat.ts";
 import type { BotDeps } from "./deps.ts";
 
-export const GENERIC_ERROR_TEXT = "Something went wrong; try again.";
+import type { BotContext } from "./context.ts";
+import { languageFromTelegram } from "./i18n/languages.ts";
+import { t } from "./i18n/translate.ts";
 
 /**
  * The one error boundary (bot.catch). Telegram refusals get their meaning: 403 (blocked, kicked)
@@ -46,9 +48,12 @@ export function createErrorBoundary(deps: BotDeps): (error: BotError<Context>) =
 }
 
 async function apologise(ctx: Context): Promise<void> {
+  // The chat's language when the chat registry got that far, else the sender's.
+  const lang = (ctx as Partial<BotContext>).lang ?? languageFromTelegram(ctx.from?.language_code);
+  const text = t(lang, "error-generic");
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: GENERIC_ERROR_TEXT, show_alert: true });
-    else if (ctx.chat && (ctx.message || ctx.editedMessage)) await ctx.reply(GENERIC_ERROR_TEXT);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else if (ctx.chat && (ctx.message || ctx.editedMessage)) await ctx.reply(text);
   } catch {
     // The apology is best effort: the same outage that caused the error may stop it.
   }

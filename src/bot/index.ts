@@ -1,26 +1,33 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
+import type { BotContext } from "./context.ts";
+import { createLanguageFeature } from "./features/language.ts";
+import { i18n } from "./i18n/translate.ts";
 import { createRetryTransformer } from "./api-retry.ts";
 import { createManageCheck } from "./chat-admins.ts";
 import { createChatRegistry } from "./chat-registry.ts";
 import type { BotDeps } from "./deps.ts";
 import { createErrorBoundary } from "./error-boundary.ts";
-import { createAdminStatusFeature } from "./features/admin-status.ts";
+import { AdminComposer } from "./admin.ts";
+import { registerAdminStatusCommands } from "./features/admin-status.ts";
 import { createCalendarFeature } from "./features/calendar.ts";
 import { createFallbackFeature } from "./features/fallback.ts";
 import { createFollowFeature } from "./features/follow.ts";
-import { createIngestFeature } from "./features/ingest.ts";
+import { registerIngestCommands } from "./features/ingest.ts";
 import { createListFeature } from "./features/list.ts";
 import { createMembershipFeature } from "./features/membership.ts";
 import { createMineFeature } from "./features/mine.ts";
 import { createSearchFeature } from "./features/search.ts";
 import { createSettingsFeature } from "./features/settings.ts";
 import { createStartFeature } from "./features/start.ts";
-import { createStatsFeature } from "./features/stats.ts";
+import { registerStatsCommand } from "./features/stats.ts";
 import { createStatusFeature } from "./features/status.ts";
 import { createUserRateLimit } from "./rate-limit.ts";
+import { createUpdateGate } from "./update-gate.ts";
+import { attachUpdateTracker, createUpdateTracker } from "./update-tracker.ts";
 
 export type { BotDeps } from "./deps.ts";
+export type { BotContext } from "./context.ts";
 export { registerCommands } from "./commands.ts";
 
 /** The update types the bot handles (runner's allowed_updates). */
@@ -33,11 +40,13 @@ export function updateChatKey(ctx: Context): string | undefined {
 
 /**
  * Builds the bot with every feature; does not start it (main.ts runs it with @grammyjs/runner,
- * tests may use the runner or bot.start()). Order matters: the rate limit comes first so a
- * flood is dropped before it touches the database or queues behind the chat's other updates.
+ * tests may use the runner or bot.start()). Order matters: the update tracker sees every update
+ * first; the error boundary wraps everything after it, so "handled" includes the boundary's
+ * own work; the gate drops what no feature serves; the rate limit comes before the database and
+ * the per-chat queue so a flood is dropped before it queues behind the chat's other updates.
  */
-export function createBot(deps: BotDeps): Bot<Context> {
-  const bot = new Bot<Context>(deps.token, {
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.apiRoot, timeoutSeconds: deps.timeoutSeconds ?? 30 },
   });
@@ -46,25 +55,41 @@ export function createBot(deps: BotDeps): Bot<Context> {
   // One admin cache per bot: group-admin answers are reused for a minute.
   const canManage = createManageCheck(deps.clock);
 
+  const tracker = createUpdateTracker();
+  attachUpdateTracker(bot, tracker);
+  bot.use(tracker.middleware);
   if (deps.countUpdates) bot.use(deps.countUpdates);
-  bot.use(createUserRateLimit(deps.clock, deps.rateLimit));
-  bot.use(sequentialize(updateChatKey));
-  bot.use(createChatRegistry(deps));
+  const boundary = createErrorBoundary(deps);
+  const app = bot.errorBoundary(boundary);
 
-  bot.use(createMembershipFeature(deps));
-  bot.use(createStartFeature(deps));
-  bot.use(createListFeature(deps));
-  bot.use(createStatusFeature(deps));
-  bot.use(createSearchFeature(deps));
-  bot.use(createFollowFeature(deps, canManage));
-  bot.use(createMineFeature(deps));
-  bot.use(createSettingsFeature(deps, canManage));
-  bot.use(createCalendarFeature(deps));
-  bot.use(createAdminStatusFeature(deps));
-  bot.use(createIngestFeature(deps));
-  bot.use(createStatsFeature(deps));
-  bot.use(createFallbackFeature()); // catch-all: must stay last
+  app.use(createUpdateGate());
+  app.use(createUserRateLimit(deps.clock, deps.rateLimit));
+  app.use(sequentialize(updateChatKey));
+  app.use(createChatRegistry(deps));
+  // After the registry: the negotiator reads the chat's stored language from ctx.lang.
+  app.use(i18n.middleware());
 
-  bot.catch(createErrorBoundary(deps));
+  app.use(createMembershipFeature(deps));
+  app.use(createStartFeature(deps));
+  app.use(createListFeature(deps));
+  app.use(createStatusFeature(deps));
+  app.use(createSearchFeature(deps));
+  app.use(createFollowFeature(deps, canManage));
+  app.use(createMineFeature(deps));
+  app.use(createSettingsFeature(deps, canManage));
+  app.use(createCalendarFeature(deps));
+  app.use(createLanguageFeature(deps, canManage));
+
+  // Every admin command and button, behind one ADMIN_IDS check.
+  const admin = new AdminComposer(deps);
+  registerAdminStatusCommands(deps, admin);
+  registerIngestCommands(deps, admin);
+  registerStatsCommand(deps, admin);
+  app.use(admin.composer);
+
+  app.use(createFallbackFeature()); // catch-all: must stay last
+
+  // Errors outside the boundary (the tracker itself) still reach the same handler.
+  bot.catch(boundary);
   return bot;
 }

@@ -1,5 +1,7 @@
 import type { Context, MiddlewareFn } from "grammy";
 import type { Clock } from "../clock.ts";
+import { languageFromTelegram } from "./i18n/languages.ts";
+import { t } from "./i18n/translate.ts";
 
 export interface UserRateLimitOptions {
   /** Commands a user may send at once (default 5). */
@@ -52,7 +54,9 @@ export function createUserRateLimit(clock: Clock, options: UserRateLimitOptions 
     }
     if (bucket.warned) return;
     bucket.warned = true;
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Slow down a little, please." });
-    else if (ctx.chat?.type === "private") await ctx.reply("Slow down a little, please: I'll answer again in a few seconds.");
+    // Runs before the chat's stored language is read (no database here): the sender's language.
+    const lang = languageFromTelegram(ctx.from?.language_code);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(lang, "slow-down-alert") });
+    else if (ctx.chat?.type === "private") await ctx.reply(t(lang, "slow-down"));
   };
 }

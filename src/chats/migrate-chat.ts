@@ -29,6 +29,7 @@ export async function migrateChat(db: Db, oldId: number | bigint, newId: number 
       digestHour: old.digestHour,
       quietStart: old.quietStart,
       quietEnd: old.quietEnd,
+      language: old.language,
     };
     await tx.chat.upsert({
       where: { id: to },

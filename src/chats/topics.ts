@@ -35,7 +35,8 @@ export function resolveTopic(text: string): Topic | null {
   if (wanted === "") return null;
   const exact = TOPICS.find((t) => t.toLowerCase() === wanted || t.toLowerCase().replace(" & ", " and ") === wanted);
   if (exact) return exact;
-  return ALIASES[wanted] ?? null;
+  // Own properties only: "constructor" or "__proto__" are not topics.
+  return Object.hasOwn(ALIASES, wanted) ? (ALIASES[wanted] ?? null) : null;
 }
 
 /** The short alias shown in buttons and help for a topic ("digital" for "digital & AI"). */

@@ -4,7 +4,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { webhookCallback, type Bot, type Context } from "grammy";
+import { webhookCallback, type Bot } from "grammy";
+import type { BotContext } from "../bot/context.ts";
 import type { Update } from "grammy/types";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -29,7 +30,7 @@ export interface OpsServerOptions {
   logger: Logger;
   metrics: Metrics;
   /** Webhook mode: the path Telegram posts to and the secret it sends in X-Telegram-Bot-Api-Secret-Token. */
-  webhook?: { bot: Bot<Context>; path: string; secret: string; answerWithinMs?: number };
+  webhook?: { bot: Bot<BotContext>; path: string; secret: string; answerWithinMs?: number };
 }
 
 export interface OpsServer {

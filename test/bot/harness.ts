@@ -1,12 +1,12 @@
 import type { BotRunner } from "../../src/bot/runner.ts";
-import type { Bot, Context } from "grammy";
+import type { Bot } from "grammy";
 import type { Chat, Message, User } from "grammy/types";
 import { pino } from "pino";
 import { createManualClock, type ManualClock } from "../../src/clock.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { ingestSource } from "../../src/commitments/ingest-source.ts";
 import type { ExtractedCommitment, Topic } from "../../src/extraction/types.ts";
-import { createBot, type BotDeps } from "../../src/bot/index.ts";
+import { createBot, type BotContext, type BotDeps } from "../../src/bot/index.ts";
 import { runBot } from "../../src/bot/runner.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -20,7 +20,7 @@ export interface BotHarness {
   testDb: TestDb;
   clock: ManualClock;
   config: Config;
-  bot: Bot<Context>;
+  bot: Bot<BotContext>;
   handle: BotRunner;
   statusChanged: number[];
   sleeps: number[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback, type CallbackAction } from "../../src/bot/callback-data.ts";
-import { escapeHtml, html, splitHtmlLines, visibleLength, type Html } from "../../src/bot/format/html.ts";
+import { clipInput, escapeHtml, html, splitHtmlLines, truncate, truncateUnits, visibleLength, type Html } from "../../src/bot/format/html.ts";
+import { leadingCommand } from "../../src/bot/command-target.ts";
 import { buildIcs, escapeText, foldLine } from "../../src/bot/format/ics.ts";
 import { parseStatusCommand } from "../../src/bot/features/admin-status.ts";
 import { parseDigest, parseOffsets, parseQuietHours, parseTimeZone } from "../../src/chats/chat-settings.ts";
@@ -114,5 +115,40 @@ describe("argument parsing", () => {
     expect(parseStatusCommand("postpone", "3 31.02.2026")).toEqual({ id: 3, evidenceUrl: null, newDueOn: "31.02.2026", note: null });
     expect(parseStatusCommand("postpone", "3")).toBeNull();
     expect(parseStatusCommand("missed", "abc")).toBeNull();
+  });
+});
+
+describe("cutting text", () => {
+  const wellFormed = (text: string): boolean => !/\p{Cs}/u.test(text);
+
+  it("truncate counts graphemes and never splits an emoji, a flag or a family", () => {
+    expect(truncate("🔥".repeat(41), 40)).toBe(`${"🔥".repeat(39)}…`);
+    expect(truncate("🔥".repeat(40), 40)).toBe("🔥".repeat(40));
+    expect(truncate("🇰🇿👨‍👩‍👧abc", 3)).toBe("🇰🇿👨‍👩‍👧…");
+    for (let n = 1; n < 30; n++) expect(wellFormed(truncate(`x${"👨‍👩‍👧🔥".repeat(20)}`, n))).toBe(true);
+  });
+
+  it("truncateUnits and clipInput fit a UTF-16 budget on a grapheme boundary", () => {
+    for (let units = 1; units < 40; units++) {
+      const cut = truncateUnits("🔥".repeat(50), units);
+      expect(cut.length).toBeLessThanOrEqual(units);
+      expect(wellFormed(cut)).toBe(true);
+      const clipped = clipInput(`x${"🔥".repeat(50)}`, units);
+      expect(clipped.length).toBeLessThanOrEqual(units);
+      expect(wellFormed(clipped)).toBe(true);
+    }
+    expect(clipInput("short", 200)).toBe("short");
+  });
+
+  it("a line longer than a message is cut whole emoji by whole emoji", () => {
+    const [chunk] = splitHtmlLines([html`${"🔥".repeat(3000)}`]);
+    expect(chunk && wellFormed(chunk)).toBe(true);
+    expect(chunk && visibleLength(chunk)).toBeLessThanOrEqual(4096);
+  });
+
+  it("leadingCommand reads /name@bot, lower case", () => {
+    expect(leadingCommand("/List@OtherBot x")).toEqual({ name: "list", bot: "OtherBot" });
+    expect(leadingCommand("/ingest")).toEqual({ name: "ingest", bot: null });
+    expect(leadingCommand("hello /list")).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import { Composer, type Context } from "grammy";
 import { parseUserDate } from "../../calendar.ts";
 import { changeStatus, type StatusAction } from "../../commitments/change-status.ts";
-import { ensureAdmin, senderName } from "../admin.ts";
+import { senderName, type AdminComposer } from "../admin.ts";
+import { commandText, leadingCommand } from "../command-target.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDate } from "../format/commitment.ts";
 import { commandArgs } from "../reply.ts";
@@ -14,12 +14,7 @@ interface ParsedStatusCommand {
   note: string | null;
 }
 
-const USAGE: Record<string, string> = {
-  done: "Usage: /done ID [evidence URL] [note], e.g. /done 12 https://gov.kz/news/1 signed",
-  missed: "Usage: /missed ID [note]",
-  postpone: "Usage: /postpone ID DATE [note], e.g. /postpone 12 2026-06-30 or /postpone 12 30.06.2026",
-  reopen: "Usage: /reopen ID [note]",
-};
+type StatusCommand = "done" | "missed" | "postpone" | "reopen";
 
 /** Splits "12 https://x signed by decree" or "12 30 June 2026 by decree" into its parts. */
 export function parseStatusCommand(command: string, text: string): ParsedStatusCommand | null {
@@ -39,24 +34,22 @@ export function parseStatusCommand(command: string, text: string): ParsedStatusC
   return { id, evidenceUrl, newDueOn, note: note === "" ? null : note };
 }
 
-const ACTIONS: Record<string, { to: StatusAction; verb: string }> = {
-  done: { to: "done", verb: "marked done ✅" },
-  missed: { to: "missed", verb: "marked missed ❌" },
-  postpone: { to: "postponed", verb: "postponed 🕓" },
-  reopen: { to: "open", verb: "reopened" },
-};
+// A Map keyed by the command the admin typed; "constructor" finds nothing.
+const ACTIONS: ReadonlyMap<string, { command: StatusCommand; to: StatusAction }> = new Map([
+  ["done", { command: "done", to: "done" }],
+  ["missed", { command: "missed", to: "missed" }],
+  ["postpone", { command: "postpone", to: "postponed" }],
+  ["reopen", { command: "reopen", to: "open" }],
+]);
 
 /** /done, /missed, /postpone, /reopen: recorded in the history, then announced to followers. */
-export function createAdminStatusFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
-  feature.command(["done", "missed", "postpone", "reopen"], async (ctx) => {
-    if (!(await ensureAdmin(deps, ctx))) return;
-    const command = (ctx.message?.text ?? ctx.message?.caption ?? "").slice(1).split(/[\s@]/)[0]?.toLowerCase() ?? "";
-    const action = ACTIONS[command];
+export function registerAdminStatusCommands(deps: BotDeps, admin: AdminComposer): void {
+  admin.command([...ACTIONS.keys()], async (ctx) => {
+    const action = ACTIONS.get(leadingCommand(commandText(ctx))?.name ?? "");
     if (!action) return;
-    const parsed = parseStatusCommand(command, commandArgs(ctx));
+    const parsed = parseStatusCommand(action.command, commandArgs(ctx));
     if (!parsed) {
-      await ctx.reply(USAGE[command] ?? "Usage: /help");
+      await ctx.reply(ctx.t(`admin-usage-${action.command}`));
       return;
     }
     const result = await changeStatus(deps.db, {
@@ -71,12 +64,11 @@ export function createAdminStatusFeature(deps: BotDeps): Composer<Context> {
       timeZone: deps.config.defaultTimeZone,
     });
     if (!result.ok) {
-      await ctx.reply(result.error.message);
+      // The store explains in English, with detail; other languages get the code's sentence.
+      await ctx.reply(ctx.lang === "en" ? result.error.message : ctx.t(`admin-error-${result.error.code}`, { id: String(parsed.id) }));
       return;
     }
     deps.onStatusChanged?.(parsed.id);
-    const newDate = action.to === "postponed" ? ` to ${formatDate(result.commitment.dueOn)}` : "";
-    await ctx.reply(`#${parsed.id} ${action.verb}${newDate}. Following chats will be told. /status ${parsed.id} shows the history.`);
+    await ctx.reply(ctx.t(`admin-changed-${action.to}`, { id: String(parsed.id), date: formatDate(ctx.lang, result.commitment.dueOn) }));
   });
-  return feature;
 }

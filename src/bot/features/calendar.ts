@@ -1,7 +1,8 @@
-import { Composer, InputFile, type Context } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { listFollows } from "../../chats/follow.ts";
 import { topicPattern } from "../../commitments/topics.ts";
 import type { Prisma } from "../../db/client.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDate } from "../format/commitment.ts";
 import { buildIcs, type IcsCommitment } from "../format/ics.ts";
@@ -35,7 +36,7 @@ export async function followedForCalendar(deps: BotDeps, chatId: number): Promis
   });
   return rows.map((c) => {
     const published = c.publishedOn ?? c.source.publishedOn;
-    const source = [c.source.title ?? c.source.file, c.article && c.article !== c.source.title ? c.article : null, published ? `published ${formatDate(published)}` : null]
+    const source = [c.source.title ?? c.source.file, c.article && c.article !== c.source.title ? c.article : null, published ? `published ${formatDate("en", published)}` : null]
       .filter((p): p is string => p !== null)
       .join(" · ");
     return {
@@ -51,17 +52,17 @@ export async function followedForCalendar(deps: BotDeps, chatId: number): Promis
 }
 
 /** /calendar: an .ics file of what this chat follows. */
-export function createCalendarFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
   feature.command("calendar", async (ctx) => {
     const items = await followedForCalendar(deps, ctx.chat.id);
     if (items.length === 0) {
-      await ctx.reply("This chat follows no dated open commitments yet, so the calendar would be empty. /follow all, then /calendar again.");
+      await ctx.reply(ctx.t("calendar-empty"));
       return;
     }
-    const ics = buildIcs(items, deps.clock.now());
+    const ics = buildIcs(items, deps.clock.now(), ctx.lang);
     await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "mindet.ics"), {
-      caption: `${items.length} deadline${items.length === 1 ? "" : "s"} as all-day events. Open the file to add them to your calendar; importing it again updates them.`,
+      caption: ctx.t("calendar-caption", { count: items.length }),
     });
   });
   return feature;

@@ -1,25 +1,30 @@
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { follow, listFollows, resolveFollowTarget, unfollow, type FollowTarget } from "../../chats/follow.ts";
 import { TOPICS } from "../../extraction/types.ts";
 import { decodeCallback, encodeCallback, type FollowButtonTarget } from "../callback-data.ts";
 import type { ManageCheck } from "../chat-admins.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { describeFollow } from "../format/chat.ts";
-import { html, truncate, type Html } from "../format/html.ts";
+import { describeFollow, topicLabel } from "../format/chat.ts";
+import { clipInput, html, truncate, type Html } from "../format/html.ts";
+import type { Language } from "../i18n/languages.ts";
+import { t, th } from "../i18n/translate.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
 
 /** Bodies offered as buttons: those with the most commitments. */
 export const BODY_BUTTONS = 8;
+/** Longest /follow argument read (no body name or topic is longer). */
+const MAX_ARG_CHARS = 200;
 
 /**
  * Everything, every topic, then the busiest responsible bodies. A body button carries the id of
  * one of its commitments (a body's name may not fit in 64 bytes, and ids do not shift when new
- * bodies appear).
+ * bodies appear). Body names stay as the source wrote them.
  */
-async function followKeyboard(deps: BotDeps): Promise<InlineKeyboard> {
-  const keyboard = new InlineKeyboard().text("🔔 Everything", encodeCallback({ type: "follow", target: "all" })).row();
+async function followKeyboard(deps: BotDeps, lang: Language): Promise<InlineKeyboard> {
+  const keyboard = new InlineKeyboard().text(t(lang, "follow-everything-button"), encodeCallback({ type: "follow", target: "all" })).row();
   TOPICS.forEach((topic, i) => {
-    keyboard.text(topic, encodeCallback({ type: "follow", target: { topic: i } }));
+    keyboard.text(topicLabel(lang, topic), encodeCallback({ type: "follow", target: { topic: i } }));
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row();
@@ -38,14 +43,14 @@ async function followKeyboard(deps: BotDeps): Promise<InlineKeyboard> {
   return keyboard;
 }
 
-async function unfollowKeyboard(deps: BotDeps, chatId: number): Promise<InlineKeyboard | null> {
+async function unfollowKeyboard(deps: BotDeps, lang: Language, chatId: number): Promise<InlineKeyboard | null> {
   const follows = await listFollows(deps.db, chatId);
   if (follows.length === 0) return null;
   const keyboard = new InlineKeyboard();
   for (const f of follows.slice(0, 30)) {
-    keyboard.text(`✖ ${truncate(describeFollow(f), 40)}`, encodeCallback({ type: "unfollow", followId: f.id })).row();
+    keyboard.text(`✖ ${truncate(describeFollow(lang, f, "item"), 40)}`, encodeCallback({ type: "unfollow", followId: f.id })).row();
   }
-  return keyboard.text("✖ Stop everything", encodeCallback({ type: "unfollowAll" }));
+  return keyboard.text(t(lang, "unfollow-stop-everything"), encodeCallback({ type: "unfollowAll" }));
 }
 
 async function targetFromButton(deps: BotDeps, target: FollowButtonTarget): Promise<FollowTarget | null> {
@@ -62,52 +67,51 @@ async function targetFromButton(deps: BotDeps, target: FollowButtonTarget): Prom
   return row ? { kind: "commitment", value: String(row.id), commitmentId: row.id, title: row.title } : null;
 }
 
-function followedText(target: FollowTarget, added: boolean): string {
-  const what = target.kind === "commitment" ? `commitment #${target.commitmentId}` : describeFollow(target);
-  return added ? `🔔 This chat now follows ${what}.` : `This chat already follows ${what}.`;
+function followedText(lang: Language, target: FollowTarget, added: boolean): string {
+  return t(lang, added ? "follow-added" : "follow-already", { what: describeFollow(lang, target) });
 }
 
 /** /follow, /unfollow and their buttons. */
-export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
   feature.command("follow", async (ctx) => {
     const arg = commandArgs(ctx);
     if (arg === "") {
-      await replyHtml(ctx, html`What should this chat follow? Pick one, or send /follow ID, /follow TOPIC or /follow MINISTRY.`, {
-        keyboard: await followKeyboard(deps),
-      });
+      await replyHtml(ctx, th(ctx.lang, "follow-prompt"), { keyboard: await followKeyboard(deps, ctx.lang) });
       return;
     }
     if (!(await canManage(ctx))) return;
-    const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
+    const wanted = clipInput(arg, MAX_ARG_CHARS);
+    const resolved = await resolveFollowTarget(deps.db, wanted);
     if (!resolved.ok) {
-      await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "follow"));
+      await replyHtml(ctx, notFoundText(ctx.lang, wanted, resolved.suggestions, "follow"));
       return;
     }
     const added = await follow(deps.db, ctx.chat.id, resolved.target);
-    await ctx.reply(followedText(resolved.target, added) + (added ? " /mine shows all it follows." : ""));
+    await ctx.reply(followedText(ctx.lang, resolved.target, added) + (added ? ` ${ctx.t("follow-mine-hint")}` : ""));
   });
 
   feature.command("unfollow", async (ctx) => {
     const arg = commandArgs(ctx);
     if (arg === "") {
-      const keyboard = await unfollowKeyboard(deps, ctx.chat.id);
-      if (!keyboard) await ctx.reply("This chat follows nothing yet. /follow to start.");
-      else await replyHtml(ctx, html`Tap what this chat should stop following:`, { keyboard });
+      const keyboard = await unfollowKeyboard(deps, ctx.lang, ctx.chat.id);
+      if (!keyboard) await ctx.reply(ctx.t("unfollow-nothing-yet"));
+      else await replyHtml(ctx, th(ctx.lang, "unfollow-prompt"), { keyboard });
       return;
     }
     if (!(await canManage(ctx))) return;
-    const resolved = await resolveFollowTarget(deps.db, truncate(arg, 200));
+    const wanted = clipInput(arg, MAX_ARG_CHARS);
+    const resolved = await resolveFollowTarget(deps.db, wanted);
     if (!resolved.ok) {
-      await replyHtml(ctx, notFoundText(resolved.error, resolved.suggestions, "unfollow"));
+      await replyHtml(ctx, notFoundText(ctx.lang, wanted, resolved.suggestions, "unfollow"));
       return;
     }
     const removed = await unfollow(deps.db, ctx.chat.id, resolved.target);
     if (resolved.target.kind === "all") {
-      await ctx.reply(removed > 0 ? "🔕 Done: this chat follows nothing now and gets no reminders." : "This chat followed nothing.");
+      await ctx.reply(ctx.t(removed > 0 ? "unfollow-all-done" : "unfollow-all-none"));
     } else {
-      await ctx.reply(removed > 0 ? `🔕 No longer following ${describeFollow(resolved.target)}.` : `This chat did not follow ${describeFollow(resolved.target)}.`);
+      await ctx.reply(ctx.t(removed > 0 ? "unfollow-done" : "unfollow-not-followed", { what: describeFollow(ctx.lang, resolved.target) }));
     }
   });
 
@@ -115,19 +119,19 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
     const action = decodeCallback(ctx.callbackQuery.data);
     const target = action?.type === "follow" ? await targetFromButton(deps, action.target) : null;
     if (!target || !ctx.chat) {
-      await ctx.answerCallbackQuery({ text: "This button has expired; send /follow again.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("follow-expired"), show_alert: true });
       return;
     }
     if (!(await canManage(ctx))) return;
     const added = await follow(deps.db, ctx.chat.id, target);
-    await ctx.answerCallbackQuery({ text: followedText(target, added) });
-    if (added) await ctx.reply(followedText(target, true));
+    await ctx.answerCallbackQuery({ text: followedText(ctx.lang, target, added) });
+    if (added) await ctx.reply(followedText(ctx.lang, target, true));
   });
 
   feature.callbackQuery(/^1:u:/, async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if ((action?.type !== "unfollow" && action?.type !== "unfollowAll") || !ctx.chat) {
-      await ctx.answerCallbackQuery({ text: "This button has expired; send /unfollow again.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("unfollow-expired"), show_alert: true });
       return;
     }
     if (!(await canManage(ctx))) return;
@@ -135,27 +139,33 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
     let text: string;
     if (action.type === "unfollowAll") {
       await deps.db.follow.deleteMany({ where: { chatId } });
-      text = "This chat follows nothing now.";
+      text = ctx.t("unfollow-alert-all");
     } else {
       // The follow must belong to this chat: a forged id from another chat removes nothing.
       const { count } = await deps.db.follow.deleteMany({ where: { id: action.followId, chatId } });
-      text = count > 0 ? "Unfollowed." : "Already gone.";
+      text = ctx.t(count > 0 ? "unfollow-alert-one" : "unfollow-alert-gone");
     }
     await ctx.answerCallbackQuery({ text });
-    const keyboard = await unfollowKeyboard(deps, ctx.chat.id);
+    const keyboard = await unfollowKeyboard(deps, ctx.lang, ctx.chat.id);
     if (keyboard) await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
-    else await ctx.editMessageText("This chat follows nothing now. /follow to start again.");
+    else await ctx.editMessageText(ctx.t("unfollow-now-empty"));
   });
 
   return feature;
 }
 
-function notFoundText(error: string, suggestions: string[], command: string): Html[] {
-  const lines = [html`${error}`];
+/**
+ * Why the text matched nothing, in the chat's language. The store explains in English; the
+ * two cases are told apart here the way it tells them apart (an id, or anything else).
+ */
+function notFoundText(lang: Language, wanted: string, suggestions: string[], command: string): Html[] {
+  const text = wanted.trim().replace(/\s+/g, " ");
+  const id = /^#?(\d{1,9})$/.exec(text)?.[1];
+  const lines = [id !== undefined ? th(lang, "follow-no-commitment", { id }) : th(lang, "follow-nothing-called", { text })];
   if (suggestions.length > 0) {
-    lines.push(html`Did you mean:`, ...suggestions.map((s) => html`• /${command} ${s}`));
+    lines.push(th(lang, "follow-did-you-mean"), ...suggestions.map((s) => html`• /${command} ${s}`));
   } else {
-    lines.push(html`Try /${command} all, /${command} 12 (an id from /list), a topic such as /${command} digital, or a ministry.`);
+    lines.push(th(lang, "follow-try", { command }));
   }
   return lines;
 }

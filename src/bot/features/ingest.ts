@@ -1,14 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Document, Message } from "grammy/types";
 import { ingestSource } from "../../commitments/ingest-source.ts";
 import { decodeDocument, DocumentError } from "../../commitments/read-document.ts";
-import { dueLabel } from "../../commitments/commitment-view.ts";
 import { extractDocument } from "../../extraction/index.ts";
 import type { ExtractionResult } from "../../extraction/types.ts";
-import { ensureAdmin } from "../admin.ts";
+import type { AdminComposer } from "../admin.ts";
+import { isCommandForMe } from "../command-target.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { dueLabel } from "../format/dates.ts";
+import type { Language } from "../i18n/languages.ts";
+import { t, th } from "../i18n/translate.ts";
 import { html, truncate, type Html } from "../format/html.ts";
 import { editHtml, replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
@@ -26,18 +30,17 @@ interface PendingIngest {
   expiresAt: number;
 }
 
-/** A document the admin pointed at, or a message saying why there is none. */
+/** A document the admin pointed at, or a message (in the chat's language) saying why there is none. */
 type Found = { ok: true; file: string; text: string } | { ok: false; message: string };
 
 /** /ingest (reply to a text or a .txt, or a .txt with /ingest as caption), then Confirm/Cancel. */
-export function createIngestFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function registerIngestCommands(deps: BotDeps, admin: AdminComposer): void {
   const pending = new Map<string, PendingIngest>();
   const maxBytes = deps.maxIngestBytes ?? DEFAULT_MAX_INGEST_BYTES;
   const ttl = deps.ingestTtlMs ?? DEFAULT_INGEST_TTL_MS;
 
-  const handleIngest = async (ctx: Context): Promise<void> => {
-    if (!(await ensureAdmin(deps, ctx)) || !ctx.message || !ctx.chat) return;
+  const handleIngest = async (ctx: BotContext): Promise<void> => {
+    if (!ctx.message || !ctx.chat) return;
     const found = await findDocument(deps, ctx, ctx.message, maxBytes);
     if (!found.ok) {
       await ctx.reply(found.message);
@@ -49,11 +52,11 @@ export function createIngestFeature(deps: BotDeps): Composer<Context> {
       extraction = extractDocument(found.text, { reference: today(deps), timeZone: deps.config.defaultTimeZone });
     } catch (error) {
       deps.logger.error({ err: error }, "extraction failed");
-      await ctx.reply("Extraction failed on this text; nothing was added.");
+      await ctx.reply(ctx.t("ingest-failed"));
       return;
     }
     if (extraction.commitments.length === 0) {
-      await ctx.reply("I found no commitments in this text; nothing to add.");
+      await ctx.reply(ctx.t("ingest-none"));
       return;
     }
     const now = deps.clock.now().getTime();
@@ -61,33 +64,32 @@ export function createIngestFeature(deps: BotDeps): Composer<Context> {
     const token = randomBytes(6).toString("base64url");
     pending.set(token, { chatId: ctx.chat.id, file: found.file, text: found.text, extraction, expiresAt: now + ttl });
     const keyboard = new InlineKeyboard()
-      .text("✅ Add them", encodeCallback({ type: "ingest", confirm: true, token }))
-      .text("✖ Cancel", encodeCallback({ type: "ingest", confirm: false, token }));
-    await replyHtml(ctx, previewLines(found.file, extraction), { keyboard });
+      .text(ctx.t("ingest-add"), encodeCallback({ type: "ingest", confirm: true, token }))
+      .text(ctx.t("ingest-cancel"), encodeCallback({ type: "ingest", confirm: false, token }));
+    await replyHtml(ctx, previewLines(ctx.lang, found.file, extraction), { keyboard });
   };
 
-  feature.command("ingest", handleIngest);
+  admin.command("ingest", handleIngest);
   // A .txt sent with "/ingest" as its caption; matched on the caption text as well, since not
-  // every client marks a caption's command as a bot_command entity.
-  feature.on("message:document").filter((ctx) => /^\/ingest(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), handleIngest);
+  // every client marks a caption's command as a bot_command entity. "/ingest@otherbot" is not ours.
+  admin.on("message:document", (ctx) => isCommandForMe(ctx, "ingest"), handleIngest);
 
-  feature.callbackQuery(/^1:i:/, async (ctx) => {
+  admin.callbackQuery(/^1:i:/, async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.type !== "ingest") {
-      await ctx.answerCallbackQuery({ text: "This button has expired.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
       return;
     }
-    if (!(await ensureAdmin(deps, ctx))) return;
     const item = pending.get(action.token);
     if (!item || item.expiresAt <= deps.clock.now().getTime() || item.chatId !== ctx.chat?.id) {
       pending.delete(action.token);
-      await ctx.answerCallbackQuery({ text: "This preview has expired; send /ingest again.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("ingest-expired"), show_alert: true });
       return;
     }
     pending.delete(action.token);
     if (!action.confirm) {
-      await ctx.answerCallbackQuery({ text: "Cancelled" });
-      await editHtml(ctx, [html`Cancelled: nothing was added.`]);
+      await ctx.answerCallbackQuery({ text: ctx.t("ingest-cancelled-alert") });
+      await editHtml(ctx, [th(ctx.lang, "ingest-cancelled")]);
       return;
     }
     const result = await ingestSource(deps.db, {
@@ -96,27 +98,25 @@ export function createIngestFeature(deps: BotDeps): Composer<Context> {
       now: deps.clock.now(),
       extract: () => item.extraction,
     });
-    await ctx.answerCallbackQuery({ text: "Added" });
-    const detail = result.status === "unchanged" ? "already stored, nothing changed" : `${result.added} added, ${result.updated} updated`;
-    await editHtml(ctx, [html`✅ Stored as ${item.file}: ${detail}. /list shows them.`]);
+    await ctx.answerCallbackQuery({ text: ctx.t("ingest-added-alert") });
+    const detail = result.status === "unchanged" ? ctx.t("ingest-unchanged") : ctx.t("ingest-counts", { added: result.added, updated: result.updated });
+    await editHtml(ctx, [th(ctx.lang, "ingest-stored", { file: item.file, detail })]);
   });
-
-  return feature;
 }
 
-function previewLines(file: string, extraction: ExtractionResult): Html[] {
+function previewLines(lang: Language, file: string, extraction: ExtractionResult): Html[] {
   const items = extraction.commitments;
-  const lines: Html[] = [html`<b>Found ${items.length} commitment${items.length === 1 ? "" : "s"}</b> (to be stored as ${file}):`];
+  const lines: Html[] = [th(lang, "ingest-found", { count: items.length, file })];
   for (const c of items.slice(0, PREVIEW_ITEMS)) {
-    const due = dueLabel({ status: "open", dueOn: c.due, extractedDueOn: c.due, precision: c.precision });
+    const due = dueLabel(lang, { dueOn: c.due, extractedDueOn: c.due, precision: c.precision });
     lines.push(html`• ${truncate(c.title, 120)} — <b>${due}</b>${c.responsible ? ` · ${truncate(c.responsible, 60)}` : ""}`);
   }
-  if (items.length > PREVIEW_ITEMS) lines.push(html`…and ${items.length - PREVIEW_ITEMS} more.`);
-  lines.push(html``, html`Add them?`);
+  if (items.length > PREVIEW_ITEMS) lines.push(th(lang, "ingest-more", { count: items.length - PREVIEW_ITEMS }));
+  lines.push(html``, th(lang, "ingest-ask"));
   return lines;
 }
 
-async function findDocument(deps: BotDeps, ctx: Context, message: Message, maxBytes: number): Promise<Found> {
+async function findDocument(deps: BotDeps, ctx: BotContext, message: Message, maxBytes: number): Promise<Found> {
   const chatId = message.chat.id;
   const replied = message.reply_to_message;
   const document = message.document ?? replied?.document;
@@ -125,30 +125,31 @@ async function findDocument(deps: BotDeps, ctx: Context, message: Message, maxBy
   if (document) return downloadDocument(deps, ctx, document, file, maxBytes);
   const text = replied?.text ?? replied?.caption;
   if (!text || text.trim() === "") {
-    return { ok: false, message: "Send /ingest as a reply to a text message or a .txt file (or attach a .txt with /ingest as its caption)." };
+    return { ok: false, message: ctx.t("ingest-how") };
   }
   return { ok: true, file, text };
 }
 
-async function downloadDocument(deps: BotDeps, ctx: Context, document: Document, file: string, maxBytes: number): Promise<Found> {
+async function downloadDocument(deps: BotDeps, ctx: BotContext, document: Document, file: string, maxBytes: number): Promise<Found> {
   const name = document.file_name ?? "document";
   const isText = name.toLowerCase().endsWith(".txt") || document.mime_type === "text/plain";
-  if (!isText) return { ok: false, message: "Only .txt documents can be ingested." };
-  const limit = `${Math.round(maxBytes / 1024)} KB`;
-  if (document.file_size !== undefined && document.file_size > maxBytes) return { ok: false, message: `That file is over the ${limit} limit.` };
+  if (!isText) return { ok: false, message: ctx.t("ingest-only-txt") };
+  const tooBig = ctx.t("ingest-too-big", { limit: String(Math.round(maxBytes / 1024)) });
+  if (document.file_size !== undefined && document.file_size > maxBytes) return { ok: false, message: tooBig };
   const info = await ctx.api.getFile(document.file_id);
-  if (!info.file_path) return { ok: false, message: "Telegram did not hand over that file; try sending it again." };
+  if (!info.file_path) return { ok: false, message: ctx.t("ingest-no-file") };
   const response = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${info.file_path}`, { signal: AbortSignal.timeout(30_000) });
   if (!response.ok) {
     deps.logger.warn({ status: response.status }, "file download failed");
-    return { ok: false, message: "I could not download that file; try again." };
+    return { ok: false, message: ctx.t("ingest-download-failed") };
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > maxBytes) return { ok: false, message: `That file is over the ${limit} limit.` };
+  if (bytes.length > maxBytes) return { ok: false, message: tooBig };
   try {
     return { ok: true, file, text: decodeDocument(name, bytes) };
   } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, message: error.message };
+    // The reader explains in English; other languages wrap its reason in their own sentence.
+    if (error instanceof DocumentError) return { ok: false, message: ctx.lang === "en" ? error.message : t(ctx.lang, "ingest-bad-document", { reason: error.message }) };
     throw error;
   }
 }

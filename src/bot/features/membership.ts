@@ -1,14 +1,17 @@
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
+import { initChatLanguage } from "../../chats/chat-settings.ts";
 import { markChatActive, markChatInactive } from "../../chats/mark-chat-active.ts";
 import { migrateChat } from "../../chats/migrate-chat.ts";
 import { upsertChat } from "../../chats/upsert-chat.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { languageFromTelegram, languageOrDefault } from "../i18n/languages.ts";
 import { replyHtml } from "../reply.ts";
 import { greeting } from "./start.ts";
 
 /** The bot added, removed, blocked or unblocked (my_chat_member), and group -> supergroup migration. */
-export function createMembershipFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createMembershipFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
   feature.on("my_chat_member", async (ctx) => {
     const update = ctx.myChatMember;
@@ -19,10 +22,13 @@ export function createMembershipFeature(deps: BotDeps): Composer<Context> {
     if (present(after)) {
       await upsertChat(deps.db, { ...update.chat, firstName: "first_name" in update.chat ? update.chat.first_name : null }, deps.config.defaultTimeZone);
       await markChatActive(deps.db, update.chat.id);
-      log.info("bot is in the chat");
+      // A group speaks the language of the admin who added the bot, until its admins choose
+      // another; a private chat the user's. A chat that already has a language keeps it.
+      const lang = languageOrDefault(await initChatLanguage(deps.db, update.chat.id, languageFromTelegram(update.from.language_code)));
+      log.info({ lang }, "bot is in the chat");
       // Greet a group the bot just joined; a private chat that unblocked the bot greets itself with /start.
       if (!present(before) && update.chat.type !== "private" && update.chat.type !== "channel") {
-        const { text, keyboard } = greeting();
+        const { text, keyboard } = greeting(lang);
         await replyHtml(ctx, text, { keyboard });
       }
       return;

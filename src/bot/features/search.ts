@@ -1,34 +1,37 @@
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
 import { MAX_SEARCH_CHARS, searchCommitments } from "../../commitments/search-commitments.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { th } from "../i18n/translate.ts";
 import { commitmentLine } from "../format/commitment.ts";
-import { html, truncate } from "../format/html.ts";
+import { clipInput, html, truncate } from "../format/html.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
 
 export const SEARCH_RESULTS = 15;
 
 /** /search WORDS: commitments whose title, responsible body or quote contain every word. */
-export function createSearchFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createSearchFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
   feature.command("search", async (ctx) => {
     const text = commandArgs(ctx);
     if (text === "") {
-      await ctx.reply("Usage: /search WORDS, for example /search port Aktau.");
+      await ctx.reply(ctx.t("search-usage"));
       return;
     }
-    const result = await searchCommitments(deps.db, text, { limit: SEARCH_RESULTS });
+    // Cut here on a grapheme boundary: the store cuts by UTF-16 units and could split an emoji.
+    const result = await searchCommitments(deps.db, clipInput(text, MAX_SEARCH_CHARS), { limit: SEARCH_RESULTS });
     const shown = truncate(result.words.join(" "), 80);
-    const note = text.length > MAX_SEARCH_CHARS ? html` <i>(only the first ${MAX_SEARCH_CHARS} characters were used)</i>` : html``;
+    const note = text.length > MAX_SEARCH_CHARS ? th(ctx.lang, "search-cut", { max: MAX_SEARCH_CHARS }) : html``;
     if (result.total === 0) {
-      await replyHtml(ctx, html`Nothing matches “${shown}”.${note} Try fewer or shorter words.`);
+      await replyHtml(ctx, th(ctx.lang, "search-none", { query: shown, note }));
       return;
     }
     const day = today(deps);
-    const more = result.total > result.rows.length ? ` (first ${result.rows.length}; add words to narrow it down)` : "";
+    const more = result.total > result.rows.length ? th(ctx.lang, "search-more", { shown: result.rows.length }) : html``;
     await replyHtml(ctx, [
-      html`<b>${result.total} found for “${shown}”</b>${more}${note}`,
-      ...result.rows.map((row) => commitmentLine(row, day)),
+      th(ctx.lang, "search-found", { total: result.total, query: shown, more, note }),
+      ...result.rows.map((row) => commitmentLine(ctx.lang, row, day)),
     ]);
   });
   return feature;

@@ -1,4 +1,4 @@
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
 import {
   parseDigest,
   parseOffsets,
@@ -11,77 +11,72 @@ import {
 import { getChat } from "../../chats/upsert-chat.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { ManageCheck } from "../chat-admins.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { settingsLines } from "../format/chat.ts";
-import { html, type Html } from "../format/html.ts";
-import { SETTINGS_CHOICES, settingsKeyboard } from "../keyboards/settings.ts";
+import { clipInput, html, truncate, type Html } from "../format/html.ts";
+import type { Language } from "../i18n/languages.ts";
+import { th } from "../i18n/translate.ts";
+import { choiceLabel, SETTINGS_CHOICES, settingsKeyboard } from "../keyboards/settings.ts";
 import { commandArgs, editHtml, replyHtml } from "../reply.ts";
 
-const PARSERS: Record<string, (text: string) => ParseResult> = {
-  tz: parseTimeZone,
-  timezone: parseTimeZone,
-  zone: parseTimeZone,
-  offsets: parseOffsets,
-  reminders: parseOffsets,
-  digest: parseDigest,
-  quiet: parseQuietHours,
-  hour: parseReminderHour,
-};
+// A Map, not an object literal: "/settings constructor" must not find Object.prototype's.
+const PARSERS: ReadonlyMap<string, (text: string) => ParseResult> = new Map([
+  ["tz", parseTimeZone],
+  ["timezone", parseTimeZone],
+  ["zone", parseTimeZone],
+  ["offsets", parseOffsets],
+  ["reminders", parseOffsets],
+  ["digest", parseDigest],
+  ["quiet", parseQuietHours],
+  ["hour", parseReminderHour],
+]);
 
-const USAGE: Html[] = [
-  html`Change with buttons, or:`,
-  html`/settings tz Europe/Berlin`,
-  html`/settings offsets 7,1,0,-1 <i>(days before; 0 = due day, -1 = a day after)</i>`,
-  html`/settings hour 9 <i>(when reminders go out)</i>`,
-  html`/settings digest mon 9 · /settings digest off`,
-  html`/settings quiet 22-7 · /settings quiet off`,
-];
-
-async function settingsView(deps: BotDeps, chatId: number, notice?: Html): Promise<Html[]> {
+async function settingsView(deps: BotDeps, lang: Language, chatId: number, notice?: Html): Promise<Html[]> {
   const chat = await getChat(deps.db, chatId);
   const lines: Html[] = notice ? [notice, html``] : [];
-  lines.push(html`<b>Settings of this chat</b>`);
-  if (chat) lines.push(...settingsLines(chat));
-  return [...lines, html``, ...USAGE];
+  lines.push(th(lang, "settings-title"));
+  if (chat) lines.push(...settingsLines(lang, chat));
+  return [...lines, html``, th(lang, "settings-usage")];
 }
 
 /** /settings with buttons or short arguments. */
-export function createSettingsFeature(deps: BotDeps, canManage: ManageCheck): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createSettingsFeature(deps: BotDeps, canManage: ManageCheck): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
   feature.command("settings", async (ctx) => {
     const arg = commandArgs(ctx);
     if (arg === "") {
-      await replyHtml(ctx, await settingsView(deps, ctx.chat.id), { keyboard: settingsKeyboard() });
+      await replyHtml(ctx, await settingsView(deps, ctx.lang, ctx.chat.id), { keyboard: settingsKeyboard(ctx.lang) });
       return;
     }
     const [name = "", ...rest] = arg.split(/\s+/);
-    const parse = PARSERS[name.toLowerCase()];
+    const parse = PARSERS.get(name.toLowerCase());
     if (!parse) {
-      await replyHtml(ctx, [html`Unknown setting “${name.slice(0, 40)}”.`, ...USAGE]);
+      await replyHtml(ctx, [th(ctx.lang, "settings-unknown", { name: truncate(name, 40) }), th(ctx.lang, "settings-usage")]);
       return;
     }
-    const parsed = parse(rest.join(" ").slice(0, 200));
+    const parsed = parse(clipInput(rest.join(" "), 200));
     if (!parsed.ok) {
-      await ctx.reply(parsed.error);
+      await ctx.reply(ctx.t(parsed.key, parsed.vars));
       return;
     }
     if (!(await canManage(ctx))) return;
     await updateChatSettings(deps.db, ctx.chat.id, parsed.patch);
-    await replyHtml(ctx, await settingsView(deps, ctx.chat.id, html`✅ Saved.`));
+    await replyHtml(ctx, await settingsView(deps, ctx.lang, ctx.chat.id, th(ctx.lang, "settings-saved")));
   });
 
   feature.callbackQuery(/^1:s:/, async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     const choice = action?.type === "settings" ? SETTINGS_CHOICES[action.field][action.choice] : undefined;
     if (!choice || !ctx.chat) {
-      await ctx.answerCallbackQuery({ text: "This button has expired; send /settings again.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("settings-expired"), show_alert: true });
       return;
     }
     if (!(await canManage(ctx))) return;
     await updateChatSettings(deps.db, ctx.chat.id, choice.patch);
-    await ctx.answerCallbackQuery({ text: `Saved: ${choice.label}` });
-    await editHtml(ctx, await settingsView(deps, ctx.chat.id), { keyboard: settingsKeyboard() });
+    await ctx.answerCallbackQuery({ text: ctx.t("settings-saved-alert", { choice: choiceLabel(ctx.lang, choice) }) });
+    await editHtml(ctx, await settingsView(deps, ctx.lang, ctx.chat.id), { keyboard: settingsKeyboard(ctx.lang) });
   });
 
   return feature;

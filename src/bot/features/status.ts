@@ -1,6 +1,7 @@
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { getCommitment } from "../../commitments/get-commitment.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { commitmentCard } from "../format/commitment.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
@@ -13,29 +14,29 @@ export function parseCommitmentId(text: string): number | null {
 }
 
 /** Replies with a commitment's card and a Follow button, or says why there is none. */
-export async function replyWithCard(ctx: Context, deps: BotDeps, id: number): Promise<void> {
+export async function replyWithCard(ctx: BotContext, deps: BotDeps, id: number): Promise<void> {
   const commitment = await getCommitment(deps.db, id);
   if (!commitment) {
-    await ctx.reply(`There is no commitment #${id}. /list shows them all.`);
+    await ctx.reply(ctx.t("status-not-found", { id: String(id) }));
     return;
   }
-  const keyboard = new InlineKeyboard().text("🔔 Follow", encodeCallback({ type: "follow", target: { commitment: id } }));
-  await replyHtml(ctx, commitmentCard(commitment, today(deps), deps.config.defaultTimeZone), { keyboard });
+  const keyboard = new InlineKeyboard().text(ctx.t("card-follow"), encodeCallback({ type: "follow", target: { commitment: id } }));
+  await replyHtml(ctx, commitmentCard(ctx.lang, commitment, today(deps), deps.config.defaultTimeZone), { keyboard });
 }
 
 /** /status ID and its alias /c ID. */
-export function createStatusFeature(deps: BotDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function createStatusFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
   feature.command(["status", "c"], async (ctx) => {
     const arg = commandArgs(ctx);
     if (arg === "") {
-      await ctx.reply("Usage: /status ID, for example /status 12. /list shows the ids.");
+      await ctx.reply(ctx.t("status-usage"));
       return;
     }
     const id = parseCommitmentId(arg);
     if (id === null) {
-      await ctx.reply("A commitment id is a number, for example /status 12. /search finds one by words.");
+      await ctx.reply(ctx.t("status-not-a-number"));
       return;
     }
     await replyWithCard(ctx, deps, id);
@@ -44,7 +45,7 @@ export function createStatusFeature(deps: BotDeps): Composer<Context> {
   feature.callbackQuery(/^1:c:/, async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (action?.type !== "card") {
-      await ctx.answerCallbackQuery({ text: "This button has expired.", show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();

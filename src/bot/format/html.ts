@@ -40,10 +40,48 @@ export function joinHtml(parts: readonly Html[], separator = "\n"): Html {
   return new Html(parts.map((p) => p.value).join(escapeHtml(separator)));
 }
 
-/** Cuts plain text to `max` characters with an ellipsis, before it is escaped. */
+// One segmenter for the process: building one costs more than segmenting a short string.
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The user-perceived characters of `text` (an emoji with its modifiers is one). */
+export function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/**
+ * Cuts plain text to at most `max` characters (graphemes, as a reader counts them) with an
+ * ellipsis, before it is escaped. Never cuts inside a surrogate pair or an emoji sequence: half
+ * an emoji is not valid UTF-8 and Telegram refuses the whole message.
+ */
 export function truncate(text: string, max: number): string {
+  // Fast path: a string no longer in UTF-16 units than `max` has at most `max` graphemes.
   if (text.length <= max) return text;
-  return text.slice(0, Math.max(0, max - 1)).trimEnd() + "…";
+  const parts = splitGraphemes(text);
+  if (parts.length <= max) return text;
+  return parts.slice(0, Math.max(0, max - 1)).join("").trimEnd() + "…";
+}
+
+/**
+ * Cuts plain text so that it takes at most `maxUnits` UTF-16 code units (how Telegram counts a
+ * message's length), on a grapheme boundary, with an ellipsis.
+ */
+export function truncateUnits(text: string, maxUnits: number): string {
+  if (text.length <= maxUnits) return text;
+  return clipInput(text, maxUnits - 1).trimEnd() + "…";
+}
+
+/**
+ * Keeps the start of user input that fits in `maxUnits` UTF-16 code units, cut on a grapheme
+ * boundary and without an ellipsis (the bot reads it, the user never sees the cut).
+ */
+export function clipInput(text: string, maxUnits: number): string {
+  if (text.length <= maxUnits) return text;
+  let out = "";
+  for (const part of splitGraphemes(text)) {
+    if (out.length + part.length > maxUnits) break;
+    out += part;
+  }
+  return out;
 }
 
 /**
@@ -59,8 +97,9 @@ export function splitHtmlLines(lines: readonly Html[], max = MAX_MESSAGE_CHARS):
     let text = line.value;
     let length = visibleLength(text);
     if (length > max) {
-      text = escapeHtml(truncate(stripTags(text), max));
-      length = max;
+      const cut = truncateUnits(stripTags(text), max);
+      text = escapeHtml(cut);
+      length = cut.length;
     }
     // Each line after the first costs one more character: the newline.
     if (current.length > 0 && currentLength + 1 + length > max) {

@@ -1,4 +1,6 @@
 import { addDays } from "../../calendar.ts";
+import { DEFAULT_LANGUAGE, type Language } from "../i18n/languages.ts";
+import { t } from "../i18n/translate.ts";
 
 /** One all-day event per followed commitment. */
 export interface IcsCommitment {
@@ -18,17 +20,18 @@ const MAX_LINE_OCTETS = 75;
  * An RFC 5545 calendar: CRLF line ends, lines folded at 75 octets (never inside a UTF-8
  * sequence), TEXT values escaped (`\\`, `;`, `,`, newlines), all-day events (VALUE=DATE) from
  * the due date to the next day, and a UID stable per commitment so a re-import updates events
- * instead of duplicating them. `now` stamps DTSTAMP.
+ * instead of duplicating them. `now` stamps DTSTAMP; labels are in `lang`, titles and quotes
+ * as their source wrote them.
  */
-export function buildIcs(items: readonly IcsCommitment[], now: Date): string {
+export function buildIcs(items: readonly IcsCommitment[], now: Date, lang: Language = DEFAULT_LANGUAGE): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Mindet//Commitments//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Mindet commitments"];
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Mindet//Commitments//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(t(lang, "ics-calendar-name"))}`];
   for (const item of items) {
     const description = [
-      item.responsible ? `Responsible: ${item.responsible}` : null,
-      item.dueText ? `Deadline as written: ${item.dueText}` : null,
+      item.responsible ? t(lang, "ics-responsible", { who: item.responsible }) : null,
+      item.dueText ? t(lang, "ics-as-written", { text: item.dueText }) : null,
       `“${item.quote}”`,
-      `Source: ${item.source}`,
+      t(lang, "ics-source", { source: item.source }),
     ]
       .filter((l): l is string => l !== null)
       .join("\n");

@@ -5,6 +5,8 @@ import { parseMarkdown } from "./parse-markdown.ts";
 
 /** Telegram's limits, in UTF-16 code units after entity parsing. */
 export const MAX_MESSAGE_CHARS = 4096;
+// With the u flag a surrogate class matches only unpaired halves.
+const LONE_SURROGATE = /\p{Cs}/u;
 export const MAX_CAPTION_CHARS = 1024;
 
 // Entities in whose range Telegram does not look for commands, links or mentions.
@@ -68,6 +70,8 @@ export interface FormatOptions {
  * empty text, length limits and parse errors all throw the matching 400.
  */
 export function formatText(raw: string, options: FormatOptions): FormattedText {
+  // A lone surrogate (half an emoji) cannot be encoded as UTF-8: Telegram refuses the call.
+  if (LONE_SURROGATE.test(raw)) throw badRequest(`${options.kind === "text" ? "text" : "caption"} must be encoded in UTF-8`);
   let parsed: FormattedText;
   const mode = options.parseMode?.toLowerCase();
   if (mode === "html") parsed = parseHtml(raw, { strictAmpersand: options.strictHtmlAmpersand });

@@ -117,6 +117,18 @@ export class Scenario {
     return { update, id, answer };
   }
 
+  /** A button under a message sent in inline mode: the update has inline_message_id and no message. */
+  pressInlineButton(from: UserRef, data: string, options: InjectOptions = {}): ButtonPress & { answer: Promise<Record<string, unknown>> } {
+    const user = this.world.user(from);
+    const id = String(this.nextCallbackId++);
+    const answer = this.callbacks.register(id);
+    this.log.mark();
+    const update = this.bot(options).queue.enqueue({
+      callback_query: { id, from: user, inline_message_id: `inline-${id}`, chat_instance: String(user.id * 7919 % 2 ** 52), data },
+    } as Omit<Update, "update_id">) as CallbackQueryUpdate;
+    return { update, id, answer };
+  }
+
   sendSticker(chat: ChatRef, from: UserRef, options: InjectOptions = {}): MessageUpdate {
     const file = this.world.storeFile(Buffer.from("RIFF-webp-sticker"), "sticker.webp", "image/webp", "stickers");
     return this.deliverMessage(this.chat(chat), from, {

@@ -1,0 +1,311 @@
+# Mindet, қазақша. Боттың барлық хабарламасы. Белгілеу (<b>, <i>, <blockquote>, <a>) тек HTML
+# ретінде жіберілетін хабарламаларда; айнымалыларды шақырушы код экрандайды. Терминдер: GLOSSARY.md.
+
+## Қателер, шектеулер, бас тартулар
+error-generic = Бірдеңе дұрыс болмады, қайталап көріңіз.
+slow-down = Сәл баяуырақ, өтінемін: бірнеше секундтан кейін қайта жауап беремін.
+slow-down-alert = Сәл баяуырақ, өтінемін.
+button-expired = Бұл батырма ескірді.
+button-not-here = Бұл батырма мұнда жұмыс істемейді.
+admin-only = Бұл команда тек Mindet әкімшілеріне арналған.
+admin-only-alert = Мұны тек Mindet әкімшілері істей алады.
+admin-anonymous = Сіз анонимді жазып отырсыз, сондықтан Mindet әкімшісі екеніңізді тексере алмаймын. Бұл команданы маған жеке чатта жіберіңіз.
+group-admins-only = Топтың жазылымдары мен баптауларын тек оның әкімшілері өзгерте алады.
+group-admins-only-channel = Топтың жазылымдары мен баптауларын тек оның әкімшілері өзгерте алады. Арна атынан емес, өз атыңыздан жазыңыз.
+
+## /start, /help, командалар мәзірі
+start-greeting =
+    👋 <b>Mindet</b> ресми жаңалықтардан алынған, мерзімі белгіленген мемлекеттік міндеттемелерді қадағалайды.
+    Барлығына, бір тақырыпқа, министрлікке не бір міндеттемеге жазылыңыз — әр мерзімнің алдында, сол күні және одан кейін осы чатқа еске саламын.
+    /list, /upcoming не /search командаларын көріңіз; барлық команда — /help ішінде.
+start-follow-all = 🔔 Барлығына жазылу
+start-browse = 📋 Қарау
+help-title = <b>Командалар</b>
+help-admin-title = <b>Әкімшілерге</b>
+help-footer = Топтарда жазылымдар мен баптауларды тек әкімшілер өзгертеді. Міндеттеме нөмірлері — /list ішінде.
+cmd-start = Бот не істейді
+cmd-help = Барлық команда
+cmd-list = Барлық міндеттеме, ең жақын мерзімдісі бірінші
+cmd-upcoming = Алдағы N күндегі мерзімдер (әдепкі 30)
+    .usage = upcoming [күн]
+cmd-overdue = Мерзімі өткендер
+cmd-status = Міндеттеме карточкасы
+    .usage = status НӨМІР
+cmd-search = Сөз бойынша іздеу
+    .usage = search СӨЗДЕР
+cmd-follow = Жазылу: барлығына, нөмірге, тақырыпқа не органға
+    .usage = follow [all|НӨМІР|тақырып|орган]
+cmd-unfollow = Жазылымнан бас тарту
+    .usage = unfollow [all|НӨМІР|тақырып|орган]
+cmd-mine = Осы чаттың жазылымдары мен баптаулары
+cmd-settings = Уақыт белдеуі, еске салу күндері, шолу, тыныш уақыт
+cmd-calendar = Жазылған мерзімдер .ics файлы ретінде
+cmd-language = Осы чаттың тілі
+    .usage = language [en|ru|kk]
+cmd-done = Орындалды деп белгілеу
+    .usage = done НӨМІР [сілтеме] [ескертпе]
+cmd-missed = Орындалмады деп белгілеу
+    .usage = missed НӨМІР [ескертпе]
+cmd-postpone = Мерзімін ауыстыру
+    .usage = postpone НӨМІР КҮНІ [ескертпе]
+cmd-reopen = Жабылған міндеттемені қайта ашу
+    .usage = reopen НӨМІР
+cmd-ingest = Мәтінге не .txt файлына жауап ретінде: ондағы міндеттемелерді қосу
+cmd-stats = База мен чаттар туралы сандар
+
+## Басқасының бәрі
+fallback-unknown-command = /{ $command } командасын білмеймін. Барлық командам — /help ішінде.
+fallback-edited = Өңделген хабарламаларды орындамаймын; команданы қайта жіберіңіз.
+fallback-text = Мен командаларға жауап беремін: /list, /upcoming не /search СӨЗДЕР деп көріңіз. Толық тізім — /help ішінде.
+fallback-media = Мен тек мәтіндік командаларды оқимын (стикер, фото және файлдар — /ingest-тен басқасы — маған арналмаған). Командалар тізімі — /help ішінде.
+
+## /language
+language-current = Осы чаттың тілі: { $name }. Басқасын таңдаңыз:
+language-set = ✅ Енді бұл чат қазақ тілінде.
+language-unknown = «{ $code }» тілін білмеймін. Қолжетімді тілдер: { $list }, мысалы /language kk.
+language-set-alert = Қазақша
+
+## Күндер
+due-day = { $year } жылғы { $day } { $month }
+due-month = { $year } жылғы { $month }
+due-quarter = { $year } жылғы { $roman } тоқсан
+due-year = { $year } жыл
+due-spring = { $year } жылғы көктем
+due-summer = { $year } жылғы жаз
+due-autumn = { $year } жылғы күз
+due-winter = { $years } жылғы қыс
+due-none = мерзімі жоқ
+days-today = мерзімі бүгін
+days-tomorrow = ертең
+# Қазақ тілінде сан есімнен кейін зат есім жекеше тұрады: «1 күн», «5 күн».
+days-left = { $days ->
+        [one] { $days } күннен кейін
+       *[other] { $days } күннен кейін
+    }
+days-overdue = мерзімінен { $days } күн өтті
+zone-astana = Астана уақытымен
+zone-other = { $zone } уақытымен
+
+## Мәртебелер
+status-open = 🟢 орындалуда
+status-overdue = 🔴 мерзімі өткен
+status-done = ✅ орындалды
+status-missed = ❌ орындалмады
+status-postponed = 🕓 мерзімі ауыстырылды
+status-cancelled = ⚪ күші жойылды
+
+## Тізімдер
+list-title-all = Барлық міндеттеме, ең жақын мерзімдісі бірінші
+list-title-overdue = Мерзімі өткен міндеттемелер
+list-title-upcoming = Алдағы { $days } күндегі мерзімдер
+list-header = <b>{ $title }</b> ({ $total })
+list-header-paged = <b>{ $title }</b> ({ $total }, { $page }/{ $pages } бет)
+list-footer = <i>/status НӨМІР — толық карточка</i>
+list-empty-all = Әзірге бірде-бір міндеттеме жоқ.
+list-empty-overdue = Мерзімі өткен ештеңе жоқ. 🎉
+list-empty-upcoming = Алдағы { $days } күнде мерзім жоқ. /upcoming 90 не /list деп көріңіз.
+list-expired = Бұл батырма ескірді; /list командасын қайта жіберіңіз.
+upcoming-usage = Қолданылуы: /upcoming [күн], 1 мен { $max } аралығындағы сан (әдепкі { $default }).
+upcoming-too-far = { $days } күн — тым алыс: /list бәрін көрсетеді, ең жақын мерзімдісі бірінші.
+
+## Міндеттеме карточкасы
+status-usage = Қолданылуы: /status НӨМІР, мысалы /status 12. Нөмірлер — /list ішінде.
+status-not-a-number = Міндеттеме нөмірі — сан, мысалы /status 12. Сөз бойынша /search арқылы табуға болады.
+status-not-found = №{ $id } міндеттеме жоқ. Барлығы — /list ішінде.
+card-follow = 🔔 Жазылу
+card-responsible = <b>Жауапты:</b> { $who }
+card-not-named = көрсетілмеген
+card-due = <b>Мерзімі:</b> { $date } ({ $zone } күн соңына дейін)
+card-due-counted = { $label }, есептелетін күн — { $day }
+card-due-none = <b>Мерзімі:</b> көрсетілмеген
+card-precision = <b>Мерзім дәлдігі:</b> { $precision }
+precision-day = нақты күн
+precision-month = ай: соңғы күні есептеледі
+precision-quarter = тоқсан: соңғы күні есептеледі
+precision-season = жыл мезгілі: соңғы күні есептеледі
+precision-year = жыл: соңғы күні есептеледі
+precision-vague = анық емес: күні аталмаған
+precision-none = мерзімі жоқ
+precision-postponed = нақты күн (мерзімі ауыстырылғанда белгіленген)
+card-as-written = <b>Мәтінде:</b> «{ $text }»
+card-originally-due = <b>Бастапқы мерзімі:</b> { $date }
+card-status = <b>Мәртебесі:</b> { $status }
+card-history-none = <b>Тарихы:</b> дереккөзден алынғалы бері өзгеріс жоқ
+card-history = <b>Тарихы:</b>
+card-history-latest = <b>Тарихы:</b> ({ $total } жазбаның соңғы { $shown })
+card-history-new-date = (жаңа мерзімі { $date })
+card-history-by = — { $name }
+card-history-evidence = растау
+card-source = <b>Дереккөз:</b> { $document }
+card-article = <b>Мақала:</b> { $article }
+card-published = <b>Жарияланған күні:</b> { $date }
+card-published-unknown = көрсетілмеген
+card-quote = <b>Дәйексөз:</b>
+card-withdrawn = <i>Бұл енді бастапқы құжатта жоқ.</i>
+
+## /search
+search-usage = Қолданылуы: /search СӨЗДЕР, мысалы /search Ақтау порты.
+search-none = «{ $query }» бойынша ештеңе табылмады.{ $note } Азырақ не қысқарақ сөз жазып көріңіз.
+search-found = <b>«{ $query }» бойынша табылғаны: { $total }</b>{ $more }{ $note }
+search-more = { " " }(алғашқы { $shown }; іздеуді тарылту үшін сөз қосыңыз)
+search-cut = { " " }<i>(тек алғашқы { $max } таңба ескерілді)</i>
+
+## /follow, /unfollow
+follow-prompt = Бұл чат неге жазылсын? Батырманы таңдаңыз не /follow НӨМІР, /follow ТАҚЫРЫП не /follow МИНИСТРЛІК деп жіберіңіз.
+follow-everything-button = 🔔 Барлығына
+follow-added = 🔔 Бұл чат жазылды: { $what }.
+follow-already = Бұл чат бұған дейін жазылған: { $what }.
+follow-mine-hint = Барлық жазылым — /mine ішінде.
+follow-expired = Бұл батырма ескірді; /follow командасын қайта жіберіңіз.
+follow-no-commitment = №{ $id } міндеттеме жоқ.
+follow-nothing-called = «{ $text }» табылмады: бұл міндеттеме нөмірі де, тақырып та, жауапты орган да емес.
+follow-did-you-mean = Мүмкін, мынаны айтқыңыз келген шығар:
+follow-try = /{ $command } all, /{ $command } 12 (/list ішіндегі нөмір), тақырыпты, мысалы /{ $command } digital, не министрлікті жазып көріңіз.
+unfollow-nothing-yet = Бұл чат әзірге ешнәрсеге жазылмаған. /follow арқылы бастаңыз.
+unfollow-prompt = Бұл чат неден бас тартсын? Соны басыңыз:
+unfollow-stop-everything = ✖ Барлығынан бас тарту
+unfollow-all-done = 🔕 Дайын: бұл чат енді ешнәрсеге жазылмаған, еске салулар келмейді.
+unfollow-all-none = Бұл чат ешнәрсеге жазылмаған еді.
+unfollow-done = 🔕 Жазылым тоқтатылды: { $what }.
+unfollow-not-followed = Бұл чат бұған жазылмаған еді: { $what }.
+unfollow-expired = Бұл батырма ескірді; /unfollow командасын қайта жіберіңіз.
+unfollow-alert-all = Бұл чат енді ешнәрсеге жазылмаған.
+unfollow-alert-one = Жазылым тоқтатылды.
+unfollow-alert-gone = Бұрын тоқтатылған.
+unfollow-now-empty = Бұл чат енді ешнәрсеге жазылмаған. Қайта бастау үшін — /follow.
+follow-what-all = барлығы
+follow-what-topic = «{ $topic }» тақырыбы
+follow-what-body = «{ $body }»
+follow-what-commitment = №{ $id } міндеттеме
+follow-item-all = барлығы
+follow-item-topic = «{ $topic }» тақырыбы
+follow-item-body = «{ $body }»
+follow-item-commitment = №{ $id } міндеттеме
+topic-digital = цифрландыру және ЖИ
+topic-justice = сот және құқық
+topic-environment = экология
+topic-transport = көлік және логистика
+topic-economy = экономика және сауда
+topic-social = әлеуметтік саясат
+topic-security = қауіпсіздік және сыртқы саясат
+topic-energy = энергетика
+topic-health = денсаулық сақтау
+topic-education = білім беру
+
+## /mine, /settings
+mine-title = <b>Осы чаттың жазылымдары</b>
+mine-nothing = әзірге жоқ: /follow арқылы бастаңыз.
+mine-footer = Өзгерту — /settings, күнтізбеге арналған .ics файлы — /calendar.
+settings-title = <b>Осы чаттың баптаулары</b>
+settings-time-zone = <b>Уақыт белдеуі:</b> { $zone }
+settings-reminders = <b>Еске салулар:</b> { $offsets }, сағат { $hour }
+settings-digest = <b>Апталық шолу:</b> { $digest }
+settings-quiet = <b>Тыныш уақыт:</b> { $quiet }
+settings-language = <b>Тілі:</b> { $language }
+settings-digest-off = өшірулі
+settings-digest-at = { $day }, { $hour }
+settings-quiet-none = жоқ
+offset-due-day = мерзімі күні
+offset-before = { $days } күн бұрын
+offset-after = мерзімінен { $days } күн кейін
+offsets-none = жоқ
+settings-usage =
+    Батырмалармен не командалармен өзгертіңіз:
+    /settings tz Europe/Berlin
+    /settings offsets 7,1,0,-1 <i>(мерзімге дейінгі күндер; 0 — мерзімі күні, -1 — мерзімінен бір күн кейін)</i>
+    /settings hour 9 <i>(еске салулар келетін сағат)</i>
+    /settings digest mon 9 · /settings digest off
+    /settings quiet 22-7 · /settings quiet off
+    /language — чат тілі
+settings-unknown = Мұндай баптау жоқ: «{ $name }».
+settings-saved = ✅ Сақталды.
+settings-saved-alert = Сақталды: { $choice }
+settings-expired = Бұл батырма ескірді; /settings командасын қайта жіберіңіз.
+settings-choice-digest-off = Шолусыз
+settings-choice-digest-mon = Дс 09:00
+settings-choice-digest-fri = Жм 17:00
+settings-choice-quiet-none = Тыныш уақытсыз
+settings-choice-quiet-22 = Тыныш 22–07
+settings-choice-quiet-21 = Тыныш 21–08
+settings-error-zone = «{ $text }» — уақыт белдеуі емес; IANA атауын жазыңыз, мысалы Asia/Almaty не Europe/Berlin.
+settings-error-offsets = Еске салу күндері — мерзімге дейінгі бүтін күн саны, { $min } мен { $max } аралығында, көп дегенде { $count } мән, мысалы 7,1,0,-1 (0 — мерзімі күні, -1 — мерзімінен бір күн кейін).
+settings-error-offsets-not-number = «{ $text }» — күн саны емес. { settings-error-offsets }
+settings-error-offsets-range = { $text } рұқсат етілген аралықтан тыс. { settings-error-offsets }
+settings-error-offsets-too-many = Мән тым көп. { settings-error-offsets }
+settings-error-digest = Шолу: апта күні (mon..sun) және 0–23 сағат, мысалы «mon 9», не «off».
+settings-error-digest-weekday = «{ $text }» — апта күні емес. { settings-error-digest }
+settings-error-digest-hour = «{ $text }» — сағат емес. { settings-error-digest }
+settings-error-quiet = Тыныш уақыт: жергілікті уақытпен бүтін сағат түрінде «БАСЫ-СОҢЫ», мысалы 22-7, не «off».
+settings-error-quiet-same = Басы мен соңы бірдей. { settings-error-quiet }
+settings-error-hour = Еске салу сағаты: 0 мен 23 аралығындағы бүтін сан, мысалы 9.
+
+## /calendar
+calendar-empty = Бұл чат әзірге мерзімі бар ашық міндеттемеге жазылмаған, сондықтан күнтізбе бос болар еді. /follow all жіберіп, сосын қайта /calendar деңіз.
+calendar-caption = { $count } мерзім күні бойғы оқиға ретінде. Күнтізбеге қосу үшін файлды ашыңыз; қайта импорттасаңыз, олар жаңарады.
+ics-calendar-name = Mindet міндеттемелері
+ics-responsible = Жауапты: { $who }
+ics-as-written = Мәтіндегі мерзімі: { $text }
+ics-source = Дереккөз: { $source }
+
+## Әкімшілерге: /done, /missed, /postpone, /reopen, /ingest, /stats
+admin-usage-done = Қолданылуы: /done НӨМІР [растау сілтемесі] [ескертпе], мысалы /done 12 https://gov.kz/news/1 қол қойылды
+admin-usage-missed = Қолданылуы: /missed НӨМІР [ескертпе]
+admin-usage-postpone = Қолданылуы: /postpone НӨМІР КҮНІ [ескертпе], мысалы /postpone 12 2026-06-30 не /postpone 12 30.06.2026
+admin-usage-reopen = Қолданылуы: /reopen НӨМІР [ескертпе]
+admin-changed-done = №{ $id } орындалды деп белгіленді ✅. Жазылған чаттарға хабарланады. Тарихы — /status { $id }.
+admin-changed-missed = №{ $id } орындалмады деп белгіленді ❌. Жазылған чаттарға хабарланады. Тарихы — /status { $id }.
+admin-changed-postponed = №{ $id } мерзімі ауыстырылды 🕓, жаңа мерзімі — { $date }. Жазылған чаттарға хабарланады. Тарихы — /status { $id }.
+admin-changed-open = №{ $id } қайта ашылды. Жазылған чаттарға хабарланады. Тарихы — /status { $id }.
+admin-error-not_found = №{ $id } міндеттеме жоқ.
+admin-error-invalid_transition = №{ $id } міндеттемені қазіргі мәртебесінен бұл мәртебеге ауыстыруға болмайды.
+admin-error-invalid_date = Күні дұрыс емес; былай жазыңыз: 2026-06-30 не 30.06.2026.
+admin-error-date_in_past = Жаңа мерзім өтіп кеткен.
+admin-error-same_date = Бұл онсыз да оның мерзімі.
+admin-error-invalid_url = Растау сілтемесі http:// не https:// деп басталуы керек.
+admin-error-note_too_long = Ескертпе тым ұзын.
+admin-error-conflict = №{ $id } міндеттемені жаңа ғана басқа біреу өзгертті; қайталап көріңіз.
+ingest-how = /ingest командасын мәтіндік хабарламаға не .txt файлына жауап ретінде жіберіңіз (не .txt файлын /ingest деген жазумен тіркеңіз).
+ingest-only-txt = Тек .txt құжаттары қабылданады.
+ingest-too-big = Файл { $limit } КБ шегінен асады.
+ingest-no-file = Telegram бұл файлды бермеді; қайта жіберіп көріңіз.
+ingest-download-failed = Файлды жүктеп алу мүмкін болмады; қайталап көріңіз.
+ingest-bad-document = Бұл файлды мәтін ретінде оқу мүмкін емес: { $reason }
+ingest-failed = Бұл мәтінді талдау сәтсіз аяқталды; ештеңе қосылмады.
+ingest-none = Бұл мәтіннен міндеттеме таппадым; қосатын ештеңе жоқ.
+ingest-found = <b>{ $count } міндеттеме табылды</b> ({ $file } ретінде сақталады):
+ingest-more = …тағы { $count }.
+ingest-ask = Қосайын ба?
+ingest-add = ✅ Қосу
+ingest-cancel = ✖ Болдырмау
+ingest-expired = Алдын ала қарау ескірді; /ingest командасын қайта жіберіңіз.
+ingest-cancelled-alert = Болдырылмады
+ingest-cancelled = Болдырылмады: ештеңе қосылған жоқ.
+ingest-added-alert = Қосылды
+ingest-stored = ✅ { $file } ретінде сақталды: { $detail }. /list арқылы қараңыз.
+ingest-unchanged = бұрын сақталған, ештеңе өзгерген жоқ
+ingest-counts = { $added } қосылды, { $updated } жаңартылды
+stats-title = <b>Mindet статистикасы</b>
+stats-commitments = Міндеттемелер: { $total } (орындалуда { $open }, мерзімі өткен { $overdue }, мерзімі ауыстырылған { $postponed }, орындалған { $done }, орындалмаған { $missed }, күші жойылған { $cancelled }); мерзімсіз { $undated }, дереккөзден алынып тасталған { $withdrawn }
+stats-sources = Дереккөздер: { $sources }; мәртебе өзгерістері: { $changes }
+stats-chats = Чаттар: { $chats } (белсенді { $active }); жазылымдар: { $follows }
+stats-outbox = Еске салу кезегі: { $outbox }
+stats-outbox-empty = бос
+
+## Хабарламасыз жіберілетіндер: еске салулар, хабарландырулар, шолулар (src/reminders құрастырады)
+reminder-heading = ⏰ <b>Еске салулар</b>
+reminder-line = • { $title } — { $when } · /c { $id }
+reminder-due-today = { $due }, <b>мерзімі бүгін</b>
+reminder-when = { $due }, { $days }
+announce-heading = <b>Мәртебе өзгерістері</b>
+announce-done = ✅ Орындалды
+announce-missed = ❌ Орындалмады
+announce-cancelled = 🚫 Күші жойылды
+announce-postponed = 📅 Мерзімі ауыстырылды
+announce-open = 🔄 Қайта ашылды
+announce-new-date = 📅 Жаңа мерзім
+announce-line = { $head }: { $title } · /c { $id }
+announce-line-dated = { $head }, жаңа мерзімі — { $date }: { $title } · /c { $id }
+announce-evidence = растау
+digest-title = 🗓 <b>Апталық шолу</b>
+digest-upcoming = <b>Алдағы { $days } күндегі мерзімдер</b>
+digest-overdue = <b>Мерзімі өтіп кеткендер</b>
