@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createBot, registerCommands } from "./bot/index.ts";
 import { runBot } from "./bot/runner.ts";
+import { createOutboundLimiter, type RateLimiter } from "./telegram/outbound-limiter.ts";
 import { Api } from "grammy";
 
 export const SEEDS_DIR = fileURLToPath(new URL("../seeds", import.meta.url));
@@ -53,7 +54,10 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
   try {
     await ingestSeedsIfEmpty(db, clock, logger);
     let scheduler: Scheduler | null = null;
+    // One limiter for every message the process sends: replies and reminders share Telegram's limits.
+    const outbound = createOutboundLimiter({ limits: config.rateLimits });
     const bot = createBot({
+      outbound,
       token,
       config,
       db,
@@ -77,7 +81,7 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
       (failed) => failed.length > 0 && logger.warn({ adminIds: failed }, "admin command menu not set (has each admin started the bot?)"),
       (error: unknown) => logger.warn({ err: error }, "setMyCommands failed"),
     );
-    scheduler = await loadScheduler({ db, api: schedulerApi(token, config.telegramApiRoot), clock, logger, config });
+    scheduler = await loadScheduler({ db, api: schedulerApi(token, config.telegramApiRoot), clock, logger, config, limiter: outbound });
     scheduler?.start();
     const handle = runBot(bot);
     logger.info("polling for updates");
@@ -109,11 +113,13 @@ interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** The process's outbound limiter, shared with the bot (absent: the scheduler paces on its own). */
+  limiter?: RateLimiter;
 }
 
 /**
  * The scheduler gets its own Api without the bot's retry transformer: the outbox does its own
- * 429/5xx handling and rate limiting, and must see every refusal as it happens.
+ * 429/5xx handling (pacing is the shared limiter's), and must see every refusal as it happens.
  */
 export function schedulerApi(token: string, apiRoot: string): Api {
   return new Api(token, { apiRoot });

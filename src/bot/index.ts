@@ -1,6 +1,6 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
-import { createRetryTransformer } from "./api-retry.ts";
+import { createOutboundTransformer } from "../telegram/outbound-transformer.ts";
 import { createManageCheck } from "./chat-admins.ts";
 import { createChatRegistry } from "./chat-registry.ts";
 import type { BotDeps } from "./deps.ts";
@@ -41,7 +41,7 @@ export function createBot(deps: BotDeps): Bot<Context> {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.apiRoot, timeoutSeconds: deps.timeoutSeconds ?? 30 },
   });
-  bot.api.config.use(createRetryTransformer({ logger: deps.logger, sleep: deps.sleep }));
+  bot.api.config.use(createOutboundTransformer({ limiter: deps.outbound, logger: deps.logger, sleep: deps.sleep }));
 
   // One admin cache per bot: group-admin answers are reused for a minute.
   const canManage = createManageCheck(deps.clock);
