@@ -77,4 +77,9 @@ describe("createRateLimiter", () => {
     expect(order).toHaveLength(4);
     expect(time.t).toBeGreaterThanOrEqual(1000);
   });
+
+  it("a scheduler's own limiter has no pauseAll: with nobody else to hold, the sender waits out a 429 itself", () => {
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...fakeTime() });
+    expect(limiter.pauseAll).toBeUndefined();
+  });
 });
