@@ -132,7 +132,7 @@ async function run(emulator: EmulatorProcess, db: Db, { withReminders }: Scenari
   // Which limit a 429 stood for: the chat's (an accepted send to it less than 1 s before) or the global one.
   const refused = calls.filter((c) => c.injected === "rate-limit");
   const perChatRefusals = refused.filter((r) => calls.some((c) => accepted(c) && c.method === "sendMessage" && c.params["chat_id"] === r.params["chat_id"] && c.time <= r.time && r.time - c.time < 1000)).length;
-  if (refused.length > 0) console.log(`  429s: ${refused.map((r) => `chat ${String(r.params["chat_id"])} at +${r.time - started} ms`).join(", ")}`);
+  if (refused.length > 0) console.log(`  first 429s: ${refused.slice(0, 5).map((r) => `chat ${String(r.params["chat_id"])} at +${r.time - started} ms`).join(", ")}`);
   return {
     replies: replies.length,
     tooManyRequests: stats.tooManyRequests,
