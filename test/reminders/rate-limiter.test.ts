@@ -7,7 +7,7 @@ function fakeTime() {
   return { now: () => t, sleep: async (ms: number) => { t += ms; }, get t() { return t; } };
 }
 
-const noMargin = { marginShare: 0, marginMs: 0 };
+const noMargin = { marginShare: 0, marginMs: 0, perChatMarginMs: 0 };
 
 describe("createRateLimiter", () => {
   it("paces sends evenly at the global limit: no burst, no window over the limit", async () => {

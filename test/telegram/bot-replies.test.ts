@@ -17,6 +17,7 @@ function sharedLimiter() {
     now: time.now,
     sleep: time.sleep,
     marginShare: 0,
+    perChatMarginMs: 0,
   });
   return { time, limiter };
 }

@@ -3,7 +3,7 @@ import { createOutboundLimiter, type SendPriority } from "../../src/telegram/out
 import { createVirtualTime } from "./virtual-time.ts";
 
 const TELEGRAM = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
-const noMargin = { marginShare: 0, marginMs: 0 };
+const noMargin = { marginShare: 0, marginMs: 0, perChatMarginMs: 0 };
 
 /** A limiter on virtual time and a log of who got a slot when (ms from the start). */
 function setup(limits = TELEGRAM) {
