@@ -142,6 +142,8 @@ async function run(emulator: EmulatorProcess, db: Db, { withReminders }: Scenari
     lastReplyAfterBurstStartMs: (lastReply?.time ?? NaN) - started,
     lastReplyWaitedMs: waits.at(-1) ?? NaN,
     p50ReplyWaitMs: waits[Math.floor(waits.length / 2)] ?? NaN,
+    // n messages span n - 1 gaps: against the 30/s limit (28.3/s with the limiter's 6% margin).
+    replyRatePerSecond: Math.round(((replies.length - 1) / (((lastReply?.time ?? 0) - (replies[0]?.time ?? 0)) / 1000)) * 10) / 10,
     ...(withReminders
       ? { remindersSent: reminders.length, remindersRecordedSent: report?.sent ?? 0, remindersDuringReplies, reminderTooManyRequests: reminderCalls.filter((c) => c.injected === "rate-limit").length }
       : {}),
