@@ -153,6 +153,35 @@ describe("a 429 pauses every sender", () => {
   });
 });
 
+describe("a 429 on a call that is not a message", () => {
+  it("still holds every message for retry_after; the call itself retries after sleeping it", async () => {
+    const rig = await setup();
+    rig.emulator.failNext("sendChatAction", { kind: "429", retryAfter: 2 });
+    await rig.run(rig.replies.sendChatAction(1001, "typing"));
+    const pausedAt = rig.time.now();
+    expect(rig.backoffs).toEqual([2000]);
+    await rig.run(Promise.all([rig.replies.sendMessage(1002, "reply"), rig.remind(1003, "reminder")]));
+    // The chat action's own wait ran first (2 s); the pause it set had ended with it.
+    expect(rig.delivered().every((c) => c.time >= pausedAt)).toBe(true);
+    const actions = rig.emulator.getCalls({ method: "sendChatAction" });
+    expect(actions.map((c) => c.injected ?? "ok")).toEqual(["429", "ok"]);
+    expect((actions[1]?.time ?? 0) - (actions[0]?.time ?? 0)).toBe(2000);
+  });
+
+  it("a message queued while that call sleeps waits for the pause too", async () => {
+    const rig = await setup();
+    rig.emulator.failNext("sendChatAction", { kind: "429", retryAfter: 5 });
+    const start = rig.time.now();
+    // The second reply to chat 1002 would go after its chat's second (1.16 s); the 429 says 5 s.
+    const replies = [rig.replies.sendMessage(1002, "first"), rig.replies.sendMessage(1002, "second")];
+    const action = rig.replies.sendChatAction(1001, "typing");
+    await rig.run(Promise.all([...replies, action]));
+    const times = rig.delivered().map((c) => c.time - start);
+    expect(times[0]).toBe(0);
+    expect(times[1]).toBeGreaterThanOrEqual(5000);
+  });
+});
+
 describe("a reply that failed on the network", () => {
   it("is retried after a dropped connection (socket hang up) and arrives once", async () => {
     const rig = await setup();
