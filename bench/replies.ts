@@ -84,7 +84,28 @@ async function run(emulator: EmulatorProcess, db: Db, { withReminders }: Scenari
   const tick = scheduler?.tick();
   if (scheduler) await sleep(300);
 
-  // Each user's two commands, the users spread evenly over the burst.
+  const { sentAt, started, burstMs } = await burst(emulator, users, chats);
+  // Every user has both replies (or two minutes have passed).
+  for (let waited = 0; ; waited += 200) {
+    const replies = (await emulator.client.getCalls({ since })).filter((c) => isReply(c) && accepted(c));
+    if (replies.length >= 2 * USERS || waited > 120_000) break;
+    await sleep(200);
+  }
+  const report = tick ? await tick : null;
+  await runner.stop();
+  await scheduler?.stop();
+
+  const calls = await emulator.client.getCalls({ since });
+  const stats = await emulator.client.getStats();
+  return { ...summarize(calls, sentAt, started), burstMs, tooManyRequests: stats.tooManyRequests, ...(report ? { remindersRecordedSent: report.sent } : {}) };
+}
+
+const isReply = (c: RecordedCall): boolean => c.method === "sendMessage" && Number(c.params["chat_id"]) >= USER_BASE && Number(c.params["chat_id"]) < USER_BASE + USERS;
+const isReminder = (c: RecordedCall): boolean => c.method === "sendMessage" && Number(c.params["chat_id"]) >= REMINDER_CHAT_BASE && Number(c.params["chat_id"]) < REMINDER_CHAT_BASE + REMINDERS;
+const accepted = (c: RecordedCall): boolean => c.outcome.kind === "response" && c.outcome.body.ok;
+
+/** Each user's two commands, the users spread evenly over BURST_MS; when each command was sent. */
+async function burst(emulator: EmulatorProcess, users: User[], chats: Chat.PrivateChat[]): Promise<{ sentAt: Map<number, number[]>; started: number; burstMs: number }> {
   const sentAt = new Map<number, number[]>();
   const started = Date.now();
   await Promise.all(
@@ -98,20 +119,11 @@ async function run(emulator: EmulatorProcess, db: Db, { withReminders }: Scenari
       await emulator.client.sendText(chat, users[i]!, "/follow all");
     }),
   );
-  const burstMs = Date.now() - started;
-  // Every user has both replies.
-  const isReply = (c: RecordedCall): boolean => c.method === "sendMessage" && Number(c.params["chat_id"]) >= USER_BASE && Number(c.params["chat_id"]) < USER_BASE + USERS;
-  const accepted = (c: RecordedCall): boolean => c.outcome.kind === "response" && c.outcome.body.ok;
-  for (let waited = 0; ; waited += 200) {
-    const replies = (await emulator.client.getCalls({ since })).filter((c) => isReply(c) && accepted(c));
-    if (replies.length >= 2 * USERS || waited > 120_000) break;
-    await sleep(200);
-  }
-  const report = tick ? await tick : null;
-  await runner.stop();
-  await scheduler?.stop();
+  return { sentAt, started, burstMs: Date.now() - started };
+}
 
-  const calls = await emulator.client.getCalls({ since });
+/** The figures of one run from the emulator's call log (its clock stamped every arrival). */
+function summarize(calls: RecordedCall[], sentAt: Map<number, number[]>, started: number): Record<string, number> {
   const replies = calls.filter((c) => isReply(c) && accepted(c));
   const waits: number[] = [];
   const seen = new Map<number, number>();
@@ -124,28 +136,25 @@ async function run(emulator: EmulatorProcess, db: Db, { withReminders }: Scenari
   }
   waits.sort((a, b) => a - b);
   const lastReply = replies.at(-1);
-  const reminderCalls = calls.filter((c) => c.method === "sendMessage" && Number(c.params["chat_id"]) >= REMINDER_CHAT_BASE && Number(c.params["chat_id"]) < REMINDER_CHAT_BASE + REMINDERS);
+  const reminderCalls = calls.filter(isReminder);
   const reminders = reminderCalls.filter(accepted);
   // Replies first: reminders accepted between the first command and the last reply.
   const remindersDuringReplies = reminders.filter((c) => c.time >= started && c.time <= (lastReply?.time ?? 0)).length;
-  const stats = await emulator.client.getStats();
   // Which limit a 429 stood for: the chat's (an accepted send to it less than 1 s before) or the global one.
   const refused = calls.filter((c) => c.injected === "rate-limit");
   const perChatRefusals = refused.filter((r) => calls.some((c) => accepted(c) && c.method === "sendMessage" && c.params["chat_id"] === r.params["chat_id"] && c.time <= r.time && r.time - c.time < 1000)).length;
   if (refused.length > 0) console.log(`  first 429s: ${refused.slice(0, 5).map((r) => `chat ${String(r.params["chat_id"])} at +${r.time - started} ms`).join(", ")}`);
   return {
     replies: replies.length,
-    tooManyRequests: stats.tooManyRequests,
     perChatTooManyRequests: perChatRefusals,
     replyTooManyRequests: calls.filter((c) => isReply(c) && c.injected === "rate-limit").length,
-    burstMs,
     lastReplyAfterBurstStartMs: (lastReply?.time ?? NaN) - started,
     lastReplyWaitedMs: waits.at(-1) ?? NaN,
     p50ReplyWaitMs: waits[Math.floor(waits.length / 2)] ?? NaN,
     // n messages span n - 1 gaps: against the 30/s limit (28.3/s with the limiter's 6% margin).
     replyRatePerSecond: Math.round(((replies.length - 1) / (((lastReply?.time ?? 0) - (replies[0]?.time ?? 0)) / 1000)) * 10) / 10,
-    ...(withReminders
-      ? { remindersSent: reminders.length, remindersRecordedSent: report?.sent ?? 0, remindersDuringReplies, reminderTooManyRequests: reminderCalls.filter((c) => c.injected === "rate-limit").length }
+    ...(reminderCalls.length > 0
+      ? { remindersSent: reminders.length, remindersDuringReplies, reminderTooManyRequests: reminderCalls.filter((c) => c.injected === "rate-limit").length }
       : {}),
   };
 }
