@@ -1,8 +1,9 @@
 // The one outbound limiter of a process: every message to Telegram (the bot's replies through
 // the API transformer, the reminders' and announcements' sends through sendWithRetries) waits
 // here for its turn in each limit that applies: all chats per second, the chat per second, the
-// group per minute. Telegram counts these per bot, not per sender, so two limiters (one per
-// sender) each keeping 30/s together send 60/s: that is how 600 replies drew 2,529 answers 429.
+// group per minute. Telegram counts these per bot, not per sender: replies that were not paced
+// at all drew 2,529 answers 429 for 600 replies, and two limiters (one per sender) each keeping
+// 30/s would still send 60/s together. Hence one instance per process, built in main.ts.
 //
 // Two priorities share the capacity: a reply is what a user is waiting for on the screen, a
 // reminder can leave a few seconds later, so whenever a slot comes free the oldest waiting
