@@ -52,6 +52,7 @@ export interface OutboundLimiterOptions {
    * a burst of updates can take tens of ms longer for one message than for the next. On a
    * chat's one-a-second spacing that costs a tenth of a second; on the global spacing
    * (33 ms) it would cost a quarter of the throughput, so the global limit keeps the share only.
+   * Capped at a tenth of the spacing, so a high configured rate (tests) is not slowed to 10/s.
    */
   perChatMarginMs?: number;
 }
@@ -77,7 +78,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   const extra = options.marginMs ?? 0;
   const widen = (ms: number): number => ms * (1 + share) + extra;
   const chatExtra = options.perChatMarginMs ?? 100;
-  const widenChat = (ms: number): number => widen(ms) + chatExtra;
+  const widenChat = (ms: number): number => widen(ms) + Math.min(chatExtra, ms / 10);
   const { globalPerSecond, perChatPerSecond, perGroupPerMinute } = options.limits;
   const global = createLimit(globalPerSecond, 1000, widen, GLOBAL_CATCH_UP_MS);
   const perChat = new Map<string, Limit>();

@@ -80,6 +80,19 @@ describe("the outbound limiter's priorities", () => {
   });
 });
 
+describe("the margins", () => {
+  it("a chat's second gets 100 ms of room by default, a tenth of the spacing at most", async () => {
+    const time = createVirtualTime(0);
+    const telegram = createOutboundLimiter({ limits: TELEGRAM, now: time.now, sleep: time.sleep, marginShare: 0 });
+    await time.drive(Promise.all([telegram.acquire(1, false, "reply"), telegram.acquire(1, false, "reply")]));
+    expect(time.now()).toBe(1100);
+    const fast = createOutboundLimiter({ limits: { globalPerSecond: 10_000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 }, now: time.now, sleep: time.sleep, marginShare: 0 });
+    const start = time.now();
+    await time.drive(Promise.all([fast.acquire(1, false), fast.acquire(1, false)]));
+    expect(time.now() - start).toBeCloseTo(1.1, 6);
+  });
+});
+
 describe("pauseAll (a 429's retry_after)", () => {
   it("holds every sender of both priorities until the pause ends, then paces again", async () => {
     const { time, limiter, granted, send } = setup();
