@@ -37,7 +37,11 @@ export interface OutboundLimiterOptions {
   limits: RateLimits;
   /** Monotonic milliseconds (tests pass a fake). */
   now?: () => number;
-  /** Waits `ms` (tests pass a fake that advances their fake time). Real timers by default. */
+  /**
+   * Waits `ms` (tests pass a fake that advances their fake time). Real timers by default. A
+   * sleep that returns before `now()` moved on would make the dispatcher spin: hence the bot's
+   * `deps.sleep` (a no-op in tests) is never passed here.
+   */
   sleep?: (ms: number) => Promise<void>;
   /**
    * Extra room added to every spacing and window, as a share of it (default 0.06) plus
