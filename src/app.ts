@@ -13,6 +13,7 @@ import { openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startOpsServer, type OpsServer } from "./ops/http-server.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { createOutboundLimiter } from "./telegram/outbound-limiter.ts";
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from "./reminders/schedule.ts";
 import { ALLOWED_UPDATES } from "./bot/index.ts";
 
@@ -119,10 +120,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!token) throw new Error("createApp needs BOT_TOKEN");
     const apiRoot = options.apiRoot ?? config.telegramApiRoot;
     const metrics = createMetrics(db);
+    // One limiter for every message the process sends: replies and reminders share Telegram's
+    // limits (replies first), and a 429 on either pauses both.
+    const outbound = createOutboundLimiter({ limits: config.rateLimits });
     // Announcement ticks in flight, so the demo and tests can wait for an announcement to go out.
     const ticks = new Set<Promise<unknown>>();
-    // The scheduler has its own Api without the bot's retry transformer: the outbox does its own
-    // 429/5xx handling and rate limiting, and must see every refusal as it happens.
+    // The scheduler has its own Api without the bot's transformer: the outbox does its own 429/5xx
+    // handling (pacing is the shared limiter's), and must see every refusal as it happens.
     const schedulerApi = new Api(token, { apiRoot });
     schedulerApi.config.use(metrics.countCalls("reminders"));
     const scheduler = createReminderScheduler({
@@ -131,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock,
       logger: logger.child({ component: "reminders" }),
       config,
+      limiter: outbound,
       onTick: (report) => metrics.recordTick(report),
       ...options.scheduler,
     });
@@ -141,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock,
       logger,
       apiRoot,
+      outbound,
       countUpdates: metrics.countUpdates,
       onStatusChanged: (commitmentId) => {
         // Announce at once rather than at the next minute's tick.

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import type { OutboundLimiter } from "../telegram/outbound-limiter.ts";
 import type { UserRateLimitOptions } from "./rate-limit.ts";
 
 /** Everything the bot needs from the outside; main.ts, the demo, tests and the bench build it. */
@@ -19,6 +20,11 @@ export interface BotDeps {
   onStatusChanged?(commitmentId: number): void;
   /** Skips getMe at start (tests, bench); grammY then knows its @username for group commands. */
   botInfo?: UserFromGetMe;
+  /**
+   * The process's one outbound limiter, shared with the reminders (main.ts builds it): replies
+   * wait here at reply priority. Without it replies are not paced, only retried (tests).
+   */
+  outbound?: OutboundLimiter;
   /** Waits for retry_after on 429; injected by tests so no real time passes. */
   sleep?: (ms: number) => Promise<void>;
   /** Client timeout per API call in seconds (default 30; long polling adds its own timeout). */

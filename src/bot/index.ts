@@ -3,7 +3,7 @@ import { Bot, type Context } from "grammy";
 import type { BotContext } from "./context.ts";
 import { createLanguageFeature } from "./features/language.ts";
 import { i18n } from "./i18n/translate.ts";
-import { createRetryTransformer } from "./api-retry.ts";
+import { createOutboundTransformer } from "../telegram/outbound-transformer.ts";
 import { createManageCheck } from "./chat-admins.ts";
 import { createChatRegistry } from "./chat-registry.ts";
 import type { BotDeps } from "./deps.ts";
@@ -50,7 +50,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.apiRoot, timeoutSeconds: deps.timeoutSeconds ?? 30 },
   });
-  bot.api.config.use(createRetryTransformer({ logger: deps.logger, sleep: deps.sleep }));
+  bot.api.config.use(createOutboundTransformer({ limiter: deps.outbound, logger: deps.logger, sleep: deps.sleep }));
 
   // One admin cache per bot: group-admin answers are reused for a minute.
   const canManage = createManageCheck(deps.clock);

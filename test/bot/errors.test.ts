@@ -75,11 +75,13 @@ describe("Telegram errors on replies", () => {
     expect(await file.db.follow.count({ where: { chatId: -1009876543210n } })).toBe(1);
   });
 
-  it("a timeout is logged, the bot goes on", async () => {
+  it("a timeout is retried (the reply is not lost), the bot goes on", async () => {
     const h = await file.start({ timeoutSeconds: 1 });
     h.emulator.failNext("sendMessage", { kind: "timeout" });
-    h.emulator.sendText(h.userChat, h.user, "/help");
+    const help = h.emulator.sendText(h.userChat, h.user, "/help");
     await h.emulator.waitForCall("sendMessage", (c) => c.injected === "timeout");
+    await h.handled(help);
+    expect(h.emulator.sentMessages(h.userChat.id).map(textOf)).toEqual([expect.stringContaining("Commands")]);
     expect(textOf(await h.emulator.converse(h.userChat, h.user, "/start", { timeoutMs: 8000 }))).toContain("Mindet");
   });
 

@@ -7,7 +7,7 @@ function fakeTime() {
   return { now: () => t, sleep: async (ms: number) => { t += ms; }, get t() { return t; } };
 }
 
-const noMargin = { marginShare: 0, marginMs: 0 };
+const noMargin = { marginShare: 0, marginMs: 0, perChatMarginMs: 0 };
 
 describe("createRateLimiter", () => {
   it("paces sends evenly at the global limit: no burst, no window over the limit", async () => {
@@ -76,5 +76,10 @@ describe("createRateLimiter", () => {
     await Promise.all([1, 2, 3, 4].map(async (id) => { await limiter.acquire(id, false); order.push(id); }));
     expect(order).toHaveLength(4);
     expect(time.t).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("a scheduler's own limiter has no pauseAll: with nobody else to hold, the sender waits out a 429 itself", () => {
+    const limiter = createRateLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, ...fakeTime() });
+    expect(limiter.pauseAll).toBeUndefined();
   });
 });

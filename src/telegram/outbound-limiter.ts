@@ -1,0 +1,190 @@
+// The one outbound limiter of a process: every message to Telegram (the bot's replies through
+// the API transformer, the reminders' and announcements' sends through sendWithRetries) waits
+// here for its turn in each limit that applies: all chats per second, the chat per second, the
+// group per minute. Telegram counts these per bot, not per sender: replies that were not paced
+// at all drew 2,529 answers 429 for 600 replies, and two limiters (one per sender) each keeping
+// 30/s would still send 60/s together. Hence one instance per process, built in main.ts.
+//
+// Two priorities share the capacity: a reply is what a user is waiting for on the screen, a
+// reminder can leave a few seconds later, so whenever a slot comes free the oldest waiting
+// reply whose chat may receive one goes first, and reminders take the slots replies leave.
+// A 429's retry_after holds every sender (pauseAll), because the flood control that sent it
+// is the bot's, not the chat's: the sender that hears it must not be the only one to stop.
+import type { RateLimits } from "../config.ts";
+import { createLimit, type Limit } from "./pacing.ts";
+
+/** `reply`: an answer to an update; `background`: reminders and announcements. */
+export type SendPriority = "reply" | "background";
+
+/** What a sender needs of a limiter (reminders: src/reminders/deliver.ts). */
+export interface RateLimiter {
+  /** Resolves when a message to `chatId` may be sent, and counts it as sent. */
+  acquire(chatId: bigint | number, isGroup: boolean): Promise<void>;
+  /** Holds every sender for `ms` (a 429's retry_after). Absent on limiters that cannot. */
+  pauseAll?(ms: number): void;
+}
+
+export interface OutboundLimiter extends RateLimiter {
+  /** As RateLimiter.acquire; `priority` defaults to background (the reminders' sends). */
+  acquire(chatId: bigint | number | string, isGroup: boolean, priority?: SendPriority): Promise<void>;
+  /** Holds every sender of both priorities until `ms` from now; never shortens a pause. */
+  pauseAll(ms: number): void;
+  /** Senders waiting for a slot, by priority (logs, tests). */
+  waiting(): Record<SendPriority, number>;
+}
+
+export interface OutboundLimiterOptions {
+  limits: RateLimits;
+  /** Monotonic milliseconds (tests pass a fake). */
+  now?: () => number;
+  /**
+   * Waits `ms` (tests pass a fake that advances their fake time). Real timers by default. A
+   * sleep that returns before `now()` moved on would make the dispatcher spin: hence the bot's
+   * `deps.sleep` (a no-op in tests) is never passed here.
+   */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Extra room added to every spacing and window, as a share of it (default 0.06) plus
+   * `marginMs` (default 0): requests reach Telegram a little later than they leave, and not
+   * always in order, so a limit kept exactly would sometimes look exceeded at the other end.
+   */
+  marginShare?: number;
+  marginMs?: number;
+  /**
+   * Further room on each chat's and group's limits only (default 100 ms): a reply is let go
+   * here and reaches Telegram after the bot's event loop got round to writing it, which under
+   * a burst of updates can take tens of ms longer for one message than for the next. On a
+   * chat's one-a-second spacing that costs a tenth of a second; on the global spacing
+   * (33 ms) it would cost a quarter of the throughput, so the global limit keeps the share only.
+   * Capped at a tenth of the spacing, so a high configured rate (tests) is not slowed to 10/s.
+   */
+  perChatMarginMs?: number;
+}
+
+/** How far behind its schedule the global limit may fall and still catch up (timer lateness), in ms. */
+const GLOBAL_CATCH_UP_MS = 10;
+/** Chats' limits are forgotten once idle, checked every this many sends: memory follows active chats. */
+const PRUNE_EVERY_SENDS = 10_000;
+
+interface Waiter {
+  key: string;
+  isGroup: boolean;
+  resolve: () => void;
+}
+
+/**
+ * The shared pacing limiter (see the file comment). A deliverer or a bot that waits here gets no
+ * 429s from limits kept this way and still keeps close to the allowed rate (1 / (1 + marginShare)).
+ */
+export function createOutboundLimiter(options: OutboundLimiterOptions): OutboundLimiter {
+  const now = options.now ?? (() => performance.timeOrigin + performance.now());
+  const share = options.marginShare ?? 0.06;
+  const extra = options.marginMs ?? 0;
+  const widen = (ms: number): number => ms * (1 + share) + extra;
+  const chatExtra = options.perChatMarginMs ?? 100;
+  const widenChat = (ms: number): number => widen(ms) + Math.min(chatExtra, ms / 10);
+  const { globalPerSecond, perChatPerSecond, perGroupPerMinute } = options.limits;
+  const global = createLimit(globalPerSecond, 1000, widen, GLOBAL_CATCH_UP_MS);
+  const perChat = new Map<string, Limit>();
+  const perGroup = new Map<string, Limit>();
+  const queues: Record<SendPriority, Waiter[]> = { reply: [], background: [] };
+  let pausedUntil = -Infinity;
+  let dispatching = false;
+  let sends = 0;
+  /** Ends the dispatcher's current nap early (a new sender may be able to go at once). */
+  let wake: (() => void) | null = null;
+
+  const limitFor = (map: Map<string, Limit>, key: string, perWindow: number, windowMs: number): Limit => {
+    let limit = map.get(key);
+    if (!limit) {
+      limit = createLimit(perWindow, windowMs, widenChat);
+      map.set(key, limit);
+    }
+    return limit;
+  };
+  const ownLimits = (w: Waiter): Limit[] => {
+    const own = [limitFor(perChat, w.key, perChatPerSecond, 1000)];
+    if (w.isGroup) own.push(limitFor(perGroup, w.key, perGroupPerMinute, 60_000));
+    return own;
+  };
+  const prune = (t: number): void => {
+    for (const map of [perChat, perGroup]) for (const [key, limit] of map) if (limit.idle(t)) map.delete(key);
+  };
+
+  // A cancellable wait: a sender that arrives while the dispatcher waits for some other chat's
+  // second may be free to go now, so its arrival wakes the dispatcher.
+  const nap = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (options.sleep) {
+        wake = resolve;
+        void options.sleep(ms).then(resolve);
+        return;
+      }
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      wake = null;
+    });
+
+  /** The first waiter (replies before background, oldest first) whose chat may receive now; else ms until one may. */
+  const pick = (t: number): { queue: Waiter[]; index: number } | number => {
+    let soonestMs = Infinity;
+    for (const queue of [queues.reply, queues.background]) {
+      for (let index = 0; index < queue.length; index++) {
+        const waitMs = Math.max(...ownLimits(queue[index] as Waiter).map((l) => l.waitMs(t)));
+        if (waitMs === 0) return { queue, index };
+        soonestMs = Math.min(soonestMs, waitMs);
+      }
+    }
+    return soonestMs;
+  };
+
+  // One loop hands out slots: no herd of sleepers racing for each slot, a timer that fires late
+  // releases the slots that came due and no more, and the priority order is decided in one place.
+  // A chat's messages keep their order within a priority: its later ones are never eligible
+  // before its first (they share its limits) and the scan takes the oldest eligible.
+  const dispatch = async (): Promise<void> => {
+    dispatching = true;
+    try {
+      while (queues.reply.length + queues.background.length > 0) {
+        const t = now();
+        const waitMs = Math.max(pausedUntil - t, global.waitMs(t));
+        if (waitMs > 0) {
+          await nap(waitMs);
+          continue;
+        }
+        const picked = pick(t);
+        if (typeof picked === "number") {
+          await nap(picked);
+          continue;
+        }
+        const [waiter] = picked.queue.splice(picked.index, 1) as [Waiter];
+        global.take(t);
+        for (const limit of ownLimits(waiter)) limit.take(t);
+        if (++sends % PRUNE_EVERY_SENDS === 0) prune(t);
+        waiter.resolve();
+      }
+    } finally {
+      dispatching = false;
+    }
+  };
+
+  return {
+    acquire(chatId, isGroup, priority = "background") {
+      return new Promise<void>((resolve) => {
+        queues[priority].push({ key: String(chatId), isGroup, resolve });
+        if (!dispatching) void dispatch();
+        else wake?.();
+      });
+    },
+    pauseAll(ms) {
+      pausedUntil = Math.max(pausedUntil, now() + ms);
+    },
+    waiting() {
+      return { reply: queues.reply.length, background: queues.background.length };
+    },
+  };
+}
