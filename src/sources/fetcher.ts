@@ -50,27 +50,34 @@ const robotsParser = robotsParserModule as unknown as (url: string, contents: st
 export function createSourceFetcher(deps: FetcherDeps): SourceFetcher {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const gate = createHostGate(deps.config.hostGapMs, sleep);
-  const robotsCache = new Map<string, { robots: Robots | null; at: number }>();
+  const robotsCache = new Map<string, { robots: Promise<Robots | null>; at: number }>();
   const options = { userAgent: deps.config.userAgent, timeoutMs: deps.config.timeoutMs, maxBytes: deps.config.maxBytes, maxRedirects: deps.config.maxRedirects, allowPrivate: deps.config.allowPrivate };
 
   const request = (url: string, headers: Record<string, string>): Promise<HttpResponse> => gate.run(new URL(url).host, () => httpGet(url, { ...options, headers }));
 
   /** robots.txt per origin: missing (4xx) allows everything; unreachable (5xx, network) refuses, as RFC 9309 says. */
-  async function robotsFor(url: URL): Promise<Robots | null> {
+  function robotsFor(url: URL): Promise<Robots | null> {
     const now = deps.clock.now().getTime();
     const cached = robotsCache.get(url.origin);
     if (cached && now - cached.at < ROBOTS_TTL_MS) return cached.robots;
+    // The promise is cached, not its answer: pages asked for at once share one robots.txt request.
+    const robots = readRobots(url);
+    robotsCache.set(url.origin, { robots, at: now });
+    // An unreadable robots.txt is asked again next time, not remembered for hours.
+    robots.catch(() => robotsCache.delete(url.origin));
+    return robots;
+  }
+
+  async function readRobots(url: URL): Promise<Robots | null> {
     const robotsUrl = `${url.origin}/robots.txt`;
-    let robots: Robots | null = null;
     try {
       const response = await request(robotsUrl, { accept: "text/plain" });
-      robots = robotsParser(robotsUrl, decodeBody(response.body, response.headers["content-type"]));
+      return robotsParser(robotsUrl, decodeBody(response.body, response.headers["content-type"]));
     } catch (error) {
       const reason = error instanceof SourceError ? error.message : String(error);
-      if (!/^HTTP 4\d\d /.test(reason) || /^HTTP 429/.test(reason)) throw new SourceError(`robots.txt of ${url.host} could not be read (${reason}); not fetching until it can`, error instanceof SourceError ? error.retryAfterMs : null);
+      if (/^HTTP 4\d\d /.test(reason) && !/^HTTP 429/.test(reason)) return null;
+      throw new SourceError(`robots.txt of ${url.host} could not be read (${reason}); not fetching until it can`, error instanceof SourceError ? error.retryAfterMs : null);
     }
-    robotsCache.set(url.origin, { robots, at: now });
-    return robots;
   }
 
   return {

@@ -126,8 +126,9 @@ function readBody(url: URL, response: IncomingMessage, maxBytes: number): Promis
     const declared = Number(response.headers["content-length"]);
     // Checked before reading: a declared 50 MB body is refused without downloading it.
     if (Number.isFinite(declared) && declared > maxBytes) {
+      reject(tooBig());
       response.destroy();
-      return reject(tooBig());
+      return;
     }
     const chunks: Buffer[] = [];
     let length = 0;
@@ -135,8 +136,9 @@ function readBody(url: URL, response: IncomingMessage, maxBytes: number): Promis
       length += chunk.length;
       // And checked while reading: a server may lie about, or omit, its Content-Length.
       if (length > maxBytes) {
-        response.destroy();
+        // Rejected first: destroying emits "aborted", which must not win with a vaguer reason.
         reject(tooBig());
+        response.destroy();
         return;
       }
       chunks.push(chunk);
