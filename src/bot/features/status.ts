@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { getCommitment } from "../../commitments/get-commitment.ts";
+import { documentUrls } from "../../sources/document-urls.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
 import type { BotDeps } from "../deps.ts";
 import { commitmentCard } from "../format/commitment.ts";
@@ -20,7 +21,8 @@ export async function replyWithCard(ctx: Context, deps: BotDeps, id: number): Pr
     return;
   }
   const keyboard = new InlineKeyboard().text("🔔 Follow", encodeCallback({ type: "follow", target: { commitment: id } }));
-  await replyHtml(ctx, commitmentCard(commitment, today(deps), deps.config.defaultTimeZone), { keyboard });
+  const url = (await documentUrls(deps.db, [commitment.sourceId])).get(commitment.sourceId) ?? null;
+  await replyHtml(ctx, commitmentCard({ ...commitment, url }, today(deps), deps.config.defaultTimeZone), { keyboard });
 }
 
 /** /status ID and its alias /c ID. */

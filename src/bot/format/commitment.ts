@@ -33,7 +33,7 @@ export function commitmentLine(row: ListRow, today: string): Html {
 }
 
 /** A commitment with what its card shows. */
-export type CardCommitment = Commitment & { source: Pick<Source, "file" | "title" | "publishedOn">; history: StatusChange[] };
+export type CardCommitment = Commitment & { source: Pick<Source, "file" | "title" | "publishedOn">; history: StatusChange[]; /** The page a live source read it from. */ url?: string | null };
 
 /** Longest quote shown on a card (the card must stay one message). */
 export const MAX_QUOTE_CHARS = 1500;
@@ -91,6 +91,7 @@ export function commitmentCard(c: CardCommitment, today: string, timeZone: strin
   lines.push(html``);
   const document = c.source.title ? `${truncate(c.source.title, 200)} (${c.source.file})` : c.source.file;
   lines.push(html`<b>Source document:</b> ${document}`);
+  if (c.url) lines.push(html`<b>Page:</b> <a href="${c.url}">${truncate(c.url, 200)}</a>`);
   if (c.article && c.article !== c.source.title) lines.push(html`<b>Article:</b> ${truncate(c.article, 200)}`);
   const published = c.publishedOn ?? c.source.publishedOn;
   lines.push(html`<b>Published:</b> ${published ? formatDate(published) : "date not given"}`);
