@@ -46,7 +46,7 @@ export const STARTER_SOURCES: readonly StarterSource[] = [
   },
   {
     publisher: "Kazinform, the national news agency: government news",
-    url: "https://en.inform.kz/category/government/",
+    url: "https://en.inform.kz/category/government",
     linkPattern: "^https://en\\.inform\\.kz/news/[a-z0-9-]{10,}",
     foundOn: "https://en.inform.kz/ (menu: Government)",
     everyMinutes: 30,
