@@ -7,6 +7,9 @@ import { createLogger, type Logger } from "./logger.ts";
 import { createBot, registerCommands } from "./bot/index.ts";
 import { runBot } from "./bot/runner.ts";
 import { Api } from "grammy";
+import { createSourceFetcher } from "./sources/fetcher.ts";
+import { createSourcePoller } from "./sources/poller.ts";
+import { loadSourcesConfig, type SourcesConfig } from "./sources/sources-config.ts";
 
 export const SEEDS_DIR = fileURLToPath(new URL("../seeds", import.meta.url));
 
@@ -49,11 +52,32 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
     clock = createOffsetClock(config.now);
     logger.warn({ now: config.now.toISOString() }, "MINDET_NOW is set: the clock starts at that instant");
   }
+  let sourcesConfig: SourcesConfig;
+  try {
+    sourcesConfig = loadSourcesConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      stderr.write(`mindet: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
   const db = await openDatabase(config.databaseUrl);
   try {
     await ingestSeedsIfEmpty(db, clock, logger);
     let scheduler: Scheduler | null = null;
+    // Live sources poll in this process on their own timer; their announcements go through the outbox.
+    const sourcesLogger = logger.child({ component: "sources" });
+    const poller = createSourcePoller({
+      db, clock, logger: sourcesLogger, timeZone: config.defaultTimeZone, concurrency: sourcesConfig.concurrency,
+      notifyAfterFailures: sourcesConfig.notifyAfterFailures, fetcher: createSourceFetcher({ config: sourcesConfig, clock }),
+      notifyAdmins: (text) => notifyAdmins(bot.api, config.adminIds, text, sourcesLogger),
+      onRound: (report) => {
+        if (report.announced > 0) scheduler?.tick().catch((error: unknown) => sourcesLogger.error({ err: error }, "announcement tick failed"));
+      },
+    });
     const bot = createBot({
+      sources: { poller, allowPrivate: sourcesConfig.allowPrivate },
       token,
       config,
       db,
@@ -79,16 +103,25 @@ export async function runStart(env: NodeJS.ProcessEnv, options: RunStartOptions 
     );
     scheduler = await loadScheduler({ db, api: schedulerApi(token, config.telegramApiRoot), clock, logger, config });
     scheduler?.start();
+    poller.start();
     const handle = runBot(bot);
     logger.info("polling for updates");
     const reason = await waitForStop(options.stopSignal, handle.task());
     logger.info({ reason }, "shutting down");
     // Stop fetching first and let handlers in flight finish: no acknowledged update is lost.
     await handle.stop();
+    await poller.stop();
     await scheduler?.stop();
     return reason === "crashed" ? 1 : 0;
   } finally {
     await db.$disconnect();
+  }
+}
+
+/** Tells each admin in a private message; one admin that cannot be reached does not stop the others. */
+async function notifyAdmins(api: Api, adminIds: ReadonlySet<string>, text: string, logger: Logger): Promise<void> {
+  for (const id of adminIds) {
+    await api.sendMessage(Number(id), text, { link_preview_options: { is_disabled: true } }).catch((error: unknown) => logger.warn({ err: error, adminId: id }, "could not tell an admin about a failing source"));
   }
 }
 

@@ -30,6 +30,10 @@ export const ADMIN_COMMANDS: readonly CommandInfo[] = [
   { command: "reopen", description: "Reopen a closed commitment", usage: "reopen ID" },
   { command: "ingest", description: "Reply to a text or .txt: add its commitments" },
   { command: "stats", description: "Numbers about the store and the chats" },
+  { command: "sources", description: "Live sources and their health" },
+  { command: "addsource", description: "Add a feed or a news page", usage: "addsource URL [--links PATTERN] [--every MINUTES]" },
+  { command: "removesource", description: "Stop reading a source", usage: "removesource ID" },
+  { command: "poll", description: "Read every source now" },
 ];
 
 const strip = (c: CommandInfo): BotCommand => ({ command: c.command, description: c.description });

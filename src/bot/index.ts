@@ -15,6 +15,7 @@ import { createMembershipFeature } from "./features/membership.ts";
 import { createMineFeature } from "./features/mine.ts";
 import { createSearchFeature } from "./features/search.ts";
 import { createSettingsFeature } from "./features/settings.ts";
+import { createSourcesFeature } from "./features/sources.ts";
 import { createStartFeature } from "./features/start.ts";
 import { createStatsFeature } from "./features/stats.ts";
 import { createStatusFeature } from "./features/status.ts";
@@ -62,6 +63,7 @@ export function createBot(deps: BotDeps): Bot<Context> {
   bot.use(createAdminStatusFeature(deps));
   bot.use(createIngestFeature(deps));
   bot.use(createStatsFeature(deps));
+  bot.use(createSourcesFeature(deps));
   bot.use(createFallbackFeature()); // catch-all: must stay last
 
   bot.catch(createErrorBoundary(deps));

@@ -15,7 +15,8 @@ export type SettingsPatch =
   | { offsets: string }
   | { digestDay: number | null; digestHour?: number }
   | { quietStart: number | null; quietEnd: number | null }
-  | { reminderHour: number };
+  | { reminderHour: number }
+  | { announceNew: boolean };
 
 /** Either a valid patch or a message telling the person what is accepted. */
 export type ParseResult = { ok: true; patch: SettingsPatch } | { ok: false; error: string };

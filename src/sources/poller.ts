@@ -39,6 +39,8 @@ export interface PollerDeps extends PollDeps {
   logger: Logger;
   /** Sources polled at the same time. */
   concurrency: number;
+  /** After each scheduled round (main.ts ticks the reminders so announcements go out at once). */
+  onRound?: (report: RoundReport) => void;
   /** Calls `fn` every `ms`; returns a cancel. setInterval by default. */
   every?: (ms: number, fn: () => void) => () => void;
 }
@@ -87,6 +89,7 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
     running = pollDue()
       .then((report) => {
         if (report.polled > 0) deps.logger.info({ job: "sources", ...report, reports: undefined }, "sources round");
+        deps.onRound?.(report);
         return report;
       })
       .catch((error: unknown) => {

@@ -9,6 +9,7 @@ import {
   type ParseResult,
 } from "../../chats/chat-settings.ts";
 import { getChat } from "../../chats/upsert-chat.ts";
+import { parseAnnounceNew } from "../../sources/announce-setting.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { ManageCheck } from "../chat-admins.ts";
 import type { BotDeps } from "../deps.ts";
@@ -26,6 +27,7 @@ const PARSERS: Record<string, (text: string) => ParseResult> = {
   digest: parseDigest,
   quiet: parseQuietHours,
   hour: parseReminderHour,
+  new: parseAnnounceNew,
 };
 
 const USAGE: Html[] = [
@@ -35,6 +37,7 @@ const USAGE: Html[] = [
   html`/settings hour 9 <i>(when reminders go out)</i>`,
   html`/settings digest mon 9 · /settings digest off`,
   html`/settings quiet 22-7 · /settings quiet off`,
+  html`/settings new off <i>(no announcements of new commitments from live sources)</i>`,
 ];
 
 async function settingsView(deps: BotDeps, chatId: number, notice?: Html): Promise<Html[]> {

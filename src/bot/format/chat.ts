@@ -43,5 +43,6 @@ export function settingsLines(chat: Chat): Html[] {
     html`<b>Reminders:</b> ${describeOffsets(chat.offsets)}, at ${hh(chat.reminderHour)}`,
     html`<b>Weekly digest:</b> ${digest}`,
     html`<b>Quiet hours:</b> ${quiet}`,
+    html`<b>New commitments:</b> ${chat.announceNew ? "announced" : "not announced"}`,
   ];
 }
