@@ -137,6 +137,7 @@ try {
       failed: first.failed + second.failed,
       secondRoundSeconds: Number(secondSeconds.toFixed(3)),
       secondRound304: second.notModified,
+      server304s: notModified,
       secondRoundRequests: secondRequests,
       secondRoundPagesReread: reread,
       peakRssMb: mb(peakRss),
