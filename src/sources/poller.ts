@@ -55,6 +55,7 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
   const inFlight = new Set<number>();
   let running: Promise<RoundReport> | null = null;
   let cancel: (() => void) | null = null;
+  let first: NodeJS.Immediate | null = null;
 
   async function round(feeds: Feed[]): Promise<RoundReport> {
     const started = performance.now();
@@ -108,11 +109,17 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
       if (cancel) return;
       cancel = (deps.every ?? defaultEvery)(CHECK_EVERY_MS, check);
       // The first check waits for the current turn of the event loop: start-up is not delayed by it.
-      setImmediate(check);
+      first = setImmediate(() => {
+        first = null;
+        check();
+      });
     },
     async stop() {
       cancel?.();
       cancel = null;
+      // A stop before the first check ran means no check at all.
+      if (first) clearImmediate(first);
+      first = null;
       await running;
     },
   };

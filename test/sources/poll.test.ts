@@ -139,3 +139,46 @@ describe("polling a feed", () => {
     expect((await h.t.db.source.findFirstOrThrow()).title).toBe(title);
   });
 });
+
+describe("the poller's schedule", () => {
+  it("checks at once on start and then on the injected timer, polling only what is due", async () => {
+    serveArticles();
+    h.server.serve("/rss.xml", rss2("News", [item("roads", "Roads")]), "application/rss+xml", { etag: '"r"' });
+    const id = await h.add("/rss.xml");
+    const { createSourcePoller } = await import("../../src/sources/poller.ts");
+    const rounds: number[] = [];
+    let tick: (() => void) | null = null;
+    let cancelled = false;
+    const poller = createSourcePoller({
+      ...h.deps,
+      concurrency: 2,
+      onRound: (r) => rounds.push(r.polled),
+      every: (ms, fn) => {
+        expect(ms).toBe(60_000);
+        tick = fn;
+        return () => void (cancelled = true);
+      },
+    });
+    poller.start();
+    // Stopped before the first check's turn of the event loop: no round at all, now or later.
+    await poller.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rounds).toEqual([]);
+    poller.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    await poller.stop();
+    expect(rounds).toEqual([1]);
+    expect(cancelled).toBe(true);
+    poller.start();
+    // The timer fires before the source's 30 minutes are up: nothing is due.
+    (tick as unknown as () => void)();
+    await poller.stop();
+    expect(rounds).toEqual([1, 0]);
+    h.clock.advance(30 * 60_000);
+    poller.start();
+    (tick as unknown as () => void)();
+    await poller.stop();
+    expect(rounds).toEqual([1, 0, 1]);
+    expect((await h.t.db.feed.findUniqueOrThrow({ where: { id } })).lastStatus).toBe("not-modified");
+  });
+});
