@@ -65,8 +65,9 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<PollReport> 
       : parseFeed(fetched.text, fetched.url);
     const notes: string[] = [];
     if (parsed.withoutLink > 0) notes.push(`${parsed.withoutLink} item(s) without a link skipped`);
-    // The first poll reads the backlog but announces nothing: adding a source must not flood its followers.
-    const announce = feed.lastPolledAt !== null;
+    // The first good poll reads the backlog but announces nothing: adding a source must not flood
+    // its followers (kind is set by the first poll that could parse the source, failed ones do not count).
+    const announce = feed.kind !== null;
     let retryLater = false;
     // Oldest first, so commitments are stored in publication order.
     for (const entry of (await unseenEntries(deps.db, feed.id, parsed.entries)).reverse()) {
