@@ -67,3 +67,28 @@ describe("announcing new commitments", () => {
     expect(await db.delivery.count({ where: { kind: "new", state: "sent" } })).toBe(fresh.length);
   });
 });
+
+describe("announceNewCommitments", () => {
+  it("reaches followers by topic, body and id, once each, and skips inactive and migrated chats", async () => {
+    const { addCommitment } = await import("../reminders/db-helpers.ts");
+    const { announceNewCommitments } = await import("../../src/sources/announce-new.ts");
+    const db = h.t.db;
+    const a = await addCommitment(db, { topics: "|energy|economy & trade|", body: "Ministry of Energy" });
+    const b = await addCommitment(db, { topics: "||", body: "Ministry of Health" });
+    for (const id of [2001, 2002, 2003, 2004, 2005, 2006]) await addChat(db, id);
+    await addFollow(db, 2001, "topic", "economy & trade");
+    await addFollow(db, 2002, "body", "Ministry of Health");
+    await addFollow(db, 2003, "commitment", "", a);
+    await addFollow(db, 2004, "topic", "energy");
+    await addFollow(db, 2004, "commitment", "", a);
+    await addFollow(db, 2005, "all");
+    await addFollow(db, 2006, "all");
+    await db.chat.update({ where: { id: 2005n }, data: { active: false } });
+    await db.chat.update({ where: { id: 2006n }, data: { migratedToId: 2007n } });
+    expect(await announceNewCommitments(db, [a, b], h.clock.now())).toBe(4);
+    const keys = (await db.delivery.findMany({ select: { key: true, notBefore: true } })).map((r) => r.key).sort();
+    expect(keys).toEqual([`n:2001:${a}`, `n:2002:${b}`, `n:2003:${a}`, `n:2004:${a}`].sort());
+    const row = await db.delivery.findFirstOrThrow({ where: { key: `n:2001:${a}` } });
+    expect(row).toMatchObject({ kind: "new", state: "pending", commitmentId: a, notBefore: h.clock.now() });
+  });
+});
