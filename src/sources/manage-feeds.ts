@@ -2,7 +2,6 @@
 // admins' /addsource, /sources, /removesource.
 import type { Db } from "../db/client.ts";
 import { parseSourceUrl } from "./address-guard.ts";
-import { normaliseLink } from "./normalise-link.ts";
 import { DEFAULT_EVERY_MINUTES, MIN_EVERY_MINUTES } from "./next-poll.ts";
 import { checkLinkPattern } from "./parse-listing.ts";
 import { SourceError } from "./source-error.ts";
@@ -28,7 +27,8 @@ export interface AddFeedResult {
 
 /** Checks and stores a source, to be polled at once. Throws SourceError with a one-line reason for bad input. */
 export async function addFeed(db: Db, input: AddFeedInput): Promise<AddFeedResult> {
-  const url = normaliseLink(parseSourceUrl(input.url, input.allowPrivate).href);
+  // The URL as given (host lower-cased, fragment dropped): a feed's query may be meaningful ("?rss=1").
+  const url = parseSourceUrl(input.url, input.allowPrivate).href;
   const every = input.everyMinutes ?? DEFAULT_EVERY_MINUTES;
   if (!Number.isInteger(every) || every < MIN_EVERY_MINUTES || every > MAX_EVERY_MINUTES) {
     throw new SourceError(`the interval must be a whole number of minutes from ${MIN_EVERY_MINUTES} to ${MAX_EVERY_MINUTES}`);

@@ -1,7 +1,7 @@
 // One article, one link: the same page reached as "HTTP://Gov.kz:80/news/1/?utm_source=tg#top"
 // and "http://gov.kz/news/1" is the same item.
 
-const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga|ref|rss)$/i;
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga|_gl)$/i;
 
 export function normaliseLink(link: string): string {
   let url: URL;

@@ -50,6 +50,8 @@ export function looksLikeHtml(text: string): boolean {
 /** Parses a feed; throws SourceError for HTML, malformed XML, an unknown root, no items, or no linked item. */
 export function parseFeed(xml: string, baseUrl: string): ParsedFeed {
   if (looksLikeHtml(xml)) throw new SourceError("HTML page served where a feed was expected (add it with --links to read it as a listing page)");
+  // Feeds never need their own entities; refusing them rules out entity-expansion bombs.
+  if (/<!ENTITY/i.test(xml)) throw new SourceError("the feed declares XML entities (<!ENTITY>), which feeds do not need; refused");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new SourceError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   const doc = parser.parse(xml) as Node;

@@ -170,11 +170,12 @@ async function recordFailure(deps: PollDeps, feed: Feed, reason: string, retryAf
   const failures = feed.failures + 1;
   const next = nextPollAt({ now, everyMinutes: feed.everyMinutes, failures, retryAfterMs });
   const tell = failures >= deps.notifyAfterFailures && feed.failureNotifiedAt === null;
-  await deps.db.feed.update({
+  // updateMany: a source removed while it was being polled is simply gone, not a second error.
+  const { count } = await deps.db.feed.updateMany({
     where: { id: feed.id },
     data: { lastPolledAt: now, lastStatus: "error", lastError: reason, failures, nextPollAt: next, ...(tell ? { failureNotifiedAt: now } : {}) },
   });
-  if (!tell || !deps.notifyAdmins) return;
+  if (count === 0 || !tell || !deps.notifyAdmins) return;
   const text = `⚠️ Source ${feed.id} (${feed.url}) has failed ${failures} times in a row: ${reason}\nNext try: ${next.toISOString().slice(0, 16).replace("T", " ")} UTC. /sources for all of them; /removesource ${feed.id} to drop it.`;
   try {
     await deps.notifyAdmins(text);

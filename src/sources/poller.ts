@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import type { Feed } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import { pollFeed, type PollDeps, type PollReport } from "./poll-source.ts";
+import { describeError } from "./source-error.ts";
 
 /** How often the poller looks for due sources. */
 export const CHECK_EVERY_MS = 60_000;
@@ -67,6 +68,11 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
       for (let feed = queue.shift(); feed; feed = queue.shift()) {
         try {
           reports.push(await pollFeed(deps, feed));
+        } catch (error) {
+          // pollFeed records its source's failures itself; this is the database failing under it.
+          // One source must not stop the round.
+          deps.logger.error({ err: error, feedId: feed.id }, "could not record a source's poll");
+          reports.push({ feedId: feed.id, url: feed.url, outcome: "error", newItems: 0, commitments: 0, announced: 0, error: describeError(error) });
         } finally {
           inFlight.delete(feed.id);
         }

@@ -71,7 +71,10 @@ describe("bad sources", () => {
     expect(await add("https://gov.kz/rss", { everyMinutes: 2 })).toBe("the interval must be a whole number of minutes from 5 to 10080");
     expect(await add("https://gov.kz/news", { linkPattern: "([" })).toMatch(/is not a regular expression/);
     expect(await add("https://gov.kz/rss")).toBe("added");
-    expect(await h.t.db.feed.count()).toBe(1);
+    // A feed's query is part of its address (only the fragment goes).
+    expect(await add("https://Gov.kz/index.php?rss=1&ref=home#top")).toBe("added");
+    expect((await h.t.db.feed.findFirstOrThrow({ orderBy: { id: "desc" } })).url).toBe("https://gov.kz/index.php?rss=1&ref=home");
+    expect(await h.t.db.feed.count()).toBe(2);
     // A name that resolves to this machine is refused when it is fetched (the DNS answer is checked).
     const port = h.server.host.split(":")[1];
     const fetcher = createSourceFetcher({ config: { ...loadSourcesConfig({}), hostGapMs: 0 }, clock: h.clock });
@@ -100,6 +103,31 @@ describe("bad sources", () => {
     h.clock.advance(2 * 3_600_000);
     expect(await h.poll(id)).toMatchObject({ outcome: "ok", newItems: 1 });
     expect(await h.t.db.source.count()).toBe(2);
+  });
+});
+
+describe("a source removed while it is polled", () => {
+  it("is simply gone: the round goes on and nothing is recorded for it", async () => {
+    h.server.serve("/en/news/roads", articlePage(ROADS_ARTICLE), "text/html");
+    h.server.serve("/good.xml", rss2("Good", [{ title: "Roads", link: `${h.server.base}/en/news/roads` }]), "application/rss+xml");
+    const good = await h.add("/good.xml");
+    let gone = 0;
+    for (const path of ["/gone-failing.xml", "/gone-good.xml"]) {
+      const id = await h.add(path);
+      h.server.routes.set(path, (_req, res) => {
+        void h.t.db.feed.delete({ where: { id } }).then(() => {
+          gone++;
+          if (path === "/gone-failing.xml") return void res.writeHead(500).end();
+          res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss2("Gone", [{ title: "Roads", link: `${h.server.base}/en/news/roads?from=gone` }]));
+        });
+      });
+    }
+    const round = await h.poller.pollAll();
+    expect(gone).toBe(2);
+    expect(round.polled).toBe(3);
+    expect(round.reports.find((r) => r.feedId === good)).toMatchObject({ outcome: "ok", newItems: 1 });
+    expect((await h.t.db.feed.findMany()).map((f) => f.id)).toEqual([good]);
+    expect(await h.t.db.feedItem.count()).toBe(1);
   });
 });
 

@@ -55,6 +55,8 @@ describe("parseFeed", () => {
     expect(reason(rss2("Empty", []))).toBe("the feed has no items");
     expect(reason(rss2("No links", [{ title: "a" }, { title: "b" }]))).toBe("none of the feed's 2 items has a link");
     expect(reason(`<?xml version="1.0"?><sitemap><url>x</url></sitemap>`)).toBe("not an RSS or Atom feed (the document's root is <sitemap>)");
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title><link>https://x.kz/</link></item></channel></rss>`;
+    expect(reason(bomb)).toBe("the feed declares XML entities (<!ENTITY>), which feeds do not need; refused");
   });
 
   it("skips items without a link and counts them", () => {
