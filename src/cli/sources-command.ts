@@ -40,9 +40,14 @@ function parse(sub: string, args: readonly string[], options: Record<string, { t
 
 export async function runSourcesCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === undefined || sub === "help" || sub === "--help" || sub === "-h") {
-    println(sub === undefined ? io.stderr : io.stdout, SOURCES_USAGE);
-    return sub === undefined ? 2 : 0;
+  if (sub === undefined) {
+    println(io.stderr, "mindet: sources: missing subcommand (add, list, remove, poll)");
+    println(io.stderr, SOURCES_USAGE);
+    return 2;
+  }
+  if (sub === "help" || sub === "--help" || sub === "-h") {
+    println(io.stdout, SOURCES_USAGE);
+    return 0;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
     println(io.stdout, SOURCES_USAGE);
