@@ -32,6 +32,8 @@ export interface PollDeps {
   notifyAdmins?: (text: string) => Promise<void>;
   /** The extractor (tests may inject one); the real one by default. */
   extract?: ExtractFn;
+  /** True once shutting down: the poll stops between items, and the rest waits for the next poll. */
+  shouldStop?: () => boolean;
 }
 
 export interface PollReport {
@@ -71,6 +73,10 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<PollReport> 
     let retryLater = false;
     // Oldest first, so commitments are stored in publication order.
     for (const entry of (await unseenEntries(deps.db, feed.id, parsed.entries)).reverse()) {
+      if (deps.shouldStop?.()) {
+        retryLater = true;
+        break;
+      }
       const outcome = await ingestEntry(deps, feed.id, entry, announce);
       report.newItems += outcome.recorded ? 1 : 0;
       report.commitments += outcome.commitments;

@@ -54,7 +54,10 @@ const defaultEvery = (ms: number, fn: () => void): (() => void) => {
 
 export function createSourcePoller(deps: PollerDeps): SourcePoller {
   const inFlight = new Set<number>();
-  let running: Promise<RoundReport> | null = null;
+  let stopping = false;
+  // A shutdown does not wait for a whole round: polls stop between items, the round between sources.
+  const pollDeps: PollDeps = { ...deps, shouldStop: () => stopping || (deps.shouldStop?.() ?? false) };
+  let running: Promise<void> | null = null;
   let cancel: (() => void) | null = null;
   let first: NodeJS.Immediate | null = null;
 
@@ -66,8 +69,12 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
     const reports: PollReport[] = [];
     const worker = async (): Promise<void> => {
       for (let feed = queue.shift(); feed; feed = queue.shift()) {
+        if (stopping) {
+          inFlight.delete(feed.id);
+          continue;
+        }
         try {
-          reports.push(await pollFeed(deps, feed));
+          reports.push(await pollFeed(pollDeps, feed));
         } catch (error) {
           // pollFeed records its source's failures itself; this is the database failing under it.
           // One source must not stop the round.
@@ -93,19 +100,20 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
 
   const check = (): void => {
     if (running) return;
-    running = pollDue()
-      .then((report) => {
-        if (report.polled > 0) deps.logger.info({ job: "sources", ...report, reports: undefined }, "sources round");
-        deps.onRound?.(report);
-        return report;
-      })
-      .catch((error: unknown) => {
+    running = (async (): Promise<void> => {
+      let report: RoundReport;
+      try {
+        report = await pollDue();
+      } catch (error) {
         deps.logger.error({ err: error, job: "sources" }, "sources round failed");
-        return null as unknown as RoundReport;
-      })
-      .finally(() => {
+        return;
+      } finally {
         running = null;
-      });
+      }
+      if (report.polled > 0) deps.logger.info({ job: "sources", ...report, reports: undefined }, "sources round");
+      // After `running` is cleared: a check made from here on starts a new round.
+      deps.onRound?.(report);
+    })();
   };
 
   return {
@@ -113,6 +121,7 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
     pollAll,
     start() {
       if (cancel) return;
+      stopping = false;
       cancel = (deps.every ?? defaultEvery)(CHECK_EVERY_MS, check);
       // The first check waits for the current turn of the event loop: start-up is not delayed by it.
       first = setImmediate(() => {
@@ -121,6 +130,7 @@ export function createSourcePoller(deps: PollerDeps): SourcePoller {
       });
     },
     async stop() {
+      stopping = true;
       cancel?.();
       cancel = null;
       // A stop before the first check ran means no check at all.

@@ -147,12 +147,17 @@ describe("the poller's schedule", () => {
     const id = await h.add("/rss.xml");
     const { createSourcePoller } = await import("../../src/sources/poller.ts");
     const rounds: number[] = [];
-    let tick: (() => void) | null = null;
+    let roundDone: () => void = () => undefined;
+    const nextRound = (): Promise<void> => new Promise((resolve) => (roundDone = resolve));
+    let tick: () => void = () => undefined;
     let cancelled = false;
     const poller = createSourcePoller({
       ...h.deps,
       concurrency: 2,
-      onRound: (r) => rounds.push(r.polled),
+      onRound: (r) => {
+        rounds.push(r.polled);
+        roundDone();
+      },
       every: (ms, fn) => {
         expect(ms).toBe(60_000);
         tick = fn;
@@ -164,21 +169,43 @@ describe("the poller's schedule", () => {
     await poller.stop();
     await new Promise((resolve) => setImmediate(resolve));
     expect(rounds).toEqual([]);
-    poller.start();
-    await new Promise((resolve) => setImmediate(resolve));
-    await poller.stop();
-    expect(rounds).toEqual([1]);
     expect(cancelled).toBe(true);
+
+    let done = nextRound();
     poller.start();
+    await done;
+    expect(rounds).toEqual([1]);
     // The timer fires before the source's 30 minutes are up: nothing is due.
-    (tick as unknown as () => void)();
-    await poller.stop();
+    done = nextRound();
+    tick();
+    await done;
     expect(rounds).toEqual([1, 0]);
     h.clock.advance(30 * 60_000);
-    poller.start();
-    (tick as unknown as () => void)();
+    done = nextRound();
+    tick();
+    await done;
     await poller.stop();
     expect(rounds).toEqual([1, 0, 1]);
     expect((await h.t.db.feed.findUniqueOrThrow({ where: { id } })).lastStatus).toBe("not-modified");
+  });
+
+  it("a stop ends the round between items; the rest is read at the next poll", async () => {
+    serveArticles();
+    h.server.serve("/rss.xml", rss2("News", [item("roads", "Roads"), item("water", "Water"), item("digital", "Digital")]), "application/rss+xml", { etag: '"r"' });
+    const id = await h.add("/rss.xml");
+    let stop = false;
+    const { pollFeed } = await import("../../src/sources/poll-source.ts");
+    const deps = { ...h.deps, shouldStop: () => stop };
+    // Stop as soon as the first article page has been served.
+    h.server.routes.set("/en/news/digital", (_req, res) => {
+      stop = true;
+      res.writeHead(200, { "content-type": "text/html" }).end(articlePage(DIGITAL_ARTICLE));
+    });
+    const first = await pollFeed(deps, await h.t.db.feed.findUniqueOrThrow({ where: { id } }));
+    expect(first).toMatchObject({ outcome: "ok", newItems: 1 });
+    expect((await h.t.db.feed.findUniqueOrThrow({ where: { id } })).etag).toBeNull();
+    stop = false;
+    h.clock.advance(30 * 60_000);
+    expect(await pollFeed(deps, await h.t.db.feed.findUniqueOrThrow({ where: { id } }))).toMatchObject({ outcome: "ok", newItems: 2 });
   });
 });
