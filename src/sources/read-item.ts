@@ -23,6 +23,9 @@ export async function readItem(fetcher: SourceFetcher, entry: FeedEntry, timeZon
   let passing = false;
   try {
     const page = await fetcher.get(entry.link, {}, ACCEPT_HTML);
+    // A decree as a PDF or a scan is not text Readability can read: say so rather than ingest noise.
+    const type = page.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+    if (type !== "" && !/^(?:text\/html|application\/xhtml\+xml|text\/plain)$/.test(type)) throw new SourceError(`not an HTML page (${type}) at ${entry.link}`);
     const article = readArticle(page.text, page.url, timeZone);
     return { kind: "text", title: article.title ?? entry.title, publishedOn: article.publishedOn ?? feedDate, text: article.text, textFrom: "page", note: null };
   } catch (error) {

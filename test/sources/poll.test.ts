@@ -91,13 +91,15 @@ describe("polling a feed", () => {
   it("falls back to the feed's own text when the page cannot be read, and says so", async () => {
     const description = "<p>ASTANA – The Ministry of Energy must commission the new power unit at Ekibastuz by the end of 2027, the ministry said on Friday.</p>";
     h.server.serve("/en/news/login", EMPTY_PAGE, "text/html");
-    h.server.serve("/rss.xml", rss2("News", [item("login", "Power unit at Ekibastuz", { description }), item("gone", "Gone page", { description })]), "application/rss+xml");
+    h.server.serve("/en/news/decree", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n".repeat(50)), "application/pdf");
+    h.server.serve("/rss.xml", rss2("News", [item("login", "Power unit at Ekibastuz", { description }), item("gone", "Gone page", { description }), item("decree", "Decree", { description: description.replace("Ekibastuz", "Pavlodar") })]), "application/rss+xml");
     const id = await h.add("/rss.xml");
     const report = await h.poll(id);
-    expect(report).toMatchObject({ outcome: "ok", newItems: 2 });
+    expect(report).toMatchObject({ outcome: "ok", newItems: 3 });
     expect(report.commitments).toBeGreaterThanOrEqual(1);
     const items = await h.t.db.feedItem.findMany({ orderBy: { id: "asc" } });
     expect(items.map((i) => [i.textFrom, i.error])).toEqual([
+      ["feed-text", `page unreadable (not an HTML page (application/pdf) at ${h.server.base}/en/news/decree); used the feed's text`],
       ["feed-text", `page unreadable (HTTP 404 for ${h.server.base}/en/news/gone); used the feed's text`],
       ["feed-text", `page unreadable (no readable article text at ${h.server.base}/en/news/login); used the feed's text`],
     ]);
