@@ -13,6 +13,12 @@ import { openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startOpsServer, type OpsServer } from "./ops/http-server.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { failingSourceText } from "./bot/features/sources.ts";
+import { languageOrDefault } from "./bot/i18n/languages.ts";
+import { createSourceFetcher } from "./sources/fetcher.ts";
+import type { FailingSourceNotice } from "./sources/poll-source.ts";
+import { createSourcePoller } from "./sources/poller.ts";
+import { loadSourcesConfig } from "./sources/sources-config.ts";
 import { createOutboundLimiter } from "./telegram/outbound-limiter.ts";
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from "./reminders/schedule.ts";
 import { ALLOWED_UPDATES } from "./bot/index.ts";
@@ -114,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = await openStore({ ...options, requireToken: options.requireToken ?? true });
   const { config, logger, clock, db } = store;
   try {
+    const sourcesConfig = loadSourcesConfig(options.env);
     if (config.now && !options.clock) logger.warn({ now: config.now.toISOString() }, "MINDET_NOW is set: the clock starts at that instant");
     if (options.seedWhenEmpty) await ingestSeedsIfEmpty(store);
     const token = config.botToken;
@@ -125,6 +132,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const outbound = createOutboundLimiter({ limits: config.rateLimits });
     // Announcement ticks in flight, so the demo and tests can wait for an announcement to go out.
     const ticks = new Set<Promise<unknown>>();
+    const announce = (): void => {
+      const tick = scheduler.tick().catch((error: unknown) => logger.error({ err: error }, "announcement tick failed"));
+      ticks.add(tick);
+      void tick.finally(() => ticks.delete(tick));
+    };
     // The scheduler has its own Api without the bot's transformer: the outbox does its own 429/5xx
     // handling (pacing is the shared limiter's), and must see every refusal as it happens.
     const schedulerApi = new Api(token, { apiRoot });
@@ -139,7 +151,23 @@ export async function createApp(options: AppOptions): Promise<App> {
       onTick: (report) => metrics.recordTick(report),
       ...options.scheduler,
     });
+    // Live sources poll in this process on their own timer; their announcements go through the outbox.
+    const sourcesLogger = logger.child({ component: "sources" });
+    const poller = createSourcePoller({
+      db,
+      clock,
+      logger: sourcesLogger,
+      timeZone: config.defaultTimeZone,
+      concurrency: sourcesConfig.concurrency,
+      notifyAfterFailures: sourcesConfig.notifyAfterFailures,
+      fetcher: createSourceFetcher({ config: sourcesConfig, clock }),
+      notifyAdmins: (notice) => notifyAdmins(bot, db, config.adminIds, notice, sourcesLogger),
+      onRound: (report) => {
+        if (report.announced > 0) announce();
+      },
+    });
     const bot = createBot({
+      sources: { poller, allowPrivate: sourcesConfig.allowPrivate },
       token,
       config,
       db,
@@ -148,12 +176,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       apiRoot,
       outbound,
       countUpdates: metrics.countUpdates,
-      onStatusChanged: (commitmentId) => {
-        // Announce at once rather than at the next minute's tick.
-        const tick = scheduler.tick().catch((error: unknown) => logger.error({ err: error, commitmentId }, "announcement tick failed"));
-        ticks.add(tick);
-        void tick.finally(() => ticks.delete(tick));
-      },
+      // Announce at once rather than at the next minute's tick.
+      onStatusChanged: () => announce(),
       ...options.bot,
     });
     bot.api.config.use(metrics.countCalls("bot"));
@@ -184,6 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           });
         }
         scheduler.start();
+        poller.start();
         started = true;
         if (webhook) {
           // Only the update types the bot handles; pending updates are kept (none is lost by a restart).
@@ -206,6 +231,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           // Stop taking updates first and let handlers in flight finish: no acknowledged update is lost.
           if (runner) await runner.stop();
           if (server) await server.close();
+          if (started) await poller.stop();
           if (started) await scheduler.stop();
           while (ticks.size > 0) await Promise.all([...ticks]);
         } finally {
@@ -227,5 +253,22 @@ async function ingestSeedsIfEmpty({ db, clock, logger }: Store): Promise<void> {
     logger.info({ documents: report.results.length, added, failures: report.failures.length }, "seeds ingested");
   } catch (error) {
     logger.warn({ err: error }, "could not ingest seeds; starting with an empty store");
+  }
+}
+
+/**
+ * Tells each admin, in their private chat's language, that a source keeps failing; one admin
+ * who cannot be reached does not stop the others.
+ */
+async function notifyAdmins(bot: Bot<BotContext>, db: Db, adminIds: ReadonlySet<string>, notice: FailingSourceNotice, logger: Logger): Promise<void> {
+  for (const id of adminIds) {
+    try {
+      const chat = await db.chat.findUnique({ where: { id: BigInt(id) }, select: { language: true } });
+      await bot.api.sendMessage(Number(id), failingSourceText(languageOrDefault(chat?.language ?? null), notice), {
+        link_preview_options: { is_disabled: true },
+      });
+    } catch (error) {
+      logger.warn({ err: error, adminId: id }, "could not tell an admin about a failing source");
+    }
   }
 }

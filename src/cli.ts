@@ -16,6 +16,8 @@ commands:
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)
   remind --dry-run [--json]      show which reminders would go out now, and to whom
+  sources add|list|remove|poll   live sources: feeds and news pages read by themselves
+                                 (\`mindet sources help\`)
   demo                           chat with the real bot in this terminal (no token needed)
   help                           this text; --version prints the version
 
@@ -47,6 +49,10 @@ const COMMANDS: Record<string, Command> = {
   remind: async (args, io) => {
     const { runRemindCommand } = await import("./reminders/cli-remind.ts");
     return runRemindCommand([...args], io);
+  },
+  sources: async (args, io) => {
+    const { runSourcesCommand } = await import("./cli/sources-command.ts");
+    return runSourcesCommand(args, io);
   },
   demo: async (args, io) => {
     const { runDemo } = await import("./cli/demo.ts");

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboundLimiter } from "../telegram/outbound-limiter.ts";
+import type { SourcesBotDeps } from "../sources/bot-deps.ts";
 import type { UserRateLimitOptions } from "./rate-limit.ts";
 
 /** Everything the bot needs from the outside; main.ts, the demo, tests and the bench build it. */
@@ -36,4 +37,6 @@ export interface BotDeps {
   maxIngestBytes?: number;
   /** How long a pending /ingest waits for Confirm, in ms (default 15 minutes). */
   ingestTtlMs?: number;
+  /** The live sources' poller (main.ts); without it /poll says sources are not running. */
+  sources?: SourcesBotDeps;
 }

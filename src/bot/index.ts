@@ -19,6 +19,7 @@ import { createMembershipFeature } from "./features/membership.ts";
 import { createMineFeature } from "./features/mine.ts";
 import { createSearchFeature } from "./features/search.ts";
 import { createSettingsFeature } from "./features/settings.ts";
+import { registerSourcesCommands } from "./features/sources.ts";
 import { createStartFeature } from "./features/start.ts";
 import { registerStatsCommand } from "./features/stats.ts";
 import { createStatusFeature } from "./features/status.ts";
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   registerAdminStatusCommands(deps, admin);
   registerIngestCommands(deps, admin);
   registerStatsCommand(deps, admin);
+  registerSourcesCommands(deps, admin);
   app.use(admin.composer);
 
   app.use(createFallbackFeature()); // catch-all: must stay last

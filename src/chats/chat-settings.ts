@@ -15,7 +15,8 @@ export type SettingsPatch =
   | { offsets: string }
   | { digestDay: number | null; digestHour?: number }
   | { quietStart: number | null; quietEnd: number | null }
-  | { reminderHour: number };
+  | { reminderHour: number }
+  | { announceNew: boolean };
 
 /**
  * Either a valid patch or why not: `error` in English (the command line, logs), `key` and `vars`

@@ -5,6 +5,7 @@ import { isStatusFilter, STATUS_FILTERS, type StatusFilter } from "../commitment
 import { decodeTopics } from "../commitments/topics.ts";
 import type { Db } from "../db/client.ts";
 import type { Commitment } from "../generated/prisma/client.ts";
+import { documentUrls } from "../sources/document-urls.ts";
 import { formatTable, tableWidth } from "./format-table.ts";
 import { println, UsageError, type CliIo } from "./io.ts";
 import { withStore } from "./open-store.ts";
@@ -34,6 +35,8 @@ export interface ListJsonRecord {
   file: string;
   article: string | null;
   published: string | null;
+  /** The page the commitment was read from, for commitments from live sources; else null. */
+  url: string | null;
 }
 
 /** `mindet list [--json] [--status open|overdue|done|missed|postponed|cancelled|all]`. */
@@ -46,9 +49,10 @@ export async function runListCommand(args: readonly string[], io: CliIo): Promis
     const today = todayIn(config.defaultTimeZone, clock.now());
     const rows = await listAll(db, status, today);
     const files = await sourceFiles(db, rows);
+    const urls = await documentUrls(db, rows.map((r) => r.sourceId));
     const views = rows.map((c) => viewCommitment(c, today));
     if (flags.has("--json")) {
-      io.stdout.write(`${JSON.stringify(views.map((v) => toListJson(v, files)), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(views.map((v) => ({ ...toListJson(v, files), url: urls.get(v.commitment.sourceId) ?? null })), null, 2)}\n`);
       return 0;
     }
     printTable(io, views, status, today);
@@ -77,7 +81,7 @@ async function sourceFiles(db: Db, rows: Commitment[]): Promise<Map<number, stri
   return new Map(sources.map((s) => [s.id, s.file]));
 }
 
-function toListJson(v: CommitmentView, files: Map<number, string>): ListJsonRecord {
+function toListJson(v: CommitmentView, files: Map<number, string>): Omit<ListJsonRecord, "url"> {
   const c = v.commitment;
   return {
     id: c.id,

@@ -150,6 +150,7 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
   const today = todayIn(chat.timeZone, now);
   const follows = context.follows.get(chat.id);
   const status: Block[] = [];
+  const fresh: Block[] = [];
   const reminders: { dueOn: string; block: Block }[] = [];
   const digest: Block[] = [];
   const skip: Skips = { stale: [], unfollowed: [] };
@@ -165,6 +166,10 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
     } else if (c && !stillFollows(follows, c)) {
       skip.unfollowed.push(row.id);
+    } else if (row.kind === "new") {
+      // A commitment just read from a live source (src/sources/announce-new.ts).
+      if (c && !c.withdrawn) fresh.push({ lines: [reminderLine(c, today)], rowIds: [row.id] });
+      else skip.stale.push(row.id);
     } else if (row.kind === "status") {
       const change = row.statusChangeId === null ? undefined : context.changes.get(row.statusChangeId);
       if (c && change) status.push({ lines: [statusLine(c, change)], rowIds: [row.id] });
@@ -175,7 +180,8 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
   }
   reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const blocks: Block[] = [];
-  if (status.length > 0) blocks.push({ lines: ["<b>Status changes</b>"], rowIds: [] }, ...status);
+  if (fresh.length > 0) blocks.push({ lines: ["🆕 <b>New commitments</b>"], rowIds: [] }, ...fresh);
+  if (status.length > 0) blocks.push({ lines: [blocks.length > 0 ? "\n<b>Status changes</b>" : "<b>Status changes</b>"], rowIds: [] }, ...status);
   if (reminders.length > 0) blocks.push({ lines: [blocks.length > 0 ? "\n⏰ <b>Reminders</b>" : "⏰ <b>Reminders</b>"], rowIds: [] }, ...reminders.map((r) => r.block));
   blocks.push(...digest);
   return { blocks, skip };

@@ -55,7 +55,7 @@ export interface PlanStatusChange {
   toDueOn: string | null;
 }
 
-export type DeliveryKind = "before" | "due" | "overdue" | "status" | "digest";
+export type DeliveryKind = "before" | "due" | "overdue" | "status" | "digest" | "new";
 
 /** One row for the outbox. The key makes planning idempotent: a conflict means "already planned". */
 export interface PlannedDelivery {

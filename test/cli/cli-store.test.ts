@@ -65,7 +65,7 @@ describe("ingest and list (injected extractor)", () => {
       responsible: "Ministry of Energy",
     });
     expect(Object.keys(rows[0]!).sort()).toEqual(
-      ["article", "body", "due", "daysLeft", "dueOn", "dueText", "extractedDueOn", "file", "id", "precision", "published", "quote", "responsible", "status", "title", "topics"].sort(),
+      ["article", "body", "due", "daysLeft", "dueOn", "dueText", "extractedDueOn", "file", "id", "precision", "published", "quote", "responsible", "status", "title", "topics", "url"].sort(),
     );
     const overdue = JSON.parse((await runMain(["list", "--json", "--status=overdue"], dir, env)).stdout) as ListJsonRecord[];
     expect(overdue.map((r) => r.dueOn)).toEqual(["2026-02-15"]);

@@ -9,6 +9,7 @@ import {
   type ParseResult,
 } from "../../chats/chat-settings.ts";
 import { getChat } from "../../chats/upsert-chat.ts";
+import { parseAnnounceNew } from "../../sources/announce-setting.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { ManageCheck } from "../chat-admins.ts";
 import type { BotContext } from "../context.ts";
@@ -30,6 +31,7 @@ const PARSERS: ReadonlyMap<string, (text: string) => ParseResult> = new Map([
   ["digest", parseDigest],
   ["quiet", parseQuietHours],
   ["hour", parseReminderHour],
+  ["new", parseAnnounceNew],
 ]);
 
 async function settingsView(deps: BotDeps, lang: Language, chatId: number, notice?: Html): Promise<Html[]> {

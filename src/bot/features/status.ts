@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { getCommitment } from "../../commitments/get-commitment.ts";
+import { documentUrls } from "../../sources/document-urls.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -21,7 +22,8 @@ export async function replyWithCard(ctx: BotContext, deps: BotDeps, id: number):
     return;
   }
   const keyboard = new InlineKeyboard().text(ctx.t("card-follow"), encodeCallback({ type: "follow", target: { commitment: id } }));
-  await replyHtml(ctx, commitmentCard(ctx.lang, commitment, today(deps), deps.config.defaultTimeZone), { keyboard });
+  const url = (await documentUrls(deps.db, [commitment.sourceId])).get(commitment.sourceId) ?? null;
+  await replyHtml(ctx, commitmentCard(ctx.lang, { ...commitment, url }, today(deps), deps.config.defaultTimeZone), { keyboard });
 }
 
 /** /status ID and its alias /c ID. */

@@ -54,6 +54,7 @@ export function settingsLines(lang: Language, chat: Chat): Html[] {
     th(lang, "settings-reminders", { offsets: describeOffsets(lang, chat.offsets), hour: hh(chat.reminderHour) }),
     th(lang, "settings-digest", { digest }),
     th(lang, "settings-quiet", { quiet }),
+    th(lang, "settings-new", { state: t(lang, chat.announceNew ? "settings-new-on" : "settings-new-off") }),
     th(lang, "settings-language", { language: LANGUAGE_NAMES[languageOrDefault(chat.language)] }),
   ];
 }

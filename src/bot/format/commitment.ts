@@ -35,7 +35,12 @@ export function commitmentLine(lang: Language, row: ListRow, today: string): Htm
 }
 
 /** A commitment with what its card shows. */
-export type CardCommitment = Commitment & { source: Pick<Source, "file" | "title" | "publishedOn">; history: StatusChange[] };
+export type CardCommitment = Commitment & {
+  source: Pick<Source, "file" | "title" | "publishedOn">;
+  history: StatusChange[];
+  /** The web page the commitment was read from (live sources), when there is one. */
+  url?: string | null;
+};
 
 // A card must stay one message in every language: with every field at its cut, the Kazakh card
 // (the longest labels) measures 3,755 of Telegram's 4,096 characters (test/bot/i18n.test.ts).
@@ -90,6 +95,7 @@ export function commitmentCard(lang: Language, c: CardCommitment, today: string,
   lines.push(html``);
   const document = c.source.title ? `${truncate(c.source.title, 200)} (${c.source.file})` : c.source.file;
   lines.push(th(lang, "card-source", { document }));
+  if (c.url) lines.push(th(lang, "card-page", { url: c.url, shown: truncate(c.url, 100) }));
   if (c.article && c.article !== c.source.title) lines.push(th(lang, "card-article", { article: truncate(c.article, 200) }));
   const published = c.publishedOn ?? c.source.publishedOn;
   lines.push(th(lang, "card-published", { date: published ? formatDate(lang, published) : t(lang, "card-published-unknown") }));

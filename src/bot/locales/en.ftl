@@ -52,6 +52,12 @@ cmd-reopen = Reopen a closed commitment
     .usage = reopen ID
 cmd-ingest = Reply to a text or .txt: add its commitments
 cmd-stats = Numbers about the store and the chats
+cmd-sources = Live sources and their health
+cmd-addsource = Add a feed or a news page
+    .usage = addsource URL [--links PATTERN] [--every MINUTES]
+cmd-removesource = Stop reading a source
+    .usage = removesource ID
+cmd-poll = Read every source now
 
 ## Anything else
 fallback-unknown-command = I don't know /{ $command }. /help lists my commands.
@@ -146,6 +152,7 @@ card-history-new-date = (new date { $date })
 card-history-by = by { $name }
 card-history-evidence = evidence
 card-source = <b>Source document:</b> { $document }
+card-page = <b>Page:</b> <a href="{ $url }">{ $shown }</a>
 card-article = <b>Article:</b> { $article }
 card-published = <b>Published:</b> { $date }
 card-published-unknown = date not given
@@ -211,6 +218,10 @@ settings-reminders = <b>Reminders:</b> { $offsets }, at { $hour }
 settings-digest = <b>Weekly digest:</b> { $digest }
 settings-quiet = <b>Quiet hours:</b> { $quiet }
 settings-language = <b>Language:</b> { $language }
+settings-new = <b>New commitments from live sources:</b> { $state }
+settings-new-on = announced
+settings-new-off = not announced
+settings-error-new = Say /settings new on or /settings new off (announce new commitments from live sources).
 settings-digest-off = off
 settings-digest-at = { $day } at { $hour }
 settings-quiet-none = none
@@ -231,6 +242,7 @@ settings-usage =
     /settings hour 9 <i>(when reminders go out)</i>
     /settings digest mon 9 · /settings digest off
     /settings quiet 22-7 · /settings quiet off
+    /settings new off <i>(no announcements of new commitments from live sources)</i>
     /language for the language
 settings-unknown = Unknown setting “{ $name }”.
 settings-saved = ✅ Saved.
@@ -333,3 +345,48 @@ digest-upcoming = <b>Due in the next { $days } { $days ->
        *[other] days
     }</b>
 digest-overdue = <b>Became overdue</b>
+
+## Admin: live sources (/sources, /addsource, /removesource, /poll)
+sources-never = never
+sources-none = No live sources yet. /addsource URL adds a feed or a news page; <code>mindet sources add --starter</code> adds the starter list.
+sources-title = <b>Live sources</b> ({ $count })
+sources-feed = <b>#{ $id }</b> { $url }
+sources-feed-links = <b>#{ $id }</b> { $url } (links: { $links })
+sources-feed-health = every { $every } min · last { $last } · next { $next } · { $items ->
+        [one] { $items } item
+       *[other] { $items } items
+    }, { $commitments ->
+        [one] { $commitments } commitment
+       *[other] { $commitments } commitments
+    }
+sources-state-ok = ✅ { $status }{ $note }
+sources-state-new = ⏳ not read yet
+sources-state-error = ❌ { $failures ->
+        [one] failed once
+       *[other] failed { $failures } times in a row
+    }: { $error }
+sources-round = <b>Read { $polled ->
+        [one] { $polled } source
+       *[other] { $polled } sources
+    }</b> in { $seconds } s: { $ok } ok, { $unchanged } unchanged, { $failed } failed; { $items ->
+        [one] { $items } new item
+       *[other] { $items } new items
+    }, { $commitments ->
+        [one] { $commitments } commitment
+       *[other] { $commitments } commitments
+    }.
+sources-round-error = #{ $id }: { $error }
+sources-add-usage =
+    Usage: /addsource URL [--links PATTERN] [--every MINUTES]
+    PATTERN picks the article links on a news page that has no feed: a regular expression, or css:SELECTOR.
+sources-add-every = --every takes a whole number of minutes (at least 5).
+sources-added = Added source #{ $id }: { $url }
+    It is read within a minute; /sources shows how it went.
+sources-exists = { $url } is already source #{ $id }.
+sources-not-added = Not added: { $reason }
+sources-remove-usage = Usage: /removesource ID (ids are in /sources)
+sources-removed = Removed source #{ $id }. The commitments it brought stay.
+sources-no-such = There is no source #{ $id }. /sources lists them.
+sources-not-running = Live sources are not running in this process.
+sources-failing = ⚠️ Source #{ $id } ({ $url }) has failed { $failures } times in a row: { $reason }
+    Next try: { $next }. /sources lists every source; /removesource { $id } drops this one.

@@ -52,6 +52,12 @@ cmd-reopen = Жабылған міндеттемені қайта ашу
     .usage = reopen НӨМІР
 cmd-ingest = Мәтінге не .txt файлына жауап ретінде: ондағы міндеттемелерді қосу
 cmd-stats = База мен чаттар туралы сандар
+cmd-sources = Жаңалық көздері және олардың күйі
+cmd-addsource = Арна не жаңалықтар бетін қосу
+    .usage = addsource URL [--links ҮЛГІ] [--every МИНУТ]
+cmd-removesource = Көзді оқуды тоқтату
+    .usage = removesource НӨМІР
+cmd-poll = Барлық көзді қазір оқу
 
 ## Басқасының бәрі
 fallback-unknown-command = /{ $command } командасын білмеймін. Барлық командам — /help ішінде.
@@ -137,6 +143,7 @@ card-history-new-date = (жаңа мерзімі { $date })
 card-history-by = — { $name }
 card-history-evidence = растау
 card-source = <b>Дереккөз:</b> { $document }
+card-page = <b>Бет:</b> <a href="{ $url }">{ $shown }</a>
 card-article = <b>Мақала:</b> { $article }
 card-published = <b>Жарияланған күні:</b> { $date }
 card-published-unknown = көрсетілмеген
@@ -202,6 +209,10 @@ settings-reminders = <b>Еске салулар:</b> { $offsets }, сағат { 
 settings-digest = <b>Апталық шолу:</b> { $digest }
 settings-quiet = <b>Тыныш уақыт:</b> { $quiet }
 settings-language = <b>Тілі:</b> { $language }
+settings-new = <b>Жаңалық көздерінен жаңа міндеттемелер:</b> { $state }
+settings-new-on = хабарланады
+settings-new-off = хабарланбайды
+settings-error-new = /settings new on не /settings new off деп жазыңыз (жаңалық көздерінен келген жаңа міндеттемелер туралы хабарлау).
 settings-digest-off = өшірулі
 settings-digest-at = { $day }, { $hour }
 settings-quiet-none = жоқ
@@ -216,6 +227,7 @@ settings-usage =
     /settings hour 9 <i>(еске салулар келетін сағат)</i>
     /settings digest mon 9 · /settings digest off
     /settings quiet 22-7 · /settings quiet off
+    /settings new off <i>(жаңалық көздерінен келген жаңа міндеттемелер туралы хабарламау)</i>
     /language — чат тілі
 settings-unknown = Мұндай баптау жоқ: «{ $name }».
 settings-saved = ✅ Сақталды.
@@ -309,3 +321,30 @@ announce-evidence = растау
 digest-title = 🗓 <b>Апталық шолу</b>
 digest-upcoming = <b>Алдағы { $days } күндегі мерзімдер</b>
 digest-overdue = <b>Мерзімі өтіп кеткендер</b>
+
+## Әкімшілерге: жаңалық көздері (/sources, /addsource, /removesource, /poll)
+sources-never = әлі болған жоқ
+sources-none = Жаңалық көздері әлі жоқ. /addsource URL арнаны не жаңалықтар бетін қосады; <code>mindet sources add --starter</code> бастапқы тізімді қосады.
+sources-title = <b>Жаңалық көздері</b> ({ $count })
+sources-feed = <b>№{ $id }</b> { $url }
+sources-feed-links = <b>№{ $id }</b> { $url } (сілтемелер: { $links })
+sources-feed-health = әр { $every } минут сайын · соңғы оқылғаны { $last } · келесісі { $next } · { $items } материал, { $commitments } міндеттеме
+sources-state-ok = ✅ { $status }{ $note }
+sources-state-new = ⏳ әлі оқылған жоқ
+sources-state-error = ❌ қатарынан { $failures } рет қате: { $error }
+sources-round = <b>{ $polled } көз оқылды</b>, { $seconds } с: қатесіз { $ok }, өзгеріссіз { $unchanged }, қатемен { $failed }; { $items } жаңа материал, { $commitments } міндеттеме.
+sources-round-error = №{ $id }: { $error }
+sources-add-usage =
+    Пішімі: /addsource URL [--links ҮЛГІ] [--every МИНУТ]
+    ҮЛГІ арнасы жоқ жаңалықтар бетіндегі мақала сілтемелерін таңдайды: тұрақты өрнек не css:СЕЛЕКТОР.
+sources-add-every = --every кейін минуттың бүтін санын жазыңыз (кемінде 5).
+sources-added = №{ $id } көз қосылды: { $url }
+    Ол бір минут ішінде оқылады; нәтижесі /sources-та.
+sources-exists = { $url } №{ $id } көз ретінде қосылып қойған.
+sources-not-added = Қосылмады: { $reason }
+sources-remove-usage = Пішімі: /removesource НӨМІР (нөмірлер /sources-та)
+sources-removed = №{ $id } көз өшірілді. Одан табылған міндеттемелер сақталады.
+sources-no-such = №{ $id } көз жоқ. Тізімі /sources-та.
+sources-not-running = Бұл процесте жаңалық көздері оқылмайды.
+sources-failing = ⚠️ №{ $id } көз ({ $url }) қатарынан { $failures } рет оқылмады: { $reason }
+    Келесі әрекет: { $next }. Барлық көз /sources-та; /removesource { $id } осы көзді өшіреді.

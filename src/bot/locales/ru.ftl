@@ -52,6 +52,12 @@ cmd-reopen = Вернуть закрытое обязательство в ра�
     .usage = reopen НОМЕР
 cmd-ingest = Ответом на текст или .txt: добавить его обязательства
 cmd-stats = Цифры по базе и чатам
+cmd-sources = Источники новостей и их состояние
+cmd-addsource = Добавить ленту или страницу новостей
+    .usage = addsource URL [--links ШАБЛОН] [--every МИНУТ]
+cmd-removesource = Перестать читать источник
+    .usage = removesource НОМЕР
+cmd-poll = Прочитать все источники сейчас
 
 ## Всё остальное
 fallback-unknown-command = Я не знаю команды /{ $command }. Все мои команды — в /help.
@@ -153,6 +159,7 @@ card-history-new-date = (новый срок { $date })
 card-history-by = — { $name }
 card-history-evidence = подтверждение
 card-source = <b>Источник:</b> { $document }
+card-page = <b>Страница:</b> <a href="{ $url }">{ $shown }</a>
 card-article = <b>Статья:</b> { $article }
 card-published = <b>Опубликовано:</b> { $date }
 card-published-unknown = дата не указана
@@ -218,6 +225,10 @@ settings-reminders = <b>Напоминания:</b> { $offsets }, в { $hour }
 settings-digest = <b>Еженедельная сводка:</b> { $digest }
 settings-quiet = <b>Тихие часы:</b> { $quiet }
 settings-language = <b>Язык:</b> { $language }
+settings-new = <b>Новые обязательства из источников:</b> { $state }
+settings-new-on = сообщать
+settings-new-off = не сообщать
+settings-error-new = Напишите /settings new on или /settings new off (сообщать ли о новых обязательствах из источников новостей).
 settings-digest-off = выключена
 settings-digest-at = { $day }, { $hour }
 settings-quiet-none = нет
@@ -245,6 +256,7 @@ settings-usage =
     /settings hour 9 <i>(во сколько приходят напоминания)</i>
     /settings digest mon 9 · /settings digest off
     /settings quiet 22-7 · /settings quiet off
+    /settings new off <i>(не сообщать о новых обязательствах из источников новостей)</i>
     /language — язык чата
 settings-unknown = Такой настройки нет: «{ $name }».
 settings-saved = ✅ Сохранено.
@@ -348,3 +360,46 @@ digest-upcoming = <b>Сроки в ближайшие { $days } { $days ->
        *[other] дня
     }</b>
 digest-overdue = <b>Стали просроченными</b>
+
+## Администраторам: источники новостей (/sources, /addsource, /removesource, /poll)
+sources-never = ещё не было
+sources-none = Источников новостей пока нет. /addsource URL добавляет ленту или страницу новостей; <code>mindet sources add --starter</code> добавляет стартовый список.
+sources-title = <b>Источники новостей</b> ({ $count })
+sources-feed = <b>№{ $id }</b> { $url }
+sources-feed-links = <b>№{ $id }</b> { $url } (ссылки: { $links })
+sources-feed-health = раз в { $every } мин · последнее чтение { $last } · следующее { $next } · { $items ->
+        [one] { $items } материал
+        [few] { $items } материала
+       *[other] { $items } материалов
+    }, { $commitments ->
+        [one] { $commitments } обязательство
+        [few] { $commitments } обязательства
+       *[other] { $commitments } обязательств
+    }
+sources-state-ok = ✅ { $status }{ $note }
+sources-state-new = ⏳ ещё не прочитан
+sources-state-error = ❌ { $failures ->
+        [one] ошибка
+        [few] { $failures } ошибки подряд
+       *[other] { $failures } ошибок подряд
+    }: { $error }
+sources-round = <b>Прочитано источников: { $polled }</b> за { $seconds } с: без ошибок { $ok }, без изменений { $unchanged }, с ошибкой { $failed }; новых материалов: { $items }, обязательств: { $commitments }.
+sources-round-error = №{ $id }: { $error }
+sources-add-usage =
+    Формат: /addsource URL [--links ШАБЛОН] [--every МИНУТ]
+    ШАБЛОН выбирает ссылки на статьи на странице новостей без ленты: регулярное выражение или css:СЕЛЕКТОР.
+sources-add-every = После --every укажите целое число минут (не меньше 5).
+sources-added = Источник №{ $id } добавлен: { $url }
+    Он будет прочитан в течение минуты; результат — в /sources.
+sources-exists = { $url } уже добавлен как источник №{ $id }.
+sources-not-added = Не добавлен: { $reason }
+sources-remove-usage = Формат: /removesource НОМЕР (номера — в /sources)
+sources-removed = Источник №{ $id } удалён. Найденные в нём обязательства остаются.
+sources-no-such = Источника №{ $id } нет. Список — в /sources.
+sources-not-running = В этом процессе источники новостей не читаются.
+sources-failing = ⚠️ Источник №{ $id } ({ $url }) не читается { $failures ->
+        [one] { $failures } раз
+        [few] { $failures } раза подряд
+       *[other] { $failures } раз подряд
+    }: { $reason }
+    Следующая попытка: { $next }. Все источники — в /sources; /removesource { $id } удаляет этот.
