@@ -50,6 +50,29 @@ export const monthParsers: DeadlineParser[] = [
     },
   },
   {
+    // "this September" is the month in the reference year (past if it has already ended: dropped
+    // later as a past period); "next March" is the next one after the reference month.
+    name: "this-month-name",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|for)\\s+)?(?:the\\s+)?${PART}(this|next|coming)\\s+(${MONTH_SRC})(?!\\s*\\d)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      const month = monthNumber(m[5] ?? "");
+      if (month === null) return null;
+      const next = !/this/i.test(m[4] ?? "");
+      return spec(m[1], partOf(m), month, (ref) => (ref ? (next && month <= ref.month ? ref.year + 1 : ref.year) : null), true);
+    },
+  },
+  {
+    // A month named as a deadline without a preposition: "meets its December 2026 completion
+    // deadline", "the March 2026 target".
+    name: "month-year-deadline",
+    pattern: new RegExp(`\\b(${MONTH_SRC}),?\\s+${YEAR_SRC}\\s+(?:[a-z-]+\\s+)?(?:deadline|target\\s+date|due\\s+date)\\b`, "g"),
+    extract: (m) => {
+      const year = Number(m[2]);
+      const s = spec("by", undefined, monthNumber(m[1] ?? ""), () => year, false);
+      return s && { ...s, strength: 3 };
+    },
+  },
+  {
     name: "month-only",
     // A day number or a year after the month belongs to another parser.
     pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)${ONWARDS_SRC}`, "gi"),

@@ -110,7 +110,8 @@ export const quarterParsers: DeadlineParser[] = [
   {
     name: "mid-year",
     pattern: new RegExp(`\\b${PREP}(?:mid-|middle\\s+of\\s+)${YEAR_SRC}\\b`, "gi"),
-    extract: (m) => halfSpec(m[1], 1, { fixed: Number(m[2]) }, "month"),
+    // Mid-year is the end of the first half, and is as exact as a half-year: quarter precision.
+    extract: (m) => halfSpec(m[1], 1, { fixed: Number(m[2]) }, "quarter"),
   },
   {
     name: "early-late-year",

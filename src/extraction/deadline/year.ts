@@ -74,7 +74,7 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "year",
     // A bare number is too common to be a deadline: a preposition or "end of" is required.
-    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
+    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}(?:(?:the\\s+)?year\\s+)?${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
     extract: (m, text) => {
       const part = (m[2] ?? m[3])?.toLowerCase();
       if (!m[1] && !part) return null;
@@ -102,8 +102,14 @@ export const yearParsers: DeadlineParser[] = [
   },
   {
     name: "end-of-the-year",
-    pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|year end|end-year)\b(?!\s+\d)/gi,
+    pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|yearend|year end|end-year)\b(?!\s+\d)/gi,
     extract: (m) => relativeSpec(m[1], "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
+  },
+  {
+    // "within the year", "in the current year's course": by the end of the reference year.
+    name: "within-the-year",
+    pattern: /\bwithin\s+(?:the|this)\s+(?:current\s+)?year\b(?!'s|\s+of\b)/gi,
+    extract: () => relativeSpec("within", "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
   },
   {
     name: "relative-month",
