@@ -51,9 +51,9 @@ function clauseBounds(text: string): number[] {
 }
 
 function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean): MarkerHit | null {
-  // A marker may run into the phrase ("is scheduled for" + "scheduled for October"): it still
-  // stands before it.
-  const before = markers.filter((m) => m.start < phrase.start && m.end <= phrase.end);
+  // A marker may run into the phrase ("is scheduled for" + "scheduled for October") or span it
+  // ("given X a five-month ultimatum to"): either way it stands before it.
+  const before = markers.filter((m) => m.start < phrase.start);
   const after = markers.filter((m) => m.start >= phrase.end);
   if (fronted) return after[0] ?? before[before.length - 1] ?? null;
   return before[before.length - 1] ?? after[0] ?? null;

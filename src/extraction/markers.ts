@@ -57,14 +57,22 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:planned|envisaged|scheduled)\\b`, "gi") },
   // "is scheduled for October", "is due by March 2026", "is expected in 2026", "is earmarked for 2027".
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
-  { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes|wants|is\s+going|are\s+going)\s+to\b/gi },
+  { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes?|hoping|wants|is\s+going|are\s+going)\s+to\b/gi },
   // A loose verb instructs only with an object ("commissioned the Government to"): straight before
   // a time phrase it is a reduced relative clause ("the line, commissioned in April"), a past event.
   { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
   // A demand of a superior: "The President demanded that the ministry complete ...", "called on
   // the akimats to ...". "demand" as a noun ("demand will grow") is not a verb here: the past or
   // third-person form must be followed by "that" or an object and "to".
-  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  // "asked states to submit", "urged the akimats to": a request with an object and a task.
+  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon|asked|asks|urges|(?<!\b(?:be|been|being|is|are|was|were)\s)urged)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  // A law or a decision that binds a party: "the Act, which commits Canada to achieving ...".
+  { kind: "instruct-active", re: /\bcommits\s+(?=(?:[\w'-]+\s+){1,4}?to\s+[a-z])/gi },
+  // A deadline given to a party: "has given Setraco ... a five-month ultimatum to complete". The
+  // marker spans the object, so the span phrase inside it ("five-month ultimatum") is governed by it.
+  { kind: "instruct-active", re: /\b(?:gave|given|gives|issued|set)\s+(?:[\w.,'()-]+\s+){0,25}?(?:ultimatum|deadline)\s+to\b/gi },
+  // Progress on a plan: "remain on track for implementation from 2012", "is on track to finish".
+  { kind: "plan", re: /\b(?:remains?|remaining|stays?|is|are|be|been)\s+(?:\w+ly\s+)?on\s+(?:track|schedule)\s+(?:for|to)\b/gi },
   // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".
   { kind: "modal", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
