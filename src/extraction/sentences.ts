@@ -35,7 +35,8 @@ const ABBREVIATIONS = new Set([
   "mln", "bln", "bn", "mn", "tn", "km", "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
 ]);
 
-const BULLET = /^[ \t]*(?:[-*]|\d{1,2}[.)]|[a-z][)])[ \t]+/;
+/** "- ", "* ", "1. ", "a) ", and keycap emoji numbers ("1\uFE0F\u20E3 ") that social-media copy uses as list numbers. */
+const BULLET = /^[ \t]*(?:[-*]|\d{1,2}[.)]|[a-z][)]|\d\uFE0F?\u20E3)[ \t]*(?<=[ \t]|\u20E3)/;
 
 /** Sentence spans [start, end) inside text[from, to), trimmed. */
 export function splitSentences(text: string, from = 0, to = text.length): [number, number][] {

@@ -103,6 +103,10 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (next === "by" && afterBy !== undefined && !AMOUNT_WORD.test(afterBy) && /ed$/.test(w)) continue;
     if (PERFECT.has(prev)) return "past";
     if (SAME_AS_BASE.has(w)) continue;
+    // Inside the scope of a commitment marker ("is assigned to submit the plan for the events
+    // dated to the anniversary ... until October 1"), a regular -ed form after a noun is a reduced
+    // relative clause describing that noun; only an auxiliary (handled above) makes it a past verb.
+    if (floor > 0 && !isIrregularPast(w) && /ed$/.test(w) && !PAST_AUX.has(prev)) continue;
     if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
   }
   return "none";
