@@ -17,7 +17,9 @@
  */
 import { parseIsoDate, type CalendarDate } from "./calendar.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
+import { isCalendarEvent } from "./calendar-event.js";
 import { isLegalTimeLimit } from "./legal-limit.js";
+import { isOutlook } from "./outlooks.js";
 import { findMarkers, isForecast, isUnfulfilledPlan, type MarkerHit } from "./markers.js";
 import type { TextUnit } from "./sentences.js";
 import { isFronted, tenseAfter, tenseBefore } from "./tense.js";
@@ -73,6 +75,13 @@ function subjectOf(text: string, cuts: number[], marker: MarkerHit, contentOffse
   return text.slice(from, marker.start);
 }
 
+/** An outlook, an effect, speculation (outlooks.ts) or an event put on the calendar (calendar-event.ts). */
+function isNotADuty(text: string, cuts: number[], marker: MarkerHit, contentOffset: number): boolean {
+  const subject = subjectOf(text, cuts, marker, contentOffset);
+  const sentenceBefore = text.slice(Math.max(contentOffset, marker.start - 200), marker.start);
+  return isOutlook(text, marker, subject, sentenceBefore) || isCalendarEvent(text, marker, subject);
+}
+
 /**
  * Whether the actor of `marker`'s clause is a third party. The clause's first marker is its main
  * verb, so its subject is read too: in "The council will send a mission to Almaty in 2027" the
@@ -119,6 +128,7 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
     const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;
     if (marker && isForecast(unit.text, marker, { frontedStart })) continue;
+    if (marker && isNotADuty(unit.text, cuts, marker, unit.contentOffset)) continue;
     // A marker chained right before the governing one counts too: "was to | take effect".
     if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;
     if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;

@@ -127,7 +127,7 @@ const FORECASTER =
  * ("5,000 families will receive housing") stays a commitment: the government is the one acting.
  */
 const COUNT_SUBJECT =
-  /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
+  /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while|or)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
 const ACTIVE_AFTER_COUNT = /^\s*(?:also\s+)?(?!be\b|have\s+been\b|receive\b|get\b|obtain\b|gain\b|benefit\b)[a-z]+\b/;
 
 /**

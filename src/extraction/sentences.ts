@@ -27,12 +27,15 @@ export interface TextUnit {
   contentOffset: number;
 }
 
-/** Words that end with a full stop without ending the sentence. */
+/**
+ * Words that end with a full stop without ending the sentence. Units ("bn", "mln", "km") are not
+ * among them: "cut the expenditure by KZT9bn. Construction ..." ends a sentence.
+ */
 const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
   "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr", "inc",
   "ltd", "co", "corp", "dept", "art", "para", "approx", "fig", "vol", "pp", "p", "cf", "al", "est", "min", "max",
-  "mln", "bln", "bn", "mn", "tn", "km", "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
+  "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
 ]);
 
 /** "- ", "* ", "1. ", "a) ", and keycap emoji numbers ("1\uFE0F\u20E3 ") that social-media copy uses as list numbers. */
