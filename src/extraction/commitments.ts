@@ -52,11 +52,13 @@ function clauseBounds(text: string): number[] {
   return cuts;
 }
 
-function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean): MarkerHit | null {
+function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean, sameClause: (a: number, b: number) => boolean): MarkerHit | null {
   // A marker may run into the phrase ("is scheduled for" + "scheduled for October") or span it
   // ("given X a five-month ultimatum to"): either way it stands before it.
   const before = markers.filter((m) => m.start < phrase.start);
-  const after = markers.filter((m) => m.start >= phrase.end);
+  // A marker after the phrase governs it only in the same clause: in "a big workload over the
+  // next two years, but he is confident the staff will meet the challenge" it does not.
+  const after = markers.filter((m) => m.start >= phrase.end && (fronted || sameClause(m.start, phrase.start)));
   if (fronted) return after[0] ?? before[before.length - 1] ?? null;
   return before[before.length - 1] ?? after[0] ?? null;
 }
@@ -123,7 +125,7 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   for (const phrase of phrases) {
     if (phrase.spec.relative && legalClauses.has(clauseOf(phrase.start))) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
-    const marker = governingMarker(markers, phrase, fronted);
+    const marker = governingMarker(markers, phrase, fronted, (a, b) => clauseOf(a) === clauseOf(b));
     if (!marker && !leadMarker) continue;
     // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
     const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;

@@ -34,6 +34,9 @@ const PRODUCED = /^\s*(?:(?:\w+ly|also)\s+)?be\s+(?:generated|produced|extracted
 const SPECULATION =
   /\b(?:afraid|perhaps|maybe|possibly|presumably|i\s+(?:think|believe|guess|suppose|doubt)|(?:had|has|have)\s+(?:\w+ly\s+)?(?:predicted|forecast|projected|estimated|warned|speculated)|predicted|speculated|rumou?red)\b/i;
 
+/** "the country will see higher consumer prices": what an economy will experience. */
+const SEE_CHANGE = /^\s*(?:(?:\w+ly|also)\s+)?(?:see|experience|face|witness)\s+(?:an?\s+)?(?:higher|lower|stronger|weaker|faster|slower|further|rising|falling|increased|reduced|soaring|declining)\b/i;
+
 const ANNIVERSARY = /^\s*(?:(?:soon|already|then)\s+)?be\s+[\w-]+\s+(?:years?|months?|decades?)\s+since\b/i;
 
 /** The subject proper: the words after the clause's last comma, "that", "but", "while" or "and". */
@@ -52,7 +55,7 @@ function headOf(whole: string): string {
 export function isOutlook(text: string, marker: MarkerHit, subject: string, sentenceBefore: string): boolean {
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
   const after = text.slice(marker.end, marker.end + 80);
-  if (ANNIVERSARY.test(after)) return true;
+  if (ANNIVERSARY.test(after) || SEE_CHANGE.test(after)) return true;
   if (SPECULATION.test(sentenceBefore.slice(-200))) return true;
   const head = headOf(subject);
   if (INDICATOR_SUBJECT.test(head)) return true;

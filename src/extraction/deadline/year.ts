@@ -30,6 +30,7 @@ const PLAN_NOUN_AFTER = /^\s+(?:[A-Za-z-]+\s+){0,2}(?:concept|strategy|programme
  * October?), so the "cycle-year" parser keeps it undated ("vague") instead of 31 December.
  */
 const CYCLE_NOUN = "(?:(?:academic|school|study|university|heating|sowing|harvest(?:ing)?|marketing|fiscal|financial|budget|sports?|football|hockey|hunting|fishing|tourist|skiing|cruise|winter|summer|autumn|spring)\\s+(?:year|season|period|campaign)|season)\\b";
+const BUDGET_BEFORE = /\bbudgets?\s+(?:for\s+)?(?:the\s+)?$/i;
 const CYCLE_AFTER = new RegExp(`^\\s+${CYCLE_NOUN}`, "i");
 
 function yearSpec(prep: string | undefined, part: string | undefined, year: number, planPeriod: boolean): DeadlineSpec {
@@ -65,6 +66,9 @@ export const yearParsers: DeadlineParser[] = [
       if (to <= from || to - from > 50) return null;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (CYCLE_AFTER.test(after)) return null; // a cycle year: see "cycle-year"
+      // "amendments to the republican budget 2019-2021": the range names an adopted budget, whose
+      // period is the law's validity, not anyone's deadline.
+      if (!m[1] && BUDGET_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
       // A range is a plan's period after "for"/"over"/"until", or when a plan noun names it.
       const planNamed = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || PLAN_NOUN_AFTER.test(after);
       const plan = planNamed || !m[1] || /for|over|during|through/i.test(m[1]);
