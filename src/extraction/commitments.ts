@@ -15,7 +15,8 @@
  * Within one clause a plan's period ("Concept for 2026-2030") and a vague phrase yield to any
  * firmer phrase; separate clauses ("... and to begin construction next year") each keep theirs.
  */
-import { parseIsoDate, type CalendarDate } from "./calendar.js";
+import { parseIsoDate, toIsoDate, type CalendarDate } from "./calendar.js";
+import { fiscalYearEnd } from "./fiscal-year.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
 import { isCalendarEvent } from "./calendar-event.js";
 import { isLegalTimeLimit } from "./legal-limit.js";
@@ -43,6 +44,9 @@ export interface CommitmentCandidate {
  */
 const CLAUSE_BREAK =
   /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+/g;
+
+/** An earlier date, named as such: "originally scheduled for introduction", "initially planned for". */
+const SUPERSEDED_BEFORE = /\b(?:originally|initially|previously|earlier|once)\s+(?:scheduled|planned|set|slated|due|expected|envisaged|announced|promised|intended|targeted)\b[^.;,]{0,40}$/i;
 
 function clauseBounds(text: string): number[] {
   const cuts = [0];
@@ -124,6 +128,9 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   );
   for (const phrase of phrases) {
     if (phrase.spec.relative && legalClauses.has(clauseOf(phrase.start))) continue;
+    // "measures originally scheduled for introduction by December 2020 will now be introduced by
+    // 30 June 2021": the first date was replaced by the second.
+    if (SUPERSEDED_BEFORE.test(unit.text.slice(Math.max(0, phrase.start - 60), phrase.start))) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
     const marker = governingMarker(markers, phrase, fronted, (a, b) => clauseOf(a) === clauseOf(b));
     if (!marker && !leadMarker) continue;
@@ -138,12 +145,19 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
     if (marker && isThirdPartyActor(unit.text, cuts, markers, marker, unit.contentOffset, home)) continue;
-    const resolved = resolveMatch(phrase, ref);
+    const resolved = resolveFiscal(resolveMatch(phrase, ref), phrase, home);
     if (isPastDate(phrase, resolved, ref, reference)) continue;
     const c = clauseOf(phrase.start);
     accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
   }
   return pruneWithinClauses(accepted);
+}
+
+/** A fiscal-year phrase ends where the home government's fiscal year does (fiscal-year.ts). */
+function resolveFiscal(r: ResolvedDeadline, phrase: DeadlineMatch, home: string): ResolvedDeadline {
+  if (phrase.spec.fiscalYearEnding === undefined) return r;
+  const end = toIsoDate(fiscalYearEnd(home, phrase.spec.fiscalYearEnding));
+  return { ...r, due: end, periodEnd: end };
 }
 
 /** Rank of a phrase inside its clause: firm dates beat plan periods, which beat vague phrases. */

@@ -175,6 +175,8 @@ function subjectBefore(before: string): string {
 /** A plan stated in the past: "was supposed to be opened in December", "had been expected to". */
 const UNFULFILLED = /^(?:was|were)\s+(?:\w+ly\s+)?supposed\b|^had\s+been\b|^had\s+to\b/i;
 const PAST_PLAN = new RegExp(`^(?:was|were)\\s+(?:\\w+ly\\s+|originally\\s+|${BE_TO_ADVERB}\\s+)?(?:expected|planned|scheduled|slated|due|set|intended|envisaged|to)\\b`, "i");
+const HAD_BEFORE = /\bhad\s+(?:(?:\w+ly|earlier|previously|originally|initially|already)\s+)?$/i;
+const HAD_SAID_BEFORE = /\bhad\s+(?:\w+ly\s+)?(?:indicated|said|announced|stated|promised|pledged|planned|expected|hoped|signalled|signaled|suggested)\s+(?:that\s+)?(?:it\s+|they\s+|he\s+|she\s+)?$/i;
 /** A reporting verb earlier in the sentence: "He said the plant was expected to open in 2027" is reported future. */
 const REPORTING = /\b(?:said|says|noted|stated|told|reported|announced|added|explained|informed|emphasi[sz]ed|stressed|recalled\s+that\s+the\s+plan|according\s+to)\b/i;
 
@@ -194,6 +196,11 @@ export function isUnfulfilledPlan(text: string, marker: MarkerHit): boolean {
   }
   if (marker.kind !== "plan" && marker.kind !== "modal") return false;
   const words = text.slice(marker.start, marker.end);
+  // A plan in the past perfect was overtaken: "the government had earlier committed to finish by
+  // 27 September", "measures that the Government had indicated would be introduced by 30 June".
+  const lead = text.slice(Math.max(0, marker.start - 48), marker.start);
+  if (marker.kind === "plan" && HAD_BEFORE.test(lead)) return true;
+  if (/^would$/i.test(words) && HAD_SAID_BEFORE.test(lead)) return true;
   if (UNFULFILLED.test(words)) return true;
   if (!PAST_PLAN.test(words)) return false;
   return !REPORTING.test(text.slice(0, marker.start));

@@ -53,6 +53,20 @@ function relativeSpec(prep: string | undefined, precision: "year" | "month" | "d
 
 export const yearParsers: DeadlineParser[] = [
   {
+    // "in Financial Year (FY) 2021-22", "at the end of the FY 2021-22": a fiscal year across two
+    // calendar years ends in the second one, on a day that depends on the government.
+    name: "fiscal-year",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|for|within|at)\\s+)?(?:the\\s+)?(?:(end|close)\\s+of\\s+(?:the\\s+)?)?(?:FY|fiscal\\s+year|financial\\s+year)(?:\\s*\\(FY\\))?\\s*${YEAR_SRC}\\s?[-/]\\s?(\\d{2}|\\d{4})\\b`, "gi"),
+    extract: (m) => {
+      const from = Number(m[3]);
+      const to = (m[4] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[4]) : Number(m[4]);
+      if (to !== from + 1) return null;
+      const info = prepositionInfo(m[1]);
+      const end: CalendarDate = { year: to, month: 3, day: 31 };
+      return { precision: "year", role: "deadline", strength: m[2] ? 3 : info.strength, relative: false, fiscalYearEnding: to, compute: () => ({ due: end, periodEnd: end }) };
+    },
+  },
+  {
     name: "cycle-year",
     pattern: new RegExp(`\\b(?:(?:by|before|until|till|from|for|in|during|ahead\\s+of)\\s+)?(?:the\\s+)?(?:(?:start|beginning|end|close)\\s+of\\s+(?:the\\s+)?)?${YEAR_SRC}\\s?[-/]\\s?(?:\\d{4}|\\d{2})\\s+${CYCLE_NOUN}`, "gi"),
     extract: () => ({ precision: "vague", role: "deadline", strength: 0, relative: false, vague: true, compute: () => null }),
