@@ -18,6 +18,7 @@
 import { parseIsoDate, toIsoDate, type CalendarDate } from "./calendar.js";
 import { fiscalYearEnd } from "./fiscal-year.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
+import { findAnchor } from "./anchors.js";
 import { isCalendarEvent } from "./calendar-event.js";
 import { isLegalTimeLimit } from "./legal-limit.js";
 import { isOutlook } from "./outlooks.js";
@@ -126,7 +127,9 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   const legalClauses = new Set(
     phrases.filter((p) => p.spec.relative && isLegalTimeLimit(unit.text, p.start, p.text)).map((p) => clauseOf(p.start)),
   );
+  const anchor = findAnchor(unit.text, unit.contentOffset, phrases, ref);
   for (const phrase of phrases) {
+    if (phrase === anchor?.phrase) continue;
     if (phrase.spec.relative && legalClauses.has(clauseOf(phrase.start))) continue;
     // "measures originally scheduled for introduction by December 2020 will now be introduced by
     // 30 June 2021": the first date was replaced by the second.
@@ -145,8 +148,10 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
     if (marker && isThirdPartyActor(unit.text, cuts, markers, marker, unit.contentOffset, home)) continue;
-    const resolved = resolveFiscal(resolveMatch(phrase, ref), phrase, home);
-    if (isPastDate(phrase, resolved, ref, reference)) continue;
+    // A span after an anchoring event counts from the event; it may end before the news appeared.
+    const anchored = anchor !== null && phrase.spec.relative;
+    const resolved = resolveFiscal(resolveMatch(phrase, anchored ? anchor.date : ref), phrase, home);
+    if (!anchored && isPastDate(phrase, resolved, ref, reference)) continue;
     const c = clauseOf(phrase.start);
     accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
   }

@@ -85,7 +85,8 @@ export const yearParsers: DeadlineParser[] = [
       if (!m[1] && BUDGET_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
       // A range is a plan's period after "for"/"over"/"until", or when a plan noun names it.
       const planNamed = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || PLAN_NOUN_AFTER.test(after);
-      const plan = planNamed || !m[1] || /for|over|during|through/i.test(m[1]);
+      // "During 2026-2027, we plan to ..." dates the work by the period's end; "for 2026-2030" names a plan's period.
+      const plan = planNamed || !m[1] || /for|over|through/i.test(m[1]);
       return yearSpec(m[1] && /until|till|by/i.test(m[1]) ? m[1] : undefined, undefined, to, plan);
     },
   },
