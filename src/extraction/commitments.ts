@@ -135,7 +135,9 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     // 30 June 2021": the first date was replaced by the second.
     if (SUPERSEDED_BEFORE.test(unit.text.slice(Math.max(0, phrase.start - 60), phrase.start))) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
-    const marker = governingMarker(markers, phrase, fronted, (a, b) => clauseOf(a) === clauseOf(b));
+    // A measure noun dates only a start: "the increase in the minimum wage from January 1, 2019".
+    const usable = phrase.spec.role === "start" && phrase.spec.precision !== "year" ? markers : markers.filter((m) => m.kind !== "measure");
+    const marker = governingMarker(usable, phrase, fronted, (a, b) => clauseOf(a) === clauseOf(b));
     if (!marker && !leadMarker) continue;
     // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
     const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;

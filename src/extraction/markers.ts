@@ -13,7 +13,8 @@ export type MarkerKind =
   | "nominal" // the goal of becoming, the task is to
   | "necessity" // it is necessary to
   | "in-force" // enters into force
-  | "projection"; // is projected to, is forecast to: never a commitment
+  | "projection" // is projected to, is forecast to: never a commitment
+  | "measure"; // the increase in the minimum wage (from 1 January): governs start dates only
 
 export interface MarkerHit {
   start: number;
@@ -78,6 +79,9 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
   { kind: "nominal", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
   { kind: "necessity", re: /\bit\s+is\s+(?:also\s+)?(?:necessary|planned|expected|envisaged|intended|proposed|required|important|essential|crucial|vital|imperative)\s+to\b/gi },
+  // A measure named as a noun: "the increase in the minimum wage from January 1, 2019", "an
+  // initial reduction in income tax rates ... from 1 July 2026". It dates only a start ("from").
+  { kind: "measure", re: /\b(?:increases?|reductions?|cuts?|rises?|hikes?|indexation|introduction|abolition|ban|transition|switch)\s+(?:in|of|on|to)\b/gi },
   { kind: "in-force", re: /\b(?:enters?|comes?|takes?)\s+(?:into\s+force|into\s+effect|effect)\b/gi },
 ];
 
