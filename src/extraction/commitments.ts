@@ -41,10 +41,10 @@ export interface CommitmentCandidate {
 
 /**
  * Clause breaks: ";", ", and to/will/must ...", ", and <a new subject> is/will/must ..." ("...
- * in 2028, and the Kokshetau plant is slated for 2027"), ", while", ", but".
+ * in 2028, and the Kokshetau plant is slated for 2027"), ", while", ", but", and "but" before a pronoun subject.
  */
 const CLAUSE_BREAK =
-  /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+/g;
+  /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+|\s+but\s+(?=(?:he|she|they|we|it|I)\s)/g;
 
 /** An earlier date, named as such: "originally scheduled for introduction", "initially planned for". */
 const SUPERSEDED_BEFORE = /\b(?:originally|initially|previously|earlier|once)\s+(?:scheduled|planned|set|slated|due|expected|envisaged|announced|promised|intended|targeted)\b[^.;,]{0,40}$/i;
