@@ -12,6 +12,7 @@ import { NUMBER_SRC, numberValue } from "./words.js";
 
 const LEAD = "(within|in|over|during)\\s+(?:the\\s+)?(next\\s+|coming\\s+|following\\s+|upcoming\\s+)?";
 const AMOUNT = `(?:(half\\s+an?|one\\s+and\\s+a\\s+half)\\s+|${NUMBER_SRC}(?:\\s*\\(\\s*[a-z-]+\\s*\\))?(\\s+and\\s+a\\s+half)?[\\s-]+)`;
+/** "in three upcoming years" reads as "within the next three years". */
 const UNIT = "(working\\s+|business\\s+|calendar\\s+|upcoming\\s+|coming\\s+|next\\s+)?(day|week|month|year)s?\\b";
 /** A span followed by one of these counts from an event, not from the publication date. */
 const EVENT_AFTER = /^\s*(?:of|after|from|following|since|before|prior\s+to|upon|once|counting|as\s+from|'s\s+time\s+after)\b/i;
@@ -30,8 +31,6 @@ export const withinParsers: DeadlineParser[] = [
       if (lead === "in" && !m[2] && /^an?$/i.test(m[4] ?? "")) return null;
       const unit = (m[7] ?? "day").toLowerCase() as Unit;
       const working = /working|business/i.test(m[6] ?? "");
-      // "in three upcoming years" reads as "within the next three years".
-      if (lead === "in" && !m[2] && /upcoming|coming|next/i.test(m[6] ?? "")) m[2] = m[6];
       let amount: number | null;
       if (m[3]) amount = /half\s+an?/i.test(m[3]) ? 0.5 : 1.5;
       else amount = numberValue(m[4] ?? "");
