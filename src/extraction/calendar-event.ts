@@ -40,10 +40,20 @@ const SCHEDULES_EVENT = new RegExp(`^\\s*(?:(?:\\w+ly|also)\\s+)?(?:schedule|hol
  */
 export function isCalendarEvent(text: string, marker: MarkerHit, subject: string): boolean {
   const after = text.slice(marker.end, marker.end + 120);
-  if (HELD.test(after) || SCHEDULES_EVENT.test(after)) return true;
+  // "the exhibition scheduled to be held in 2017": the marker itself may be "to be held".
+  const own = text.slice(marker.start, marker.end).replace(/^to\s+/i, "");
+  if (HELD.test(after) || HELD.test(own) || SCHEDULES_EVENT.test(after)) return true;
   // The subject proper: what follows the last comma ("As earlier reported, the EXPO-2017").
   const head = subject.slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(":")) + 1);
   // "scheduled to be held": the marker ends in "to", the event verb follows.
   if (!EVENT_SUBJECT.test(head)) return false;
   return EVENT_VERB.test(after) || SCHEDULED.test(text.slice(marker.start, marker.end));
+}
+
+/** An event noun with its place right before a date: "a two-day summit in Brussels on 27-28 June", "at the session in October". */
+const EVENT_BEFORE_DATE = new RegExp(`\\b${EVENT_NOUN}(?:\\s+(?:in|at)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})?\\s*$`, "i");
+
+/** True when the phrase starting at `phraseStart` dates the event named right before it. */
+export function isEventDate(text: string, phraseStart: number): boolean {
+  return EVENT_BEFORE_DATE.test(text.slice(Math.max(0, phraseStart - 80), phraseStart));
 }

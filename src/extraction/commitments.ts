@@ -19,7 +19,7 @@ import { parseIsoDate, toIsoDate, type CalendarDate } from "./calendar.js";
 import { fiscalYearEnd } from "./fiscal-year.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
 import { findAnchor } from "./anchors.js";
-import { isCalendarEvent } from "./calendar-event.js";
+import { isCalendarEvent, isEventDate } from "./calendar-event.js";
 import { isLegalTimeLimit } from "./legal-limit.js";
 import { isOutlook } from "./outlooks.js";
 import { findMarkers, isForecast, isUnfulfilledPlan, type MarkerHit } from "./markers.js";
@@ -82,6 +82,16 @@ function subjectOf(text: string, cuts: number[], marker: MarkerHit, contentOffse
   return text.slice(from, marker.start);
 }
 
+/**
+ * A quantity that rises "through the commissioning of a new terminal this December": the date
+ * belongs to the action named between the verb and the phrase, which is a commitment.
+ */
+const ACTION_NOMINAL = /\b(?:through|with|after|upon|following|thanks\s+to|by)\s+(?:the\s+)?(?:commissioning|launch|opening|completion|construction|introduction|start-up|launching)\s+of\b/i;
+
+function datesAnAction(text: string, marker: MarkerHit, phrase: DeadlineMatch): boolean {
+  return marker.end <= phrase.start && phrase.start - marker.end <= 200 && ACTION_NOMINAL.test(text.slice(marker.end, phrase.start));
+}
+
 /** An outlook, an effect, speculation (outlooks.ts) or an event put on the calendar (calendar-event.ts). */
 function isNotADuty(text: string, cuts: number[], marker: MarkerHit, contentOffset: number): boolean {
   const subject = subjectOf(text, cuts, marker, contentOffset);
@@ -134,6 +144,8 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     // "measures originally scheduled for introduction by December 2020 will now be introduced by
     // 30 June 2021": the first date was replaced by the second.
     if (SUPERSEDED_BEFORE.test(unit.text.slice(Math.max(0, phrase.start - 60), phrase.start))) continue;
+    // "when the leaders meet for a two-day summit in Brussels on 27-28 June": the event's date.
+    if (isEventDate(unit.text, phrase.start)) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
     // A measure noun dates only a start: "the increase in the minimum wage from January 1, 2019".
     const usable = phrase.spec.role === "start" && phrase.spec.precision !== "year" ? markers : markers.filter((m) => m.kind !== "measure");
@@ -141,7 +153,7 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     if (!marker && !leadMarker) continue;
     // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
     const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;
-    if (marker && isForecast(unit.text, marker, { frontedStart })) continue;
+    if (marker && isForecast(unit.text, marker, { frontedStart }) && !datesAnAction(unit.text, marker, phrase)) continue;
     if (marker && isNotADuty(unit.text, cuts, marker, unit.contentOffset)) continue;
     // A marker chained right before the governing one counts too: "was to | take effect".
     if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;

@@ -73,6 +73,15 @@ export const monthParsers: DeadlineParser[] = [
     },
   },
   {
+    // "in the coming Parliament sitting (October)": a month in brackets dates the noun before it.
+    name: "bracketed-month",
+    pattern: new RegExp(`\\((${MONTH_SRC})\\)`, "g"),
+    extract: (m) => {
+      const month = monthNumber(m[1] ?? "");
+      return month === null ? null : spec("in", undefined, month, (ref) => (ref ? nextMonthYear(month, ref) : null), true);
+    },
+  },
+  {
     name: "month-only",
     // A day number or a year after the month belongs to another parser.
     pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)${ONWARDS_SRC}`, "gi"),
