@@ -50,10 +50,14 @@ export function isCalendarEvent(text: string, marker: MarkerHit, subject: string
   return EVENT_VERB.test(after) || SCHEDULED.test(text.slice(marker.start, marker.end));
 }
 
-/** An event noun with its place right before a date: "a two-day summit in Brussels on 27-28 June", "at the session in October". */
-const EVENT_BEFORE_DATE = new RegExp(`\\b${EVENT_NOUN}(?:\\s+(?:in|at)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})?\\s*$`, "i");
+/**
+ * A clause of time whose event ends right before a date: "when the 27 EU leaders meet for a
+ * two-day summit in Brussels on 27-28 June". Only the clause of time: an action done at an event
+ * ("to table the bill in the coming sitting (October)") is dated by it.
+ */
+const EVENT_BEFORE_DATE = new RegExp(`\\b(?:when|while|once|as)\\s+[^,;.]{0,80}?\\b${EVENT_NOUN}(?:\\s+(?:in|at)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})?\\s*$`, "i");
 
-/** True when the phrase starting at `phraseStart` dates the event named right before it. */
+/** True when the phrase starting at `phraseStart` dates the event of a clause of time right before it. */
 export function isEventDate(text: string, phraseStart: number): boolean {
   return EVENT_BEFORE_DATE.test(text.slice(Math.max(0, phraseStart - 80), phraseStart));
 }
