@@ -18,6 +18,7 @@ import { splitArticles, type ArticleSpan } from "./articles.js";
 import { normaliseText, toOriginalSpan, type NormalisedText } from "./normalise.js";
 import { buildArticleActors, findResponsible } from "./responsible.js";
 import { splitUnits, type TextUnit } from "./sentences.js";
+import { resolveReferences } from "./title-references.js";
 import { buildTitle } from "./titles.js";
 import { homeCountry } from "./third-party.js";
 import { classifyTopics } from "./topics.js";
@@ -60,7 +61,8 @@ function extractArticle(norm: NormalisedText, original: string, span: ArticleSpa
     const phrases = found.map((c) => ({ start: c.phrase.start, end: c.phrase.end }));
     for (const c of found) {
       const { responsible, body } = findResponsible(unit, c.marker, leadIn, ctx);
-      const title = buildTitle({ text: unit.text, contentOffset: unit.contentOffset, clauseStart: c.clauseStart, clauseEnd: c.clauseEnd, marker: c.marker, phrases });
+      const draft = buildTitle({ text: unit.text, contentOffset: unit.contentOffset, clauseStart: c.clauseStart, clauseEnd: c.clauseEnd, marker: c.marker, phrases });
+      const title = resolveReferences(draft, { before: [...units.slice(Math.max(0, index - 3), index).map((u) => u.text), unit.text], articleTitle: span.title });
       out.push({
         quote, quoteStart, quoteEnd, title, responsible, body,
         topics: classifyTopics(unit.text, span.title, body),

@@ -88,14 +88,15 @@ const ASIDE = /^(?:[a-z]+ed|built|held|made|run|led|paid|sent|sold|kept|brought|
  */
 const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
 
+const AUX_TAIL = /\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i;
+
 /** Subject words before the marker, for passives: "A separate law," -> "a separate law". */
 function subjectBefore(text: string, from: number, to: number): string {
   // "These innovations are expected | to be implemented": the subject stops at its verb.
-  const raw = tidy(text.slice(from, to))
-    .replace(/^(?:and|but|or|while|whereas)\s+/i, "")
-    .replace(/\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i, "");
-  // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a participle or a preposition.
-  const segments = raw.split(SUBJECT_BREAK).map((x) => x.trim()).filter((x) => x !== "" && !ASIDE.test(x));
+  const raw = tidy(text.slice(from, to)).replace(/^(?:and|but|or|while|whereas)\s+/i, "");
+  // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a
+  // participle or a preposition. "It was noted that a bypass ...": the subject is after "that".
+  const segments = raw.split(SUBJECT_BREAK).map((x) => x.replace(AUX_TAIL, "").trim()).filter((x) => x !== "" && !ASIDE.test(x));
   const s = segments[segments.length - 1] ?? "";
   const first = /^[A-Za-z'-]+/.exec(s)?.[0] ?? "";
   const lowered = /^(?:The|A|An|These|This|Those|Its|Their|All|New)$/.test(first) || COMMON_OPENER.test(first) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
@@ -115,7 +116,7 @@ export function buildTitle(input: TitleInput): string {
     const afterMarker = text.slice(marker.end, clauseEnd);
     const passive = marker.kind === "passive-infinitive"
       ? /\b(\w+)\s*$/.exec(text.slice(marker.start, marker.end))
-      : /^(?:\s*be\b|\s*to\s+be\b)/.test(afterMarker) ? PASSIVE_AFTER.exec(afterMarker.replace(/^\s*to\s+/, "")) : null;
+      : /^\s*(?:(?:also|then|further|soon|now|still)\s+)?(?:to\s+)?be\b/.test(afterMarker) ? PASSIVE_AFTER.exec(afterMarker.replace(/^\s*to\s+/, "")) : null;
     if (passive?.[1]) {
       const verb = lemma(passive[1]);
       const rest = marker.kind === "passive-infinitive" ? "" : afterMarker.replace(/^\s*to\s+/, "").slice(passive.index + passive[0].length);

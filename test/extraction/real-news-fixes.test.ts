@@ -94,3 +94,22 @@ describe("statements that promise nothing", () => {
     expect(found("The government had earlier committed to finish the project by 27 September.")).toEqual([]);
   });
 });
+
+describe("titles read without the article", () => {
+  const titles = (text: string): string[] => extractDocument(` date ${REFERENCE}\n${text}\n`).commitments.map((c) => c.title);
+
+  it("names the thing an earlier sentence introduced", () => {
+    expect(titles("Justice Ministry reports\n\nIn Taraz, a pilot project called “Robot” was launched. The project will be expanded nationwide in August.")).toEqual([
+      'Expand the pilot project called "Robot" nationwide',
+    ]);
+    expect(titles("Online safety\n\nKUALA LUMPUR: The Online Safety Bill is expected soon, the minister said.\n\n“We hope to table it in the coming Parliament sitting (October),” he added.")).toEqual([
+      "Table the Online Safety Bill in the coming Parliament sitting",
+    ]);
+  });
+
+  it("gives the article's title as context when nothing earlier names it", () => {
+    expect(titles("Three cassation courts to be created in Astana\n\nThese and other innovations are expected to be implemented from July 2025 onwards.")).toEqual([
+      "Implement these and other innovations (Three cassation courts to be created in Astana)",
+    ]);
+  });
+});

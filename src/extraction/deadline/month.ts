@@ -84,7 +84,8 @@ export const monthParsers: DeadlineParser[] = [
   {
     name: "month-only",
     // A day number or a year after the month belongs to another parser.
-    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)${ONWARDS_SRC}`, "gi"),
+    // "before March ends" keeps its verb: the phrase is the whole of it.
+    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)(?:\\s+ends\\b)?${ONWARDS_SRC}`, "gi"),
     extract: (m) => {
       if (!m[1] && !partOf(m)) return null;
       const month = monthNumber(m[4] ?? "");
