@@ -16,6 +16,7 @@ import { parseIsoDate } from "./calendar.js";
 import { findCommitments } from "./commitments.js";
 import { splitArticles, type ArticleSpan } from "./articles.js";
 import { normaliseText, toOriginalSpan, type NormalisedText } from "./normalise.js";
+import type { ArticleActors } from "./actors.js";
 import { buildArticleActors, findResponsible } from "./responsible.js";
 import { splitUnits, type TextUnit } from "./sentences.js";
 import { resolveReferences } from "./title-references.js";
@@ -50,7 +51,9 @@ function withTitle(text: string, span: ArticleSpan, body: TextUnit[]): TextUnit[
 
 function extractArticle(norm: NormalisedText, original: string, span: ArticleSpan, home: string): ExtractedCommitment[] {
   const units = withTitle(norm.text, span, splitUnits(norm.text, span.bodyStart, span.end));
-  const ctx = buildArticleActors(norm.text, span.start, span.end);
+  // The article's actors are read only once a sentence of it holds a commitment.
+  let actors: ArticleActors | null = null;
+  const ctx = (): ArticleActors => (actors ??= buildArticleActors(norm.text, span.start, span.end));
   const out: ExtractedCommitment[] = [];
   units.forEach((unit, index) => {
     const found = findCommitments(units, index, span.published, home);
@@ -60,7 +63,7 @@ function extractArticle(norm: NormalisedText, original: string, span: ArticleSpa
     const leadIn = unit.kind === "bullet" && unit.leadIn !== null ? units[unit.leadIn] : undefined;
     const phrases = found.map((c) => ({ start: c.phrase.start, end: c.phrase.end }));
     for (const c of found) {
-      const { responsible, body } = findResponsible(unit, c.marker, leadIn, ctx);
+      const { responsible, body } = findResponsible(unit, c.marker, leadIn, ctx());
       const draft = buildTitle({ text: unit.text, contentOffset: unit.contentOffset, clauseStart: c.clauseStart, clauseEnd: c.clauseEnd, marker: c.marker, phrases });
       const title = resolveReferences(draft, { before: [...units.slice(Math.max(0, index - 3), index).map((u) => u.text), unit.text], articleTitle: span.title });
       out.push({
