@@ -209,8 +209,3 @@ export function isUnfulfilledPlan(text: string, marker: MarkerHit): boolean {
   if (!PAST_PLAN.test(words)) return false;
   return !REPORTING.test(text.slice(0, marker.start));
 }
-
-/** True for a marker that makes the statement a commitment (everything but a projection). */
-export function isCommitmentMarker(marker: MarkerHit): boolean {
-  return marker.kind !== "projection";
-}
