@@ -1,7 +1,7 @@
 import path from "node:path";
 import { formatDue } from "../commitments/commitment-view.ts";
 import { defaultExtract, type ExtractFn } from "../commitments/extractor.ts";
-import { DocumentError, listDocumentFiles, readDocument } from "../commitments/read-document.ts";
+import { DocumentError, listDocumentFiles, readDocumentSync } from "../commitments/read-document.ts";
 import { toJsonRecord, type CommitmentJsonRecord } from "../extraction/index.ts";
 import type { ExtractedCommitment } from "../extraction/types.ts";
 import { formatTable, tableWidth } from "./format-table.ts";
@@ -26,7 +26,7 @@ export async function runExtractCommand(args: readonly string[], io: CliIo, extr
   for (const file of files) {
     let commitments: ExtractedCommitment[];
     try {
-      const doc = await readDocument(file);
+      const doc = readDocumentSync(file);
       commitments = run(doc.text).commitments;
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
