@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "../../src/extraction/index.js";
+import { extractDocument, splitUnits } from "../../src/extraction/index.js";
+import { MAX_UNIT_CHARS } from "../../src/extraction/sentences.js";
 
 const SEEDS_DIR = join(import.meta.dirname, "../../seeds");
 const seedText = readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(SEEDS_DIR, f), "utf8")).join("\n\n");
@@ -39,6 +40,39 @@ describe("robustness", () => {
     expect(tBig).toBeLessThan(Math.max(tSmall * 25, 2000));
     expect(tBig).toBeLessThan(15_000);
   }, 30_000);
+
+  it("cuts text without sentence ends into units of bounded size at clause or word boundaries", () => {
+    const line = "the akimat will repair road 12, ".repeat(400);
+    const units = splitUnits(line, 0, line.length);
+    expect(units.length).toBeGreaterThan(5);
+    for (const u of units) {
+      expect(u.text.length).toBeLessThanOrEqual(MAX_UNIT_CHARS);
+      expect(u.text).toMatch(/^the akimat/);
+    }
+  });
+
+  it("stays linear on text without sentence ends: 4x the run-on text in under 6x the time", () => {
+    // A table or a list pasted without punctuation: a deadline phrase every ~70 characters.
+    const runOn = (chars: number): string => {
+      let s = "";
+      for (let i = 0; s.length < chars; i++) s += `item ${i} the ministry will deliver it by March 2027 and `;
+      return s.slice(0, chars);
+    };
+    const best = (text: string): number => {
+      let ms = Infinity;
+      for (let run = 0; run < 2; run++) {
+        const t0 = performance.now();
+        extractDocument(text, { reference: "2025-01-01" });
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      return ms;
+    };
+    const small = runOn(100_000);
+    const big = runOn(400_000);
+    extractDocument(small.slice(0, 20_000), { reference: "2025-01-01" }); // warm the JIT up
+    const ratio = best(big) / best(small);
+    expect(ratio).toBeLessThan(6);
+  }, 60_000);
 
   it("handles pathological repetitions that would hurt backtracking regexes", () => {
     const inputs = [
