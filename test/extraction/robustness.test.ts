@@ -60,7 +60,7 @@ describe("robustness", () => {
     };
     const best = (text: string): number => {
       let ms = Infinity;
-      for (let run = 0; run < 2; run++) {
+      for (let run = 0; run < 3; run++) {
         const t0 = performance.now();
         extractDocument(text, { reference: "2025-01-01" });
         ms = Math.min(ms, performance.now() - t0);
@@ -69,7 +69,8 @@ describe("robustness", () => {
     };
     const small = runOn(100_000);
     const big = runOn(400_000);
-    extractDocument(small.slice(0, 20_000), { reference: "2025-01-01" }); // warm the JIT up
+    // Warm the JIT up on the small text itself: a cold first run made 100 KB slower than 200 KB.
+    extractDocument(small, { reference: "2025-01-01" });
     const ratio = best(big) / best(small);
     expect(ratio).toBeLessThan(6);
   }, 60_000);
