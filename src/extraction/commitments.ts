@@ -37,6 +37,8 @@ export interface CommitmentCandidate {
   marker: MarkerHit | null;
   clauseStart: number;
   clauseEnd: number;
+  /** Which rules found it: the phrase's parser and the governing marker, e.g. "month-year 'by March 2026' + plan 'is set to'". */
+  rule: string;
 }
 
 /**
@@ -167,7 +169,11 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     const resolved = resolveFiscal(resolveMatch(phrase, anchored ? anchor.date : ref), phrase, home);
     if (!anchored && isPastDate(phrase, resolved, ref, reference)) continue;
     const c = clauseOf(phrase.start);
-    accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
+    const governing = marker
+      ? `${marker.kind} '${unit.text.slice(marker.start, marker.end)}'`
+      : `lead-in ${leadMarker?.kind ?? ""} '${leadIn?.text.slice(leadMarker?.start, leadMarker?.end) ?? ""}'`;
+    const rule = `${phrase.parser} '${phrase.text}' + ${governing}${anchored ? ` (counted from '${anchor.phrase.text}')` : ""}${phrase.spec.fiscalYearEnding !== undefined ? ` (fiscal year of ${home})` : ""}`;
+    accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length, rule });
   }
   return pruneWithinClauses(accepted);
 }

@@ -75,6 +75,7 @@ function extractArticle(norm: NormalisedText, original: string, span: ArticleSpa
         undatedReason: c.resolved.undatedReason,
         article: span.title,
         published: span.published,
+        rule: c.rule,
       });
     }
   });

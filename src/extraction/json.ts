@@ -3,7 +3,7 @@ import type { ExtractedCommitment } from "./types.js";
 
 export type CommitmentJsonRecord = { file: string } & Pick<
   ExtractedCommitment,
-  "article" | "published" | "quote" | "title" | "responsible" | "body" | "topics" | "dueText" | "due" | "precision" | "undatedReason"
+  "article" | "published" | "quote" | "title" | "responsible" | "body" | "topics" | "dueText" | "due" | "precision" | "undatedReason" | "rule"
 >;
 
 /** One JSON record for `commitment` read from `file` (pass the base name, as the scorer compares base names). */
@@ -21,5 +21,6 @@ export function toJsonRecord(file: string, commitment: ExtractedCommitment): Com
     due: commitment.due,
     precision: commitment.precision,
     undatedReason: commitment.undatedReason,
+    rule: commitment.rule,
   };
 }

@@ -43,7 +43,7 @@ function tidy(s: string): string {
 }
 
 /** A closing attribution: "..., the Ministry of Transport said." */
-const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added)\b.*$/i;
+const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added|informed|told|explained|stressed|emphasi[sz]ed|underlined|pointed\s+out)\b.*$/i;
 
 function finish(s: string): string {
   let t = tidy(s).replace(ATTRIBUTION, "").replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");

@@ -77,7 +77,7 @@ export function findDeadlines(text: string): DeadlineMatch[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const spec = parser.extract(m, text);
-      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec });
+      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec, parser: parser.name });
     }
   });
   // Longest first, then earliest: a stable greedy choice of non-overlapping phrases.

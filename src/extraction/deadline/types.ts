@@ -34,6 +34,8 @@ export interface DeadlineMatch {
   end: number;
   text: string;
   spec: DeadlineSpec;
+  /** The parser that found it ("month-year", "within", ...): part of a commitment's `rule`. */
+  parser: string;
 }
 
 /**
