@@ -9,6 +9,7 @@
  * - speculation and hearsay: "I'm afraid that in 2020 another program will be born", "Perhaps
  *   the Minister remembers that Turner said the scheme should start in 2010", "had predicted 17
  *   million ID cards would be in circulation by 2017";
+ * - outlooks reported by banks and analysts: "The bank said the country will see higher prices";
  * - anniversaries: "It will soon be six years since ...".
  */
 import type { MarkerHit } from "./markers.js";
@@ -37,6 +38,13 @@ const SPECULATION =
 /** "the country will see higher consumer prices": what an economy will experience. */
 const SEE_CHANGE = /^\s*(?:(?:\w+ly|also)\s+)?(?:see|experience|face|witness)\s+(?:an?\s+)?(?:higher|lower|stronger|weaker|faster|slower|further|rising|falling|increased|reduced|soaring|declining)\b/i;
 
+/**
+ * A bank, a fund or an analyst reporting what others will do: "The bank said the country will
+ * see ...", "The IMF expects the economy to ...". A bank speaking of itself ("the National Bank
+ * said it will lower the rate in March") is not caught: that is its own decision.
+ */
+const OUTLOOK_SOURCE = /\b(?:bank|banks|IMF|fund|rating\s+agency|analysts?|economists?|experts?)\s+(?:said|says|expects?|expected|forecasts?|predicts?|predicted|estimates?|projects?|believes?)\s+(?:that\s+)?(?!it\b|they\b|the\s+bank\b|the\s+regulator\b)\S+[^,;]*$/i;
+
 const ANNIVERSARY = /^\s*(?:(?:soon|already|then)\s+)?be\s+[\w-]+\s+(?:years?|months?|decades?)\s+since\b/i;
 
 /** The subject proper: the words after the clause's last comma, "that", "but", "while" or "and". */
@@ -56,7 +64,7 @@ export function isOutlook(text: string, marker: MarkerHit, subject: string, sent
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
   const after = text.slice(marker.end, marker.end + 80);
   if (ANNIVERSARY.test(after) || SEE_CHANGE.test(after)) return true;
-  if (SPECULATION.test(sentenceBefore.slice(-200))) return true;
+  if (SPECULATION.test(sentenceBefore.slice(-200)) || OUTLOOK_SOURCE.test(sentenceBefore.slice(-160))) return true;
   const head = headOf(subject);
   if (INDICATOR_SUBJECT.test(head)) return true;
   if (EFFECT_SUBJECT.test(head) && EFFECT_VERB.test(after)) return true;

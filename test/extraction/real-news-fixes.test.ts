@@ -82,10 +82,15 @@ describe("statements that promise nothing", () => {
     "Perhaps the Minister remembers that the adviser said that the scheme should start in 2026.",
     "In March, the former minister had predicted 17 million ID cards would be in circulation by 2027.",
     "It will soon be six years since the President took office.",
+    "The bank said consumer demand will recover by the end of 2026.",
     "It is necessary to insert amendments to the republican budget 2025-2027.",
     "The staff say it's a big workload over the next two years but he is confident the staff will meet the challenge.",
   ])("%s", (sentence) => {
     expect(found(sentence)).toEqual([]);
+  });
+
+  it("a bank's own decision stays a commitment", () => {
+    expect(found("The National Bank said it will lower the base rate in May.")).toEqual([["2025-05-31", "month"]]);
   });
 
   it("a replaced deadline gives way to the new one", () => {
@@ -111,5 +116,17 @@ describe("titles read without the article", () => {
     expect(titles("Three cassation courts to be created in Astana\n\nThese and other innovations are expected to be implemented from July 2025 onwards.")).toEqual([
       "Implement these and other innovations (Three cassation courts to be created in Astana)",
     ]);
+  });
+});
+
+describe("explainable rules", () => {
+  it("says which parser and which marker found each commitment", () => {
+    const [c] = extractDocument(` date ${REFERENCE}\nHeadline Here\nThe Prime Minister instructed the ministries to submit the plan by May 15.\n`).commitments;
+    expect(c?.rule).toBe("month-day 'by May 15' + instruct-active 'instructed'");
+  });
+
+  it("names the anchor a span was counted from", () => {
+    const [c] = extractDocument(` date ${REFERENCE}\nHeadline Here\nFollowing the talks on April 2, the Prime Minister tasked the ministries to finalize the agreement within two weeks.\n`).commitments;
+    expect(c?.rule).toContain("(counted from 'on April 2')");
   });
 });
