@@ -39,6 +39,9 @@ const PROVISION_SUBJECT =
 const REQUIRE_SUBJECT_IT = /\bit\s+(?:[^\s.;:,]+\s+){0,6}$/i;
 const hasProvisionSubject = (text: string, index: number): boolean => PROVISION_SUBJECT.test(text.slice(Math.max(0, index - 90), index));
 
+/** Someone whose request is an instruction. */
+const OFFICIAL = /\b(?:President|Minister|minister|Prime|Government|government|Ministry|ministry|Akim|akim|Head|Chairman|chairman|Chair|Secretary|Deputy|Speaker|Cabinet|Council|Commission|Governor|governor|Mayor|mayor|officials?|authorities|Administration|Parliament|Senate|Mazhilis)\b/;
+
 const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, index: number) => boolean }[] = [
   // A document or government that binds someone: "The decree obliges the Ministry ... to", "The
   // law requires akimats to". "Obliges"/"instructs" bind whatever the subject is.
@@ -65,8 +68,14 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   // A demand of a superior: "The President demanded that the ministry complete ...", "called on
   // the akimats to ...". "demand" as a noun ("demand will grow") is not a verb here: the past or
   // third-person form must be followed by "that" or an object and "to".
-  // "asked states to submit", "urged the akimats to": a request with an object and a task.
-  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon|asked|asks|urges|(?<!\b(?:be|been|being|is|are|was|were)\s)urged)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  // "The minister asked states to submit", "the President urged the akimats to": a request is an
+  // instruction only from an official ("Farmers asked the government to extend ..." is a demand).
+  {
+    kind: "instruct-active",
+    re: /\b(?:asked|asks|urges|(?<!\b(?:be|been|being|is|are|was|were)\s)urged)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi,
+    when: (text, index) => OFFICIAL.test(text.slice(Math.max(0, index - 120), index)),
+  },
   // A law or a decision that binds a party: "the Act, which commits Canada to achieving ...".
   { kind: "instruct-active", re: /\bcommits\s+(?=(?:[\w'-]+\s+){1,4}?to\s+[a-z])/gi },
   // A deadline given to a party: "has given Setraco ... a five-month ultimatum to complete". The

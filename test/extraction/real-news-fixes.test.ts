@@ -84,6 +84,7 @@ describe("statements that promise nothing", () => {
     "It will soon be six years since the President took office.",
     "The bank said consumer demand will recover by the end of 2026.",
     "It is necessary to insert amendments to the republican budget 2025-2027.",
+    "Farmers asked the government to extend the subsidy programme until 2027.",
     "The staff say it's a big workload over the next two years but he is confident the staff will meet the challenge.",
   ])("%s", (sentence) => {
     expect(found(sentence)).toEqual([]);
