@@ -81,6 +81,8 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   // A deadline given to a party: "has given Setraco ... a five-month ultimatum to complete". The
   // marker spans the object, so the span phrase inside it ("five-month ultimatum") is governed by it.
   { kind: "instruct-active", re: /\b(?:gave|given|gives|issued|set)\s+(?:[\w.,'()-]+\s+){0,25}?(?:ultimatum|deadline)\s+to\b/gi },
+  // A time given to a party: "The contractor has been given until the end of March to complete ...".
+  { kind: "instruct-passive", re: /\b(?:been\s+)?given\s+(?=until\b[^.;]{0,60}?\bto\s+[a-z])/gi },
   // Progress on a plan: "remain on track for implementation from 2012", "is on track to finish".
   { kind: "plan", re: /\b(?:remains?|remaining|stays?|is|are|be|been)\s+(?:\w+ly\s+)?on\s+(?:track|schedule)\s+(?:for|to)\b/gi },
   // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".

@@ -86,7 +86,7 @@ const ASIDE = /^(?:[a-z]+ed|built|held|made|run|led|paid|sent|sold|kept|brought|
  * ("Construction of the plant", "Repairs of roads"): lowered inside a title. Names ("Astana Hub",
  * "Samruk-Energy", "Kazakhstan's") are kept.
  */
-const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
+const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tions?|sions?|ments?|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
 
 const AUX_TAIL = /\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i;
 
@@ -131,7 +131,8 @@ export function buildTitle(input: TitleInput): string {
     } else if (marker.kind === "in-force") {
       // "The tax code ... takes effect on January 1": the subject is what comes into force.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
-      title = subject ? `${subject} enters into force` : text.slice(marker.start, clauseEnd);
+      const plural = /[^s]s$|\b(?:rules|amendments|changes|measures)$/i.test(subject);
+      title = subject ? `${subject} ${plural ? "enter" : "enters"} into force` : text.slice(marker.start, clauseEnd);
     } else if (/\b(?:scheduled|slated|planned|set|due|earmarked|expected)\s+(?:for|in|by|on)$/i.test(input.text.slice(marker.start, marker.end)) && !/[a-z]/i.test(afterMarker.split(/[,;]/)[0]?.replace(/\b(?:in|at|on)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*/g, "") ?? "")) {
       // "The next meeting ... is scheduled for October in Astana": the subject is the event.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
@@ -154,9 +155,12 @@ export function buildTitle(input: TitleInput): string {
     const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
     if (subject) result = finish(`${result} ${subject}`);
   } else if (/^\w+ \w+$/.test(result) && marker && marker.kind !== "instruct-active") {
-    // Two words with no object ("Go live", "Take place") say nothing without what does it.
+    // Two words with no object ("Go live", "Take place") say nothing without what does it;
+    // "Be ready" becomes "Have the rail line ready".
     const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
-    if (subject) result = finish(`${result}: ${subject}`);
+    const state = /^Be (\w+)$/.exec(result)?.[1];
+    if (subject && state) result = finish(`have ${subject} ${state}`);
+    else if (subject && !result.toLowerCase().includes(subject.toLowerCase())) result = finish(`${result}: ${subject}`);
   }
   return result.length >= 3 ? result : finish(text.slice(contentOffset));
 }

@@ -26,6 +26,7 @@ describe("deadline phrases of real news", () => {
     ["We hope to finish the terminal by the middle of next year.", "2026-06-30", "quarter"],
     ["The departments shall complete the works in Financial Year (FY) 2025-26 without fail.", "2026-03-31", "year"],
     ["A report shall be submitted by each department at the end of the FY 2025-26.", "2026-03-31", "year"],
+    ["The ministry has been tasked with preparing the report by the first week of May.", "2025-05-07", "day"],
   ])("%s", (sentence, due, precision) => {
     expect(found(sentence)).toEqual([[due, precision]]);
   });
@@ -49,6 +50,8 @@ describe("instruction shapes of real news", () => {
     ["We hope to table the bill in October.", "2025-10-31"],
     ["Among the most important measures is the increase in the minimum wage from January 1, 2026 by 1.5 percent.", "2026-01-01"],
     ["During 2026-2027, the ministry plans to modernize 33 border crossing points.", "2027-12-31"],
+    ["The contractor has been given until the end of May to complete the project.", "2025-05-31"],
+    ["The EU Commission is expected to present its proposal in early 2026.", "2026-03-31"],
   ])("%s", (sentence, due) => {
     expect(found(sentence).map(([d]) => d)).toEqual([due]);
   });
@@ -129,5 +132,17 @@ describe("explainable rules", () => {
   it("names the anchor a span was counted from", () => {
     const [c] = extractDocument(` date ${REFERENCE}\nHeadline Here\nFollowing the talks on April 2, the Prime Minister tasked the ministries to finalize the agreement within two weeks.\n`).commitments;
     expect(c?.rule).toContain("(counted from 'on April 2')");
+  });
+});
+
+describe("titles of short predicates", () => {
+  const title = (sentence: string): string | undefined => extractDocument(` date ${REFERENCE}\nHeadline Here\n${sentence}\n`).commitments[0]?.title;
+
+  it.each([
+    ["The Federal Government says the rail line will be ready by the end of 2026.", "Have the rail line ready"],
+    ["Officials said the new rules would take effect in January.", "The new rules enter into force"],
+    ["Applications must be submitted by 30 September 2025.", "Submit applications"],
+  ])("%s -> %s", (sentence, expected) => {
+    expect(title(sentence)).toBe(expected);
   });
 });

@@ -47,7 +47,7 @@ const YEAR_NUMBER = /(?:19|20|21)\d\d/;
 const SPAN_UNIT = /day|week|month|year/i;
 const TRIGGERS: Readonly<Record<string, RegExp>> = {
   "day-month-year": MONTH, "month-day-year": MONTH, "month-day": MONTH, "day-month": MONTH, "ten-days": MONTH,
-  "month-year": MONTH, "month-relative-year": MONTH, "this-month-name": MONTH, "month-year-deadline": MONTH, "bracketed-month": MONTH, "month-only": MONTH,
+  "month-year": MONTH, "month-relative-year": MONTH, "this-month-name": MONTH, "month-year-deadline": MONTH, "bracketed-month": MONTH, "month-only": MONTH, "week-of-month": MONTH,
   "numeric-dmy": /\d[./]\d/, iso: /\d-\d\d-\d/,
   "ordinal-quarter": /quarter/i, "this-quarter": /quarter/i, "q-number": /Q[1-4]/, "half-year": /half/i, "h-number": /H[12]/, "mid-year": /mid/i, "early-late-year": /early|late/i,
   season: /spring|summer|autumn|fall|winter/i,

@@ -73,6 +73,27 @@ export const monthParsers: DeadlineParser[] = [
     },
   },
   {
+    // "by the first week of April": the week's last day (7, 14, 21; the month's end for the last).
+    name: "week-of-month",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|within)\\s+)?the\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH_SRC})(?:,?\\s+${YEAR_SRC})?`, "gi"),
+    extract: (m) => {
+      const month = monthNumber(m[3] ?? "");
+      if (month === null) return null;
+      const nth = ["first", "second", "third", "fourth"].indexOf((m[2] ?? "").toLowerCase()) + 1;
+      const fixedYear = m[4] ? Number(m[4]) : null;
+      return {
+        precision: "day", role: "deadline", strength: 3, relative: fixedYear === null,
+        compute(ref) {
+          const year = fixedYear ?? (ref ? nextMonthYear(month, ref) : null);
+          if (year === null) return null;
+          const last = endOfMonth(year, month);
+          const due = nth > 0 && nth < 4 ? { year, month, day: nth * 7 } : last;
+          return { due, periodEnd: due };
+        },
+      };
+    },
+  },
+  {
     // "in the coming Parliament sitting (October)": a month in brackets dates the noun before it.
     name: "bracketed-month",
     pattern: new RegExp(`\\((${MONTH_SRC})\\)`, "g"),
