@@ -48,6 +48,8 @@ export interface CommitmentCandidate {
 const CLAUSE_BREAK =
   /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+|\s+but\s+(?=(?:he|she|they|we|it|I)\s)/g;
 
+const HEDGE = /\b(?:possibility|possibly|potentially|potential\s+to|could|might)\b/i;
+
 /** An earlier date, named as such: "originally scheduled for introduction", "initially planned for". */
 const SUPERSEDED_BEFORE = /\b(?:originally|initially|previously|earlier|once)\s+(?:scheduled|planned|set|slated|due|expected|envisaged|announced|promised|intended|targeted)\b[^.;,]{0,40}$/i;
 
@@ -161,6 +163,9 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
     if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;
     if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;
     const floor = marker && marker.start < phrase.start ? Math.min(marker.end, phrase.start) : 0;
+    // "we plan to modernize 33 checkpoints with the possibility of increasing capacity to 35
+    // million tons by 2030": a hedge between the verb and the date leaves the date a hope.
+    if (floor > 0 && phrase.start - floor <= 300 && HEDGE.test(unit.text.slice(floor, phrase.start))) continue;
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
     if (marker && isThirdPartyActor(unit.text, cuts, markers, marker, unit.contentOffset, home)) continue;

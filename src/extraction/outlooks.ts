@@ -68,5 +68,8 @@ export function isOutlook(text: string, marker: MarkerHit, subject: string, sent
   const head = headOf(subject);
   if (INDICATOR_SUBJECT.test(head)) return true;
   if (EFFECT_SUBJECT.test(head) && EFFECT_VERB.test(after)) return true;
+  // "This will impact the growth rate ..., but due to the high yield, will determine the average
+  // inflation rate of 4.7% in 2008": a clause without a subject of its own, acting on an indicator.
+  if (head.trim() === "" && EFFECT_VERB.test(after) && INDICATOR.test(after.slice(0, 60))) return true;
   return VOLUME_SUBJECT.test(head) && PRODUCED.test(after);
 }

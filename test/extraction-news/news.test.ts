@@ -3,7 +3,7 @@
  * commitments, 147 negatives; see its README) through the real command line and the shared scorer.
  *
  * Before issue 7: F1 0.612 (precision 0.568, recall 0.662). After its fixes, tuned on this corpus:
- * F1 0.938 (precision 0.894, recall 0.987). Floor: that F1 rounded down to 0.01. This corpus is
+ * F1 0.947 (precision 0.910, recall 0.987). Floor: that F1 rounded down to 0.01. This corpus is
  * for development; generalisation is judged on unshared articles of the same kinds.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { scoreCorpus } from "../support/corpus.ts";
 import { countOccurrences, normaliseForScoring, type GoldCommitment, type GoldQuote } from "../support/gold.ts";
 import { REPO_ROOT, SHARED_DIR } from "../support/shared-paths.ts";
 
-const F1_FLOOR = 0.93;
+const F1_FLOOR = 0.94;
 /** Negatives (forecasts, events, past dates) reported as commitments: 2 after issue 7, 28 before. */
 const MAX_NEGATIVES_REPORTED = 3;
 

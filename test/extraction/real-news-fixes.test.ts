@@ -88,12 +88,17 @@ describe("statements that promise nothing", () => {
     "The bank said consumer demand will recover by the end of 2026.",
     "It is necessary to insert amendments to the republican budget 2025-2027.",
     "Farmers asked the government to extend the subsidy programme until 2027.",
+    "This will impact the growth rate of 2.8%, but due to the high yield, will determine the average inflation rate of 4.7% in 2026.",
     "The staff say it's a big workload over the next two years but he is confident the staff will meet the challenge.",
   ])("%s", (sentence) => {
     expect(found(sentence)).toEqual([]);
   });
 
-  it("a bank's own decision stays a commitment", () => {
+  it("a hedge between the verb and a later date leaves that date a hope", () => {
+    expect(found("During 2026-2027, we plan to modernize 33 checkpoints with the possibility of increasing their capacity to 35 million tons by 2030.")).toEqual([["2027-12-31", "year"]]);
+  });
+
+    it("a bank's own decision stays a commitment", () => {
     expect(found("The National Bank said it will lower the base rate in May.")).toEqual([["2025-05-31", "month"]]);
   });
 
