@@ -44,18 +44,20 @@ const MAY_HOLD_DEADLINE =
  */
 const MONTH = /\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))/;
 const YEAR_NUMBER = /(?:19|20|21)\d\d/;
-const SPAN_UNIT = /day|week|month|year/i;
+const SPAN_UNIT = /\b(?:days?|weeks?|months?|years?)\b/i;
+const YEAR_WORD = /\byear/i;
 const TRIGGERS: Readonly<Record<string, RegExp>> = {
   "day-month-year": MONTH, "month-day-year": MONTH, "month-day": MONTH, "day-month": MONTH, "ten-days": MONTH,
   "month-year": MONTH, "month-relative-year": MONTH, "this-month-name": MONTH, "month-year-deadline": MONTH, "bracketed-month": MONTH, "month-only": MONTH, "week-of-month": MONTH,
   "numeric-dmy": /\d[./]\d/, iso: /\d-\d\d-\d/,
-  "ordinal-quarter": /quarter/i, "this-quarter": /quarter/i, "q-number": /Q[1-4]/, "half-year": /half/i, "h-number": /H[12]/, "mid-year": /mid/i, "early-late-year": /early|late/i,
-  season: /spring|summer|autumn|fall|winter/i,
-  within: SPAN_UNIT, "span-from-now": SPAN_UNIT, "half-a-year": /half/i,
+  "ordinal-quarter": /\bquarter\b/i, "this-quarter": /\bquarter\b/i, "q-number": /Q[1-4]/, "half-year": /\bhalf\b/i, "h-number": /H[12]/,
+  "mid-year": /\bmid(?:-|dle\b)/i, "early-late-year": /\b(?:early|late)\b/i,
+  season: /\b(?:spring|summer|autumn|fall|winter)/i,
+  within: SPAN_UNIT, "span-from-now": SPAN_UNIT, "half-a-year": /\bhalf\b/i,
   "fiscal-year": /FY|fiscal|financial/i, "cycle-year": YEAR_NUMBER, "year-range": YEAR_NUMBER, year: YEAR_NUMBER,
-  "relative-year": /year/i, "end-of-the-year": /year/i, "within-the-year": /year/i,
-  "relative-month": /month/i, "end-of-the-month": /month/i, "relative-week": /week/i,
-  vague: /soon|shortly|coming|few|near|foreseeable|immediate|upcoming|term|course|later/i,
+  "relative-year": YEAR_WORD, "end-of-the-year": YEAR_WORD, "within-the-year": YEAR_WORD,
+  "relative-month": /\bmonth\b/i, "end-of-the-month": /\bmonth\b/i, "relative-week": /\bweek\b/i,
+  vague: /\b(?:soon|shortly|coming|few|near|nearest|foreseeable|immediate|upcoming|term|course|later)\b/i,
 };
 
 /** All deadline phrases in `text`, in order, without overlaps. */
