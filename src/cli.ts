@@ -11,7 +11,9 @@ export const USAGE = `usage: mindet <command> [options]
 
 commands:
   start                          run the bot and the reminder scheduler (needs BOT_TOKEN)
-  extract FILE|DIR... [--json]   print the commitments found in documents (no database)
+  extract FILE|DIR... [--json] [--rules]
+                                 print the commitments found in documents (no database);
+                                 --rules: which rules found each one
   ingest [DIR|FILE...]           store documents and their commitments (default: seeds/)
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)

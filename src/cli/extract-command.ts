@@ -1,7 +1,7 @@
 import path from "node:path";
 import { formatDue } from "../commitments/commitment-view.ts";
 import { defaultExtract, type ExtractFn } from "../commitments/extractor.ts";
-import { DocumentError, listDocumentFiles, readDocument } from "../commitments/read-document.ts";
+import { DocumentError, listDocumentFiles, readDocumentSync } from "../commitments/read-document.ts";
 import { toJsonRecord, type CommitmentJsonRecord } from "../extraction/index.ts";
 import type { ExtractedCommitment } from "../extraction/types.ts";
 import { formatTable, tableWidth } from "./format-table.ts";
@@ -9,14 +9,15 @@ import { println, UsageError, type CliIo } from "./io.ts";
 import { parseArgs } from "./parse-args.ts";
 
 /**
- * `mindet extract FILE|DIR... [--json]`: no database. Every readable document is extracted; each
- * unreadable one gets a one-line error on stderr and makes the exit code 2 (the output still
- * holds the others, as grep does).
+ * `mindet extract FILE|DIR... [--json] [--rules]`: no database. Every readable document is
+ * extracted; each unreadable one gets a one-line error on stderr and makes the exit code 2 (the
+ * output still holds the others, as grep does). `--rules` shows which rules found each commitment.
  */
 export async function runExtractCommand(args: readonly string[], io: CliIo, extract?: ExtractFn): Promise<number> {
-  const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json"], aliases: { "-j": "--json" } });
+  const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json", "--rules"], aliases: { "-j": "--json" } });
   if (positionals.length === 0) throw new UsageError("extract: missing FILE or DIR");
   const json = flags.has("--json");
+  const rules = flags.has("--rules");
   const files = await listDocumentFiles(positionals.map((p) => path.resolve(io.cwd, p))).catch((error: unknown) => {
     throw relativeError(error, io.cwd);
   });
@@ -26,7 +27,7 @@ export async function runExtractCommand(args: readonly string[], io: CliIo, extr
   for (const file of files) {
     let commitments: ExtractedCommitment[];
     try {
-      const doc = await readDocument(file);
+      const doc = readDocumentSync(file);
       commitments = run(doc.text).commitments;
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
@@ -34,14 +35,14 @@ export async function runExtractCommand(args: readonly string[], io: CliIo, extr
       failed = true;
       continue;
     }
-    if (json) records.push(...commitments.map((c) => toJsonRecord(path.basename(file), c)));
-    else printDocument(io, path.relative(io.cwd, file) || file, commitments);
+    if (json) records.push(...commitments.map((c) => toJsonRecord(path.basename(file), c, rules)));
+    else printDocument(io, path.relative(io.cwd, file) || file, commitments, rules);
   }
   if (json) io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
   return failed ? 2 : 0;
 }
 
-function printDocument(io: CliIo, name: string, commitments: ExtractedCommitment[]): void {
+function printDocument(io: CliIo, name: string, commitments: ExtractedCommitment[], rules: boolean): void {
   const count = commitments.length === 1 ? "1 commitment" : `${commitments.length} commitments`;
   println(io.stdout, `${name}: ${count}`);
   if (commitments.length > 0) {
@@ -58,6 +59,7 @@ function printDocument(io: CliIo, name: string, commitments: ExtractedCommitment
       { header: "RESPONSIBLE", weight: 1 },
     ];
     for (const line of formatTable(columns, rows, tableWidth(io.stdout))) println(io.stdout, `  ${line}`);
+    if (rules) commitments.forEach((c, i) => println(io.stdout, `  rule ${i + 1}: ${c.rule ?? ""}`));
   }
   println(io.stdout);
 }

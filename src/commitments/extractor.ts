@@ -7,10 +7,11 @@ export type ExtractFn = (text: string) => ExtractionResult;
 /** The real extractor (src/extraction); the document supplies its own reference dates. */
 export const defaultExtract: ExtractFn = (text) => extractDocument(text, {});
 
-/**
- * The real extractor. Kept async (it used to be loaded lazily while src/extraction was being
- * written) so callers need not change.
- */
-export async function loadDefaultExtractor(): Promise<ExtractFn> {
-  return defaultExtract;
-}
+// Extraction off the event loop, with a time limit: for the bot and anything long-running.
+export {
+  DEFAULT_EXTRACTION_TIMEOUT_MS,
+  ExtractionTimeoutError,
+  ExtractionWorkerError,
+  extractInWorker,
+  type WorkerLimits,
+} from "../extraction-worker/extract-in-worker.ts";

@@ -29,4 +29,4 @@ export { encodeTopics, decodeTopics, topicPattern } from "./topics.ts";
 export * from "./statuses.ts";
 export { commitmentKey, contentHash, quoteSimilarity } from "./commitment-key.ts";
 export { readDocument, listDocumentFiles, decodeDocument, DocumentError, MAX_DOCUMENT_BYTES, type DocumentText } from "./read-document.ts";
-export { loadDefaultExtractor, type ExtractFn } from "./extractor.ts";
+export { defaultExtract, extractInWorker, ExtractionTimeoutError, ExtractionWorkerError, type ExtractFn } from "./extractor.ts";

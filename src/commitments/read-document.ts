@@ -1,4 +1,4 @@
-import type { Stats } from "node:fs";
+import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
@@ -82,6 +82,45 @@ export async function readDocument(filePath: string, maxBytes = MAX_DOCUMENT_BYT
     await handle.close();
   }
   return { path: filePath, file: path.basename(filePath), text: decodeDocument(filePath, bytes) };
+}
+
+/**
+ * readDocument without the event loop: one stat and one read, no await. For the command line,
+ * which reads documents one after another and has nothing else to do meanwhile (four awaits per
+ * file cost 1-2 s of a 7 s `mindet extract` over 5 MB of small files). Same checks, same errors.
+ */
+export function readDocumentSync(filePath: string, maxBytes = MAX_DOCUMENT_BYTES): DocumentText {
+  const info = statSyncOrNull(filePath);
+  if (!info) throw new DocumentError(filePath, "no such file");
+  if (info.isDirectory()) throw new DocumentError(filePath, "is a directory, not a document");
+  if (!info.isFile()) throw new DocumentError(filePath, "is not a regular file");
+  if (info.size > maxBytes) {
+    throw new DocumentError(filePath, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+  }
+  if (info.size === 0) throw new DocumentError(filePath, "file is empty");
+  // Read at most maxBytes + 1: the file may have grown since stat.
+  const fd = openSync(filePath, "r");
+  let bytes: Buffer;
+  try {
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
+    if (bytesRead > maxBytes) throw new DocumentError(filePath, `file is over the ${formatBytes(maxBytes)} limit`);
+    bytes = buffer.subarray(0, bytesRead);
+  } finally {
+    closeSync(fd);
+  }
+  return { path: filePath, file: path.basename(filePath), text: decodeDocument(filePath, bytes) };
+}
+
+function statSyncOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EACCES") throw new DocumentError(p, "permission denied");
+    throw error;
+  }
 }
 
 /** Decodes document bytes (same checks as readDocument, minus the file system ones). */

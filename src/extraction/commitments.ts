@@ -15,9 +15,13 @@
  * Within one clause a plan's period ("Concept for 2026-2030") and a vague phrase yield to any
  * firmer phrase; separate clauses ("... and to begin construction next year") each keep theirs.
  */
-import { parseIsoDate, type CalendarDate } from "./calendar.js";
+import { parseIsoDate, toIsoDate, type CalendarDate } from "./calendar.js";
+import { fiscalYearEnd } from "./fiscal-year.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
+import { findAnchor } from "./anchors.js";
+import { isCalendarEvent, isEventDate } from "./calendar-event.js";
 import { isLegalTimeLimit } from "./legal-limit.js";
+import { isOutlook } from "./outlooks.js";
 import { findMarkers, isForecast, isUnfulfilledPlan, type MarkerHit } from "./markers.js";
 import type { TextUnit } from "./sentences.js";
 import { isFronted, tenseAfter, tenseBefore } from "./tense.js";
@@ -33,14 +37,21 @@ export interface CommitmentCandidate {
   marker: MarkerHit | null;
   clauseStart: number;
   clauseEnd: number;
+  /** Which rules found it: the phrase's parser and the governing marker, e.g. "month-year 'by March 2026' + plan 'is set to'". */
+  rule: string;
 }
 
 /**
  * Clause breaks: ";", ", and to/will/must ...", ", and <a new subject> is/will/must ..." ("...
- * in 2028, and the Kokshetau plant is slated for 2027"), ", while", ", but".
+ * in 2028, and the Kokshetau plant is slated for 2027"), ", while", ", but", and "but" before a pronoun subject.
  */
 const CLAUSE_BREAK =
-  /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+/g;
+  /;|,?\s+and\s+(?=(?:also\s+)?(?:to|will|must|shall|should|is\s+to|are\s+to)\b)|,\s+and\s+(?=(?:[\w'-]+\s+){1,8}?(?:is|are|will|must|shall|should)\s)|,\s+(?:while|whereas|but)\s+|\s+but\s+(?=(?:he|she|they|we|it|I)\s)/g;
+
+const HEDGE = /\b(?:possibility|possibly|potentially|potential\s+to|could|might)\b/i;
+
+/** An earlier date, named as such: "originally scheduled for introduction", "initially planned for". */
+const SUPERSEDED_BEFORE = /\b(?:originally|initially|previously|earlier|once)\s+(?:scheduled|planned|set|slated|due|expected|envisaged|announced|promised|intended|targeted)\b[^.;,]{0,40}$/i;
 
 function clauseBounds(text: string): number[] {
   const cuts = [0];
@@ -50,11 +61,13 @@ function clauseBounds(text: string): number[] {
   return cuts;
 }
 
-function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean): MarkerHit | null {
-  // A marker may run into the phrase ("is scheduled for" + "scheduled for October"): it still
-  // stands before it.
-  const before = markers.filter((m) => m.start < phrase.start && m.end <= phrase.end);
-  const after = markers.filter((m) => m.start >= phrase.end);
+function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean, sameClause: (a: number, b: number) => boolean): MarkerHit | null {
+  // A marker may run into the phrase ("is scheduled for" + "scheduled for October") or span it
+  // ("given X a five-month ultimatum to"): either way it stands before it.
+  const before = markers.filter((m) => m.start < phrase.start);
+  // A marker after the phrase governs it only in the same clause: in "a big workload over the
+  // next two years, but he is confident the staff will meet the challenge" it does not.
+  const after = markers.filter((m) => m.start >= phrase.end && (fronted || sameClause(m.start, phrase.start)));
   if (fronted) return after[0] ?? before[before.length - 1] ?? null;
   return before[before.length - 1] ?? after[0] ?? null;
 }
@@ -71,6 +84,23 @@ function subjectOf(text: string, cuts: number[], marker: MarkerHit, contentOffse
   let from = contentOffset;
   for (const cut of cuts) if (cut <= marker.start && cut > from) from = cut;
   return text.slice(from, marker.start);
+}
+
+/**
+ * A quantity that rises "through the commissioning of a new terminal this December": the date
+ * belongs to the action named between the verb and the phrase, which is a commitment.
+ */
+const ACTION_NOMINAL = /\b(?:through|with|after|upon|following|thanks\s+to|by)\s+(?:the\s+)?(?:commissioning|launch|opening|completion|construction|introduction|start-up|launching)\s+of\b/i;
+
+function datesAnAction(text: string, marker: MarkerHit, phrase: DeadlineMatch): boolean {
+  return marker.end <= phrase.start && phrase.start - marker.end <= 200 && ACTION_NOMINAL.test(text.slice(marker.end, phrase.start));
+}
+
+/** An outlook, an effect, speculation (outlooks.ts) or an event put on the calendar (calendar-event.ts). */
+function isNotADuty(text: string, cuts: number[], marker: MarkerHit, contentOffset: number): boolean {
+  const subject = subjectOf(text, cuts, marker, contentOffset);
+  const sentenceBefore = text.slice(Math.max(contentOffset, marker.start - 200), marker.start);
+  return isOutlook(text, marker, subject, sentenceBefore) || isCalendarEvent(text, marker, subject);
 }
 
 /**
@@ -111,27 +141,53 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   const legalClauses = new Set(
     phrases.filter((p) => p.spec.relative && isLegalTimeLimit(unit.text, p.start, p.text)).map((p) => clauseOf(p.start)),
   );
+  const anchor = findAnchor(unit.text, unit.contentOffset, phrases, ref);
   for (const phrase of phrases) {
+    if (phrase === anchor?.phrase) continue;
     if (phrase.spec.relative && legalClauses.has(clauseOf(phrase.start))) continue;
+    // "measures originally scheduled for introduction by December 2020 will now be introduced by
+    // 30 June 2021": the first date was replaced by the second.
+    if (SUPERSEDED_BEFORE.test(unit.text.slice(Math.max(0, phrase.start - 60), phrase.start))) continue;
+    // "when the leaders meet for a two-day summit in Brussels on 27-28 June": the event's date.
+    if (isEventDate(unit.text, phrase.start)) continue;
     const fronted = isFronted(unit.text, phrase.start, unit.contentOffset);
-    const marker = governingMarker(markers, phrase, fronted);
+    // A measure noun dates only a start: "the increase in the minimum wage from January 1, 2019".
+    const usable = phrase.spec.role === "start" && phrase.spec.precision !== "year" ? markers : markers.filter((m) => m.kind !== "measure");
+    const marker = governingMarker(usable, phrase, fronted, (a, b) => clauseOf(a) === clauseOf(b));
     if (!marker && !leadMarker) continue;
     // A start date heading the sentence ("From 1 January 2026, ...") dates a measure taking effect.
     const frontedStart = fronted && phrase.spec.role === "start" && marker !== null && marker.start >= phrase.end;
-    if (marker && isForecast(unit.text, marker, { frontedStart })) continue;
+    if (marker && isForecast(unit.text, marker, { frontedStart }) && !datesAnAction(unit.text, marker, phrase)) continue;
+    if (marker && isNotADuty(unit.text, cuts, marker, unit.contentOffset)) continue;
     // A marker chained right before the governing one counts too: "was to | take effect".
     if (marker && markers.some((m) => (m === marker || (m.end <= marker.start && marker.start - m.end <= 2)) && isUnfulfilledPlan(unit.text, m))) continue;
     if (!marker && leadMarker && isForecast(leadIn?.text ?? "", leadMarker)) continue;
     const floor = marker && marker.start < phrase.start ? Math.min(marker.end, phrase.start) : 0;
+    // "we plan to modernize 33 checkpoints with the possibility of increasing capacity to 35
+    // million tons by 2030": a hedge between the verb and the date leaves the date a hope.
+    if (floor > 0 && phrase.start - floor <= 300 && HEDGE.test(unit.text.slice(floor, phrase.start))) continue;
     const tense = fronted ? tenseAfter(unit.text, phrase.end) : tenseBefore(unit.text, phrase.start, floor);
     if (tense === "past") continue;
     if (marker && isThirdPartyActor(unit.text, cuts, markers, marker, unit.contentOffset, home)) continue;
-    const resolved = resolveMatch(phrase, ref);
-    if (isPastDate(phrase, resolved, ref, reference)) continue;
+    // A span after an anchoring event counts from the event; it may end before the news appeared.
+    const anchored = anchor !== null && phrase.spec.relative;
+    const resolved = resolveFiscal(resolveMatch(phrase, anchored ? anchor.date : ref), phrase, home);
+    if (!anchored && isPastDate(phrase, resolved, ref, reference)) continue;
     const c = clauseOf(phrase.start);
-    accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length });
+    const governing = marker
+      ? `${marker.kind} '${unit.text.slice(marker.start, marker.end)}'`
+      : `lead-in ${leadMarker?.kind ?? ""} '${leadIn?.text.slice(leadMarker?.start, leadMarker?.end) ?? ""}'`;
+    const rule = `${phrase.parser} '${phrase.text}' + ${governing}${anchored ? ` (counted from '${anchor.phrase.text}')` : ""}${phrase.spec.fiscalYearEnding !== undefined ? ` (fiscal year of ${home})` : ""}`;
+    accepted.push({ unitIndex: index, phrase, resolved, marker, clauseStart: cuts[c] ?? 0, clauseEnd: cuts[c + 1] ?? unit.text.length, rule });
   }
   return pruneWithinClauses(accepted);
+}
+
+/** A fiscal-year phrase ends where the home government's fiscal year does (fiscal-year.ts). */
+function resolveFiscal(r: ResolvedDeadline, phrase: DeadlineMatch, home: string): ResolvedDeadline {
+  if (phrase.spec.fiscalYearEnding === undefined) return r;
+  const end = toIsoDate(fiscalYearEnd(home, phrase.spec.fiscalYearEnding));
+  return { ...r, due: end, periodEnd: end };
 }
 
 /** Rank of a phrase inside its clause: firm dates beat plan periods, which beat vague phrases. */

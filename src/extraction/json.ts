@@ -4,10 +4,13 @@ import type { ExtractedCommitment } from "./types.js";
 export type CommitmentJsonRecord = { file: string } & Pick<
   ExtractedCommitment,
   "article" | "published" | "quote" | "title" | "responsible" | "body" | "topics" | "dueText" | "due" | "precision" | "undatedReason"
->;
+> & { rule?: string };
 
-/** One JSON record for `commitment` read from `file` (pass the base name, as the scorer compares base names). */
-export function toJsonRecord(file: string, commitment: ExtractedCommitment): CommitmentJsonRecord {
+/**
+ * One JSON record for `commitment` read from `file` (pass the base name, as the scorer compares
+ * base names). The record has exactly the fields of the spec's output; `withRule` adds `rule`.
+ */
+export function toJsonRecord(file: string, commitment: ExtractedCommitment, withRule = false): CommitmentJsonRecord {
   return {
     file,
     article: commitment.article,
@@ -21,5 +24,6 @@ export function toJsonRecord(file: string, commitment: ExtractedCommitment): Com
     due: commitment.due,
     precision: commitment.precision,
     undatedReason: commitment.undatedReason,
+    ...(withRule ? { rule: commitment.rule ?? "" } : {}),
   };
 }

@@ -13,7 +13,8 @@ export type MarkerKind =
   | "nominal" // the goal of becoming, the task is to
   | "necessity" // it is necessary to
   | "in-force" // enters into force
-  | "projection"; // is projected to, is forecast to: never a commitment
+  | "projection" // is projected to, is forecast to: never a commitment
+  | "measure"; // the increase in the minimum wage (from 1 January): governs start dates only
 
 export interface MarkerHit {
   start: number;
@@ -38,6 +39,9 @@ const PROVISION_SUBJECT =
 const REQUIRE_SUBJECT_IT = /\bit\s+(?:[^\s.;:,]+\s+){0,6}$/i;
 const hasProvisionSubject = (text: string, index: number): boolean => PROVISION_SUBJECT.test(text.slice(Math.max(0, index - 90), index));
 
+/** Someone whose request is an instruction. */
+const OFFICIAL = /\b(?:President|Minister|minister|Prime|Government|government|Ministry|ministry|Akim|akim|Head|Chairman|chairman|Chair|Secretary|Deputy|Speaker|Cabinet|Council|Commission|Governor|governor|Mayor|mayor|officials?|authorities|Administration|Parliament|Senate|Mazhilis)\b/;
+
 const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, index: number) => boolean }[] = [
   // A document or government that binds someone: "The decree obliges the Ministry ... to", "The
   // law requires akimats to". "Obliges"/"instructs" bind whatever the subject is.
@@ -57,7 +61,7 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:planned|envisaged|scheduled)\\b`, "gi") },
   // "is scheduled for October", "is due by March 2026", "is expected in 2026", "is earmarked for 2027".
   { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
-  { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes|wants|is\s+going|are\s+going)\s+to\b/gi },
+  { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes?|hoping|wants|is\s+going|are\s+going)\s+to\b/gi },
   // A loose verb instructs only with an object ("commissioned the Government to"): straight before
   // a time phrase it is a reduced relative clause ("the line, commissioned in April"), a past event.
   { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
@@ -65,11 +69,30 @@ const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, ind
   // the akimats to ...". "demand" as a noun ("demand will grow") is not a verb here: the past or
   // third-person form must be followed by "that" or an object and "to".
   { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  // "The minister asked states to submit", "the President urged the akimats to": a request is an
+  // instruction only from an official ("Farmers asked the government to extend ..." is a demand).
+  {
+    kind: "instruct-active",
+    re: /\b(?:asked|asks|urges|(?<!\b(?:be|been|being|is|are|was|were)\s)urged)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi,
+    when: (text, index) => OFFICIAL.test(text.slice(Math.max(0, index - 120), index)),
+  },
+  // A law or a decision that binds a party: "the Act, which commits Canada to achieving ...".
+  { kind: "instruct-active", re: /\bcommits\s+(?=(?:[\w'-]+\s+){1,4}?to\s+[a-z])/gi },
+  // A deadline given to a party: "has given Setraco ... a five-month ultimatum to complete". The
+  // marker spans the object, so the span phrase inside it ("five-month ultimatum") is governed by it.
+  { kind: "instruct-active", re: /\b(?:gave|given|gives|issued|set)\s+(?:[\w.,'()-]+\s+){0,25}?(?:ultimatum|deadline)\s+to\b/gi },
+  // A time given to a party: "The contractor has been given until the end of March to complete ...".
+  { kind: "instruct-passive", re: /\b(?:been\s+)?given\s+(?=until\b[^.;]{0,60}?\bto\s+[a-z])/gi },
+  // Progress on a plan: "remain on track for implementation from 2012", "is on track to finish".
+  { kind: "plan", re: /\b(?:remains?|remaining|stays?|is|are|be|been)\s+(?:\w+ly\s+)?on\s+(?:track|schedule)\s+(?:for|to)\b/gi },
   // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".
   { kind: "modal", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
   { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
   { kind: "nominal", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
   { kind: "necessity", re: /\bit\s+is\s+(?:also\s+)?(?:necessary|planned|expected|envisaged|intended|proposed|required|important|essential|crucial|vital|imperative)\s+to\b/gi },
+  // A measure named as a noun: "the increase in the minimum wage from January 1, 2019", "an
+  // initial reduction in income tax rates ... from 1 July 2026". It dates only a start ("from").
+  { kind: "measure", re: /\b(?:increases?|reductions?|cuts?|rises?|hikes?|indexation|introduction|abolition|ban|transition|switch)\s+(?:in|of|on|to)\b/gi },
   { kind: "in-force", re: /\b(?:enters?|comes?|takes?)\s+(?:into\s+force|into\s+effect|effect)\b/gi },
 ];
 
@@ -119,7 +142,7 @@ const FORECASTER =
  * ("5,000 families will receive housing") stays a commitment: the government is the one acting.
  */
 const COUNT_SUBJECT =
-  /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
+  /(?:^|[,;:]\s*|\bthat\s+|\b(?:and|but|while|or)\s+)(?:(?:[Mm]ore\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Uu]p\s+to|[Aa]t\s+least|[Aa]pproximately|[Rr]oughly|[Aa]n\s+estimated)\s+)?\d[\d,.]*\s*(?:(?:million|thousand|billion|mln|bln)\s+)?(?:[a-z][a-z-]*\s+){1,3}$/;
 const ACTIVE_AFTER_COUNT = /^\s*(?:also\s+)?(?!be\b|have\s+been\b|receive\b|get\b|obtain\b|gain\b|benefit\b)[a-z]+\b/;
 
 /**
@@ -167,6 +190,8 @@ function subjectBefore(before: string): string {
 /** A plan stated in the past: "was supposed to be opened in December", "had been expected to". */
 const UNFULFILLED = /^(?:was|were)\s+(?:\w+ly\s+)?supposed\b|^had\s+been\b|^had\s+to\b/i;
 const PAST_PLAN = new RegExp(`^(?:was|were)\\s+(?:\\w+ly\\s+|originally\\s+|${BE_TO_ADVERB}\\s+)?(?:expected|planned|scheduled|slated|due|set|intended|envisaged|to)\\b`, "i");
+const HAD_BEFORE = /\bhad\s+(?:(?:\w+ly|earlier|previously|originally|initially|already)\s+)?$/i;
+const HAD_SAID_BEFORE = /\bhad\s+(?:\w+ly\s+)?(?:indicated|said|announced|stated|promised|pledged|planned|expected|hoped|signalled|signaled|suggested)\s+(?:that\s+)?(?:it\s+|they\s+|he\s+|she\s+)?$/i;
 /** A reporting verb earlier in the sentence: "He said the plant was expected to open in 2027" is reported future. */
 const REPORTING = /\b(?:said|says|noted|stated|told|reported|announced|added|explained|informed|emphasi[sz]ed|stressed|recalled\s+that\s+the\s+plan|according\s+to)\b/i;
 
@@ -186,12 +211,12 @@ export function isUnfulfilledPlan(text: string, marker: MarkerHit): boolean {
   }
   if (marker.kind !== "plan" && marker.kind !== "modal") return false;
   const words = text.slice(marker.start, marker.end);
+  // A plan in the past perfect was overtaken: "the government had earlier committed to finish by
+  // 27 September", "measures that the Government had indicated would be introduced by 30 June".
+  const lead = text.slice(Math.max(0, marker.start - 48), marker.start);
+  if (marker.kind === "plan" && HAD_BEFORE.test(lead)) return true;
+  if (/^would$/i.test(words) && HAD_SAID_BEFORE.test(lead)) return true;
   if (UNFULFILLED.test(words)) return true;
   if (!PAST_PLAN.test(words)) return false;
   return !REPORTING.test(text.slice(0, marker.start));
-}
-
-/** True for a marker that makes the statement a commitment (everything but a projection). */
-export function isCommitmentMarker(marker: MarkerHit): boolean {
-  return marker.kind !== "projection";
 }

@@ -27,15 +27,19 @@ export interface TextUnit {
   contentOffset: number;
 }
 
-/** Words that end with a full stop without ending the sentence. */
+/**
+ * Words that end with a full stop without ending the sentence. Units ("bn", "mln", "km") are not
+ * among them: "cut the expenditure by KZT9bn. Construction ..." ends a sentence.
+ */
 const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
   "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr", "inc",
   "ltd", "co", "corp", "dept", "art", "para", "approx", "fig", "vol", "pp", "p", "cf", "al", "est", "min", "max",
-  "mln", "bln", "bn", "mn", "tn", "km", "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
+  "sq", "ave", "blvd", "univ", "assoc", "ch", "cl", "sub", "govt",
 ]);
 
-const BULLET = /^[ \t]*(?:[-*]|\d{1,2}[.)]|[a-z][)])[ \t]+/;
+/** "- ", "* ", "1. ", "a) ", and keycap emoji numbers ("1\uFE0F\u20E3 ") that social-media copy uses as list numbers. */
+const BULLET = /^[ \t]*(?:[-*]|\d{1,2}[.)]|[a-z][)]|\d\uFE0F?\u20E3)[ \t]*(?<=[ \t]|\u20E3)/;
 
 /** Sentence spans [start, end) inside text[from, to), trimmed. */
 export function splitSentences(text: string, from = 0, to = text.length): [number, number][] {
@@ -71,10 +75,34 @@ function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/**
+ * The longest unit, in characters. Real sentences stay far below it (legal prose reaches ~800);
+ * text without sentence ends (a table or a list pasted without punctuation) is cut into pieces
+ * of at most this size, so every per-unit scan is bounded and extraction stays linear in the
+ * length of the document, whatever its shape.
+ */
+export const MAX_UNIT_CHARS = 1200;
+
+/** Where to cut an over-long span: the last "; ", ", " or " - " in its second half, else the last space. */
+function cutPoint(text: string, s: number): number {
+  const window = text.slice(s + MAX_UNIT_CHARS / 2, s + MAX_UNIT_CHARS);
+  for (const sep of ["; ", ", ", " - ", " "]) {
+    const at = window.lastIndexOf(sep);
+    if (at >= 0) return s + MAX_UNIT_CHARS / 2 + at + sep.length - 1;
+  }
+  return s + MAX_UNIT_CHARS;
+}
+
 function pushTrimmed(text: string, s: number, e: number, out: [number, number][]): void {
   let a = s, b = e;
   while (a < b && /\s/.test(text.charAt(a))) a++;
   while (b > a && /\s/.test(text.charAt(b - 1))) b--;
+  while (b - a > MAX_UNIT_CHARS) {
+    const cut = cutPoint(text, a);
+    pushTrimmed(text, a, cut, out);
+    a = cut;
+    while (a < b && /\s/.test(text.charAt(a))) a++;
+  }
   if (b > a) out.push([a, b]);
 }
 

@@ -59,7 +59,8 @@ const isPastForm = (w: string): boolean => SAME_AS_BASE.has(w) || IRREGULAR_PAST
 /** An irregular past ("took", "held") is a verb even before a noun ("took place"); an -ed form may be an adjective. */
 const isIrregularPast = (w: string): boolean => IRREGULAR_PAST.has(w) && !/ed$/.test(w);
 
-const WORD = /[A-Za-z]+(?:'[a-z]+)?/g;
+/** Words, and numbers as tokens of their own: in "raised the price by 285 to 5,335" "to" is not an infinitive. */
+const WORD = /[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*/g;
 
 function words(text: string): string[] {
   return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/'s$/, ""));
@@ -82,7 +83,7 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     const next = toks[i + 1];
     const prev = toks[i - 1] ?? (i === 0 ? outside : "");
     if (w === "to") {
-      if (next !== undefined && !DETERMINER.has(next)) return "future";
+      if (next !== undefined && /^[a-z]/.test(next) && !DETERMINER.has(next)) return "future";
       continue;
     }
     if (PAST_AUX.has(w)) return "past";
@@ -103,6 +104,10 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     if (next === "by" && afterBy !== undefined && !AMOUNT_WORD.test(afterBy) && /ed$/.test(w)) continue;
     if (PERFECT.has(prev)) return "past";
     if (SAME_AS_BASE.has(w)) continue;
+    // Inside the scope of a commitment marker ("is assigned to submit the plan for the events
+    // dated to the anniversary ... until October 1"), a regular -ed form after a noun is a reduced
+    // relative clause describing that noun; only an auxiliary (handled above) makes it a past verb.
+    if (floor > 0 && !isIrregularPast(w) && /ed$/.test(w) && !PAST_AUX.has(prev)) continue;
     if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
   }
   return "none";

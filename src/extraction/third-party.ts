@@ -100,8 +100,9 @@ export function homeCountry(articleText: string): string {
   const counts = new Map<string, number>();
   const re = new RegExp(COUNTRY_RE.source, "g");
   for (let m = re.exec(articleText); m; m = re.exec(articleText)) {
-    // "China Railway Construction Corporation" names a company, not the country of the news.
-    if (/^\s+(?!Republic\b)[A-Z][a-z]/.test(articleText.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !/\s$/.test(m[0])) continue;
+    // "China Railway Construction Corporation" names a company, not the country of the news;
+    // "the Australian Government", "the EU Commission" name the country.
+    if (/^\s+(?!(?:Republic|Government|Cabinet|Parliament|Prime|President|Ministry|Minister|Treasury|Commission|Council|Court|Member)\b)[A-Z][a-z]/.test(articleText.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !/\s$/.test(m[0])) continue;
     const c = countryOf(m[0]);
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }

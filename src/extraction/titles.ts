@@ -43,7 +43,7 @@ function tidy(s: string): string {
 }
 
 /** A closing attribution: "..., the Ministry of Transport said." */
-const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added)\b.*$/i;
+const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added|informed|told|explained|stressed|emphasi[sz]ed|underlined|pointed\s+out)\b.*$/i;
 
 function finish(s: string): string {
   let t = tidy(s).replace(ATTRIBUTION, "").replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
@@ -86,16 +86,17 @@ const ASIDE = /^(?:[a-z]+ed|built|held|made|run|led|paid|sent|sold|kept|brought|
  * ("Construction of the plant", "Repairs of roads"): lowered inside a title. Names ("Astana Hub",
  * "Samruk-Energy", "Kazakhstan's") are kept.
  */
-const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tion|sion|ment|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
+const COMMON_OPENER = /^(?:[A-Z][a-z]+(?:tions?|sions?|ments?|ance|ence|ing|ity|ure|age|ness|ship|ism|ies|ers|ors|als|ents)|Work|Works|Repairs?|Funds?|Payments?|Roads?|Schools?|Hospitals?|Houses?|Plants?|Bridges?|Lines?|Rules?|Amendments?|Proposals?|Measures?|Projects?|Programmes?|Programs?|Plans?|Laws?|Bills?)$/;
+
+const AUX_TAIL = /\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i;
 
 /** Subject words before the marker, for passives: "A separate law," -> "a separate law". */
 function subjectBefore(text: string, from: number, to: number): string {
   // "These innovations are expected | to be implemented": the subject stops at its verb.
-  const raw = tidy(text.slice(from, to))
-    .replace(/^(?:and|but|or|while|whereas)\s+/i, "")
-    .replace(/\s+(?:is|are|was|were|will|would|shall|must|should|has|have|had|be|been)\b.*$/i, "");
-  // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a participle or a preposition.
-  const segments = raw.split(SUBJECT_BREAK).map((x) => x.trim()).filter((x) => x !== "" && !ASIDE.test(x));
+  const raw = tidy(text.slice(from, to)).replace(/^(?:and|but|or|while|whereas)\s+/i, "");
+  // Skip segments that are asides ("the bridge, opened in 2025, will be ..."): they start with a
+  // participle or a preposition. "It was noted that a bypass ...": the subject is after "that".
+  const segments = raw.split(SUBJECT_BREAK).map((x) => x.replace(AUX_TAIL, "").trim()).filter((x) => x !== "" && !ASIDE.test(x));
   const s = segments[segments.length - 1] ?? "";
   const first = /^[A-Za-z'-]+/.exec(s)?.[0] ?? "";
   const lowered = /^(?:The|A|An|These|This|Those|Its|Their|All|New)$/.test(first) || COMMON_OPENER.test(first) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
@@ -115,7 +116,7 @@ export function buildTitle(input: TitleInput): string {
     const afterMarker = text.slice(marker.end, clauseEnd);
     const passive = marker.kind === "passive-infinitive"
       ? /\b(\w+)\s*$/.exec(text.slice(marker.start, marker.end))
-      : /^(?:\s*be\b|\s*to\s+be\b)/.test(afterMarker) ? PASSIVE_AFTER.exec(afterMarker.replace(/^\s*to\s+/, "")) : null;
+      : /^\s*(?:(?:also|then|further|soon|now|still)\s+)?(?:to\s+)?be\b/.test(afterMarker) ? PASSIVE_AFTER.exec(afterMarker.replace(/^\s*to\s+/, "")) : null;
     if (passive?.[1]) {
       const verb = lemma(passive[1]);
       const rest = marker.kind === "passive-infinitive" ? "" : afterMarker.replace(/^\s*to\s+/, "").slice(passive.index + passive[0].length);
@@ -130,7 +131,8 @@ export function buildTitle(input: TitleInput): string {
     } else if (marker.kind === "in-force") {
       // "The tax code ... takes effect on January 1": the subject is what comes into force.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
-      title = subject ? `${subject} enters into force` : text.slice(marker.start, clauseEnd);
+      const plural = /[^s]s$|\b(?:rules|amendments|changes|measures)$/i.test(subject);
+      title = subject ? `${subject} ${plural ? "enter" : "enters"} into force` : text.slice(marker.start, clauseEnd);
     } else if (/\b(?:scheduled|slated|planned|set|due|earmarked|expected)\s+(?:for|in|by|on)$/i.test(input.text.slice(marker.start, marker.end)) && !/[a-z]/i.test(afterMarker.split(/[,;]/)[0]?.replace(/\b(?:in|at|on)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*/g, "") ?? "")) {
       // "The next meeting ... is scheduled for October in Astana": the subject is the event.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
@@ -153,9 +155,12 @@ export function buildTitle(input: TitleInput): string {
     const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
     if (subject) result = finish(`${result} ${subject}`);
   } else if (/^\w+ \w+$/.test(result) && marker && marker.kind !== "instruct-active") {
-    // Two words with no object ("Go live", "Take place") say nothing without what does it.
+    // Two words with no object ("Go live", "Take place") say nothing without what does it;
+    // "Be ready" becomes "Have the rail line ready".
     const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
-    if (subject) result = finish(`${result}: ${subject}`);
+    const state = /^Be (\w+)$/.exec(result)?.[1];
+    if (subject && state) result = finish(`have ${subject} ${state}`);
+    else if (subject && !result.toLowerCase().includes(subject.toLowerCase())) result = finish(`${result}: ${subject}`);
   }
   return result.length >= 3 ? result : finish(text.slice(contentOffset));
 }

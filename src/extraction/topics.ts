@@ -34,13 +34,44 @@ const BODY_TOPICS: readonly [RegExp, Topic][] = [
   [/trade|industry|economy|finance|national bank/i, "economy & trade"],
 ];
 
+/** One pass per topic and case mode first: most topics have no rule in a given text at all. */
+const ANY_RULE = new Map(
+  TOPICS.map((topic) => {
+    const rules = TOPIC_RULES[topic];
+    const join = (flags: string): RegExp | null => {
+      const picked = rules.filter((re) => re.flags.includes("i") === flags.includes("i"));
+      return picked.length > 0 ? new RegExp(picked.map((re) => re.source).join("|"), flags) : null;
+    };
+    return [rules, [join("i"), join("")]] as const;
+  }),
+);
+
 function score(rules: readonly RegExp[], text: string): number {
+  if (!(ANY_RULE.get(rules) ?? []).some((re) => re?.test(text))) return 0;
   return rules.reduce((n, re) => n + (re.test(text) ? 1 : 0), 0);
+}
+
+/**
+ * Rule hits per topic for one text. Every commitment of an article scores the same title, and
+ * every commitment of a sentence the same quote: the last few texts are remembered (issue 13).
+ */
+const recent = new Map<string, number[]>();
+const RECENT_TEXTS = 64;
+
+function scores(text: string): number[] {
+  let hit = recent.get(text);
+  if (hit) return hit;
+  hit = TOPICS.map((topic) => score(TOPIC_RULES[topic], text));
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? "");
+  recent.set(text, hit);
+  return hit;
 }
 
 /** Topics for a commitment: never empty. */
 export function classifyTopics(quote: string, articleTitle: string | null, body: string | null): Topic[] {
-  const scored = TOPICS.map((topic) => ({ topic, score: 2 * score(TOPIC_RULES[topic], quote) + score(TOPIC_RULES[topic], articleTitle ?? "") }));
+  const inQuote = scores(quote);
+  const inTitle = scores(articleTitle ?? "");
+  const scored = TOPICS.map((topic, i) => ({ topic, score: 2 * (inQuote[i] ?? 0) + (inTitle[i] ?? 0) }));
   const best = Math.max(...scored.map((s) => s.score));
   const picked = scored
     .filter((s) => s.score >= 2 && s.score * 3 >= best)

@@ -58,6 +58,12 @@ export interface ExtractedCommitment {
   undatedReason: string | null;
   article: string | null;
   published: IsoDate | null;
+  /**
+   * Which rules found it: the deadline parser and the commitment marker that governs the phrase,
+   * e.g. "month-year 'by March 2026' + instruct-active 'instructed'". Always set by
+   * extractDocument; optional so that hand-made commitments (tests, fakes) need not invent one.
+   */
+  rule?: string;
 }
 
 export interface ExtractionResult {

@@ -13,6 +13,9 @@ import { DOCS_DIR, extractCorpus, GOLD_FILE, scoreRecords } from "./score-corpus
  * Baseline when the corpus was written: F1 0.945, 4 negatives reported. After the generalisation
  * rules (scheduling verbs, same-spelling past forms, prose dates, forecasts, ranges, missed plans,
  * statistics): F1 1.000, 0 negatives; floor = F1 - 0.03.
+ * Issue 7 (real news) made events put on the calendar non-commitments ("The next meeting of the
+ * Intergovernmental Council is scheduled for October", "The second summit is scheduled for 2026"):
+ * those two required items are now missed by design, F1 0.986 (recall 0.973). Floor unchanged.
  */
 const MIN_F1 = 0.97;
 const MAX_NEGATIVES = 1;

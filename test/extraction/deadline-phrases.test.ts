@@ -81,8 +81,10 @@ const ROWS: Row[] = [
   ["by the second half of 2026", null, "2026-12-31", "quarter"],
   ["in the second half of this year", "2025-03-03", "2025-12-31", "quarter"],
   ["in the first half of next year", "2025-09-01", "2026-06-30", "quarter"],
-  ["by mid-2026", null, "2026-06-30", "month"],
-  ["by the middle of 2027", null, "2027-06-30", "month"],
+  // Mid-year is the end of the first half: as exact as a half-year (quarter precision).
+  ["by mid-2026", null, "2026-06-30", "quarter"],
+  ["by the middle of 2027", null, "2027-06-30", "quarter"],
+  ["by the middle of next year", "2025-08-01", "2026-06-30", "quarter"],
   // This year / next year.
   ["by the end of the year", "2025-03-01", "2025-12-31", "year"],
   ["this year", "2025-03-01", "2025-12-31", "year"],

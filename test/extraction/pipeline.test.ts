@@ -140,7 +140,8 @@ describe("titles", () => {
     ["The Ministry of Industry, together with relevant government bodies, must develop a concept for a Special Economic Zone by December 20 of this year.", "Develop a concept for a Special Economic Zone"],
     ["The project will be expanded nationwide in August.", "Expand the project nationwide"],
     ["A separate law, to be adopted within six months, will define its governance regime.", "Adopt a separate law"],
-    ["These and other innovations are expected to be implemented from July 2026 onwards.", "Implement these and other innovations"],
+    // No earlier sentence names the innovations: the article's title gives the reader the context.
+    ["These and other innovations are expected to be implemented from July 2026 onwards.", "Implement these and other innovations (Headline Here)"],
     ["The construction of the railway line is scheduled for completion in 2026.", "Complete the construction of the railway line"],
     ["The platform will be rolled out nationwide by the end of the year.", "Roll out the platform nationwide"],
     ["Akimats are instructed to complete the repair of heating networks within a month, which is vital.", "Complete the repair of heating networks"],

@@ -37,6 +37,13 @@ function noYear(prep: string | undefined, month: number | null, day: number, rel
   };
 }
 
+/** A news agency's dateline: "New Delhi, March 21 (IANS) ...", "ASTANA, 5 May - ...": the day of the news, not a deadline. */
+const DATELINE_AFTER = /^\s*(?:\([A-Z][\w ./-]{0,30}\)|[-\u2013\u2014]{1,2}\s)/;
+
+function isDateline(m: RegExpExecArray, text: string): boolean {
+  return !m[1] && DATELINE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+}
+
 export const explicitDateParsers: DeadlineParser[] = [
   {
     name: "day-month-year",
@@ -63,11 +70,11 @@ export const explicitDateParsers: DeadlineParser[] = [
   {
     name: "month-day",
     pattern: new RegExp(`\\b${PREP}${WEEKDAY}(${MONTH_SRC})\\s+${RANGE_START}${DAY_SRC}(?![\\d:])(?!\\s*(?:%|percent|million|billion|thousand))${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
-    extract: (m) => noYear(m[1], monthNumber(m[2] ?? ""), Number(m[3]), m[4]),
+    extract: (m, text) => (isDateline(m, text) ? null : noYear(m[1], monthNumber(m[2] ?? ""), Number(m[3]), m[4])),
   },
   {
     name: "day-month",
     pattern: new RegExp(`\\b${PREP}${WEEKDAY}${RANGE_START}${DAY_SRC}\\s+(?:of\\s+)?(${MONTH_SRC})${NO_YEAR_AFTER}${REL_YEAR}${ONWARDS_SRC}`, "gi"),
-    extract: (m) => noYear(m[1], monthNumber(m[3] ?? ""), Number(m[2]), m[4]),
+    extract: (m, text) => (isDateline(m, text) ? null : noYear(m[1], monthNumber(m[3] ?? ""), Number(m[2]), m[4])),
   },
 ];

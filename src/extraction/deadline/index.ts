@@ -36,18 +36,50 @@ export const DEADLINE_PARSERS: readonly DeadlineParser[] = [
 const MAY_HOLD_DEADLINE =
   /\d|day|year|month|week|quarter|half|spring|summer|autumn|fall|winter|soon|shortly|future|term|course|later|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i;
 
+/**
+ * What each parser's phrase cannot do without: a month name (capitalised, as monthNumber
+ * requires), a four-digit year, a period word. A parser runs only over text holding its trigger,
+ * so a sentence with a year but no month skips the dozen month parsers: one cheap test instead
+ * of a full regex pass each (issue 13). A parser missing here always runs.
+ */
+const MONTH = /\b(?:J(?:an|AN|un|UN|ul|UL)|F(?:eb|EB)|M(?:ar|AR|ay|AY)|A(?:pr|PR|ug|UG)|S(?:ep|EP)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC))/;
+const YEAR_NUMBER = /(?:19|20|21)\d\d/;
+const SPAN_UNIT = /\b(?:days?|weeks?|months?|years?)\b/i;
+const YEAR_WORD = /\byear/i;
+const TRIGGERS: Readonly<Record<string, RegExp>> = {
+  "day-month-year": MONTH, "month-day-year": MONTH, "month-day": MONTH, "day-month": MONTH, "ten-days": MONTH,
+  "month-year": MONTH, "month-relative-year": MONTH, "this-month-name": MONTH, "month-year-deadline": MONTH, "bracketed-month": MONTH, "month-only": MONTH, "week-of-month": MONTH,
+  "numeric-dmy": /\d[./]\d/, iso: /\d-\d\d-\d/,
+  "ordinal-quarter": /\bquarter\b/i, "this-quarter": /\bquarter\b/i, "q-number": /Q[1-4]/, "half-year": /\bhalf\b/i, "h-number": /H[12]/,
+  "mid-year": /\bmid(?:-|dle\b)/i, "early-late-year": /\b(?:early|late)\b/i,
+  season: /\b(?:spring|summer|autumn|fall|winter)/i,
+  within: SPAN_UNIT, "span-from-now": SPAN_UNIT, "half-a-year": /\bhalf\b/i,
+  "fiscal-year": /FY|fiscal|financial/i, "cycle-year": YEAR_NUMBER, "year-range": YEAR_NUMBER, year: YEAR_NUMBER,
+  "relative-year": YEAR_WORD, "end-of-the-year": YEAR_WORD, "within-the-year": YEAR_WORD,
+  "relative-month": /\bmonth\b/i, "end-of-the-month": /\bmonth\b/i, "relative-week": /\bweek\b/i,
+  vague: /\b(?:soon|shortly|coming|few|near|nearest|foreseeable|immediate|upcoming|term|course|later)\b/i,
+};
+
 /** All deadline phrases in `text`, in order, without overlaps. */
 export function findDeadlines(text: string): DeadlineMatch[] {
   if (!MAY_HOLD_DEADLINE.test(text)) return [];
   const all: DeadlineMatch[] = [];
+  const seen = new Map<RegExp, boolean>();
+  const holds = (trigger: RegExp): boolean => {
+    let hit = seen.get(trigger);
+    if (hit === undefined) seen.set(trigger, (hit = trigger.test(text)));
+    return hit;
+  };
   DEADLINE_PARSERS.forEach((parser) => {
+    const trigger = TRIGGERS[parser.name];
+    if (trigger && !holds(trigger)) return;
     // Patterns are global and used synchronously, so resetting lastIndex is enough to reuse them.
     const re = parser.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const spec = parser.extract(m, text);
-      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec });
+      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec, parser: parser.name });
     }
   });
   // Longest first, then earliest: a stable greedy choice of non-overlapping phrases.

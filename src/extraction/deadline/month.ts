@@ -50,9 +50,63 @@ export const monthParsers: DeadlineParser[] = [
     },
   },
   {
+    // "this September" is the month in the reference year (past if it has already ended: dropped
+    // later as a past period); "next March" is the next one after the reference month.
+    name: "this-month-name",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|for)\\s+)?(?:the\\s+)?${PART}(this|next|coming)\\s+(${MONTH_SRC})(?!\\s*\\d)${ONWARDS_SRC}`, "gi"),
+    extract: (m) => {
+      const month = monthNumber(m[5] ?? "");
+      if (month === null) return null;
+      const next = !/this/i.test(m[4] ?? "");
+      return spec(m[1], partOf(m), month, (ref) => (ref ? (next && month <= ref.month ? ref.year + 1 : ref.year) : null), true);
+    },
+  },
+  {
+    // A month named as a deadline without a preposition: "meets its December 2026 completion
+    // deadline", "the March 2026 target".
+    name: "month-year-deadline",
+    pattern: new RegExp(`\\b(${MONTH_SRC}),?\\s+${YEAR_SRC}\\s+(?:[a-z-]+\\s+)?(?:deadline|target\\s+date|due\\s+date)\\b`, "g"),
+    extract: (m) => {
+      const year = Number(m[2]);
+      const s = spec("by", undefined, monthNumber(m[1] ?? ""), () => year, false);
+      return s && { ...s, strength: 3 };
+    },
+  },
+  {
+    // "by the first week of April": the week's last day (7, 14, 21; the month's end for the last).
+    name: "week-of-month",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|within)\\s+)?the\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH_SRC})(?:,?\\s+${YEAR_SRC})?`, "gi"),
+    extract: (m) => {
+      const month = monthNumber(m[3] ?? "");
+      if (month === null) return null;
+      const nth = ["first", "second", "third", "fourth"].indexOf((m[2] ?? "").toLowerCase()) + 1;
+      const fixedYear = m[4] ? Number(m[4]) : null;
+      return {
+        precision: "day", role: "deadline", strength: 3, relative: fixedYear === null,
+        compute(ref) {
+          const year = fixedYear ?? (ref ? nextMonthYear(month, ref) : null);
+          if (year === null) return null;
+          const last = endOfMonth(year, month);
+          const due = nth > 0 && nth < 4 ? { year, month, day: nth * 7 } : last;
+          return { due, periodEnd: due };
+        },
+      };
+    },
+  },
+  {
+    // "in the coming Parliament sitting (October)": a month in brackets dates the noun before it.
+    name: "bracketed-month",
+    pattern: new RegExp(`\\((${MONTH_SRC})\\)`, "g"),
+    extract: (m) => {
+      const month = monthNumber(m[1] ?? "");
+      return month === null ? null : spec("in", undefined, month, (ref) => (ref ? nextMonthYear(month, ref) : null), true);
+    },
+  },
+  {
     name: "month-only",
     // A day number or a year after the month belongs to another parser.
-    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)${ONWARDS_SRC}`, "gi"),
+    // "before March ends" keeps its verb: the phrase is the whole of it.
+    pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)(?:\\s+ends\\b)?${ONWARDS_SRC}`, "gi"),
     extract: (m) => {
       if (!m[1] && !partOf(m)) return null;
       const month = monthNumber(m[4] ?? "");

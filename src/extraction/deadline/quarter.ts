@@ -109,8 +109,9 @@ export const quarterParsers: DeadlineParser[] = [
   },
   {
     name: "mid-year",
-    pattern: new RegExp(`\\b${PREP}(?:mid-|middle\\s+of\\s+)${YEAR_SRC}\\b`, "gi"),
-    extract: (m) => halfSpec(m[1], 1, { fixed: Number(m[2]) }, "month"),
+    pattern: new RegExp(`\\b${PREP}(?:mid-|middle\\s+of\\s+(?:the\\s+)?)(?:${YEAR_SRC}\\b|(this|next|the current|the following|the coming|current) year\\b)`, "gi"),
+    // Mid-year is the end of the first half, and is as exact as a half-year: quarter precision.
+    extract: (m) => halfSpec(m[1], 1, yearRule(m[2], m[3]), "quarter"),
   },
   {
     name: "early-late-year",

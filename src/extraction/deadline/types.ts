@@ -14,6 +14,11 @@ export interface DeadlineSpec {
   vague?: boolean;
   /** A plan's or concept's period ("Concept for 2026-2030"): yields to any other phrase in its clause. */
   planPeriod?: boolean;
+  /**
+   * For a fiscal year written across two calendar years ("FY 2021-22"): the calendar year it
+   * ends in. Where it ends depends on the government (see fiscal-year.ts); `compute` assumes 31 March.
+   */
+  fiscalYearEnding?: number;
   /** How firmly the preposition marks a deadline: 3 by/until/within, 2 in/on/from, 1 bare date. */
   strength: number;
   /**
@@ -29,6 +34,8 @@ export interface DeadlineMatch {
   end: number;
   text: string;
   spec: DeadlineSpec;
+  /** The parser that found it ("month-year", "within", ...): part of a commitment's `rule`. */
+  parser: string;
 }
 
 /**

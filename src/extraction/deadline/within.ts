@@ -6,13 +6,14 @@
  * Not deadlines, and rejected here: spans counted from some other event ("within 30 days of
  * receiving the application", "within a month after the decision"): those are legal time limits.
  */
-import { addDays, addMonths, addWorkingDays } from "../calendar.js";
+import { addDays, addMonths, addWorkingDays, type CalendarDate } from "../calendar.js";
 import type { DeadlineParser } from "./types.js";
 import { NUMBER_SRC, numberValue } from "./words.js";
 
 const LEAD = "(within|in|over|during)\\s+(?:the\\s+)?(next\\s+|coming\\s+|following\\s+|upcoming\\s+)?";
 const AMOUNT = `(?:(half\\s+an?|one\\s+and\\s+a\\s+half)\\s+|${NUMBER_SRC}(?:\\s*\\(\\s*[a-z-]+\\s*\\))?(\\s+and\\s+a\\s+half)?[\\s-]+)`;
-const UNIT = "(working\\s+|business\\s+|calendar\\s+)?(day|week|month|year)s?\\b";
+/** "in three upcoming years" reads as "within the next three years". */
+const UNIT = "(working\\s+|business\\s+|calendar\\s+|upcoming\\s+|coming\\s+|next\\s+)?(day|week|month|year)s?\\b";
 /** A span followed by one of these counts from an event, not from the publication date. */
 const EVENT_AFTER = /^\s*(?:of|after|from|following|since|before|prior\s+to|upon|once|counting|as\s+from|'s\s+time\s+after)\b/i;
 
@@ -48,6 +49,20 @@ export const withinParsers: DeadlineParser[] = [
           return { due, periodEnd: due };
         },
       };
+    },
+  },
+  {
+    // "one year from now", "a five-month ultimatum", "a 30-day deadline": a span counted from the
+    // reference date, written after the number instead of after "within".
+    name: "span-from-now",
+    pattern: new RegExp(`\\b${NUMBER_SRC}[\\s-]+(day|week|month|year)s?(?:\\s+from\\s+(?:now|today)|\\s+(?:ultimatum|deadline|window))\\b`, "gi"),
+    extract: (m) => {
+      const n = numberValue(m[1] ?? "");
+      if (n === null || n <= 0) return null;
+      const unit = (m[2] ?? "day").toLowerCase();
+      const at = (ref: CalendarDate): CalendarDate =>
+        unit === "day" ? addDays(ref, n) : unit === "week" ? addDays(ref, n * 7) : addMonths(ref, unit === "month" ? n : n * 12);
+      return { precision: "day", role: "deadline", strength: 3, relative: true, compute: (ref) => (ref ? { due: at(ref), periodEnd: at(ref) } : null) };
     },
   },
   {

@@ -30,6 +30,7 @@ const PLAN_NOUN_AFTER = /^\s+(?:[A-Za-z-]+\s+){0,2}(?:concept|strategy|programme
  * October?), so the "cycle-year" parser keeps it undated ("vague") instead of 31 December.
  */
 const CYCLE_NOUN = "(?:(?:academic|school|study|university|heating|sowing|harvest(?:ing)?|marketing|fiscal|financial|budget|sports?|football|hockey|hunting|fishing|tourist|skiing|cruise|winter|summer|autumn|spring)\\s+(?:year|season|period|campaign)|season)\\b";
+const BUDGET_BEFORE = /\bbudgets?\s+(?:for\s+)?(?:the\s+)?$/i;
 const CYCLE_AFTER = new RegExp(`^\\s+${CYCLE_NOUN}`, "i");
 
 function yearSpec(prep: string | undefined, part: string | undefined, year: number, planPeriod: boolean): DeadlineSpec {
@@ -52,6 +53,20 @@ function relativeSpec(prep: string | undefined, precision: "year" | "month" | "d
 
 export const yearParsers: DeadlineParser[] = [
   {
+    // "in Financial Year (FY) 2021-22", "at the end of the FY 2021-22": a fiscal year across two
+    // calendar years ends in the second one, on a day that depends on the government.
+    name: "fiscal-year",
+    pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|for|within|at)\\s+)?(?:the\\s+)?(?:(end|close)\\s+of\\s+(?:the\\s+)?)?(?:FY|fiscal\\s+year|financial\\s+year)(?:\\s*\\(FY\\))?\\s*${YEAR_SRC}\\s?[-/]\\s?(\\d{2}|\\d{4})\\b`, "gi"),
+    extract: (m) => {
+      const from = Number(m[3]);
+      const to = (m[4] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[4]) : Number(m[4]);
+      if (to !== from + 1) return null;
+      const info = prepositionInfo(m[1]);
+      const end: CalendarDate = { year: to, month: 3, day: 31 };
+      return { precision: "year", role: "deadline", strength: m[2] ? 3 : info.strength, relative: false, fiscalYearEnding: to, compute: () => ({ due: end, periodEnd: end }) };
+    },
+  },
+  {
     name: "cycle-year",
     pattern: new RegExp(`\\b(?:(?:by|before|until|till|from|for|in|during|ahead\\s+of)\\s+)?(?:the\\s+)?(?:(?:start|beginning|end|close)\\s+of\\s+(?:the\\s+)?)?${YEAR_SRC}\\s?[-/]\\s?(?:\\d{4}|\\d{2})\\s+${CYCLE_NOUN}`, "gi"),
     extract: () => ({ precision: "vague", role: "deadline", strength: 0, relative: false, vague: true, compute: () => null }),
@@ -65,16 +80,20 @@ export const yearParsers: DeadlineParser[] = [
       if (to <= from || to - from > 50) return null;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (CYCLE_AFTER.test(after)) return null; // a cycle year: see "cycle-year"
+      // "amendments to the republican budget 2019-2021": the range names an adopted budget, whose
+      // period is the law's validity, not anyone's deadline.
+      if (!m[1] && BUDGET_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
       // A range is a plan's period after "for"/"over"/"until", or when a plan noun names it.
       const planNamed = PLAN_NOUN.test(text.slice(Math.max(0, m.index - 120), m.index)) || PLAN_NOUN_AFTER.test(after);
-      const plan = planNamed || !m[1] || /for|over|during|through/i.test(m[1]);
+      // "During 2026-2027, we plan to ..." dates the work by the period's end; "for 2026-2030" names a plan's period.
+      const plan = planNamed || !m[1] || /for|over|through/i.test(m[1]);
       return yearSpec(m[1] && /until|till|by/i.test(m[1]) ? m[1] : undefined, undefined, to, plan);
     },
   },
   {
     name: "year",
     // A bare number is too common to be a deadline: a preposition or "end of" is required.
-    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
+    pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}(?:(?:the\\s+)?year\\s+)?${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
     extract: (m, text) => {
       const part = (m[2] ?? m[3])?.toLowerCase();
       if (!m[1] && !part) return null;
@@ -102,8 +121,14 @@ export const yearParsers: DeadlineParser[] = [
   },
   {
     name: "end-of-the-year",
-    pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|year end|end-year)\b(?!\s+\d)/gi,
+    pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|yearend|year end|end-year)\b(?!\s+\d)/gi,
     extract: (m) => relativeSpec(m[1], "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
+  },
+  {
+    // "within the year", "in the current year's course": by the end of the reference year.
+    name: "within-the-year",
+    pattern: /\bwithin\s+(?:the|this)\s+(?:current\s+)?year\b(?!'s|\s+of\b)/gi,
+    extract: () => relativeSpec("within", "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
   },
   {
     name: "relative-month",
