@@ -35,6 +35,8 @@ export interface BotDeps {
   countUpdates?: Middleware;
   /** Largest .txt an admin may /ingest, in bytes (default 1 MB). */
   maxIngestBytes?: number;
+  /** Time limit of /ingest's extraction (worker thread), in ms (default 10 s). */
+  extractionTimeoutMs?: number;
   /** How long a pending /ingest waits for Confirm, in ms (default 15 minutes). */
   ingestTtlMs?: number;
   /** The live sources' poller (main.ts); without it /poll says sources are not running. */

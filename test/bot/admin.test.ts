@@ -118,6 +118,19 @@ describe("/ingest", () => {
     expect(await file.db.source.count()).toBe(before);
   });
 
+  it("stops an extraction that runs past its time limit and says so; nothing is added", async () => {
+    const { h } = file;
+    await file.stop();
+    // 1 ms: the worker thread cannot even start in that time, so the limit is always hit.
+    await file.start({ extractionTimeoutMs: 1 });
+    const before = await file.db.source.count();
+    const article = h.emulator.sendText(file.h.adminChat, file.h.admin, ARTICLE);
+    await h.emulator.nextReply(file.h.adminChat);
+    const reply = await h.emulator.converse(file.h.adminChat, file.h.admin, "/ingest", { replyTo: article.message });
+    expect(textOf(reply)).toBe("Reading this text took longer than 1 s, so it was stopped; nothing was added. Split it into smaller parts and try again.");
+    expect(await file.db.source.count()).toBe(before);
+  });
+
   it("refuses what it cannot read", async () => {
     const { h } = file;
     expect(textOf(await say(h, h.adminChat, h.admin, "/ingest"))).toContain("as a reply to a text message or a .txt");

@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 import type { Document, Message } from "grammy/types";
 import { ingestSource } from "../../commitments/ingest-source.ts";
 import { decodeDocument, DocumentError } from "../../commitments/read-document.ts";
-import { extractDocument } from "../../extraction/index.ts";
+import { DEFAULT_EXTRACTION_TIMEOUT_MS, ExtractionTimeoutError, extractInWorker } from "../../extraction-worker/extract-in-worker.ts";
 import type { ExtractionResult } from "../../extraction/types.ts";
 import type { AdminComposer } from "../admin.ts";
 import { isCommandForMe } from "../command-target.ts";
@@ -47,10 +47,17 @@ export function registerIngestCommands(deps: BotDeps, admin: AdminComposer): voi
       return;
     }
     let extraction: ExtractionResult;
+    const timeoutMs = deps.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
     try {
-      // A pasted article without a date line is read as published today.
-      extraction = extractDocument(found.text, { reference: today(deps), timeZone: deps.config.defaultTimeZone });
+      // In a worker thread with a time limit: a megabyte of odd text must not stall every chat
+      // and the scheduler. A pasted article without a date line is read as published today.
+      extraction = await extractInWorker(found.text, { reference: today(deps), timeZone: deps.config.defaultTimeZone }, { timeoutMs });
     } catch (error) {
+      if (error instanceof ExtractionTimeoutError) {
+        deps.logger.warn({ bytes: found.text.length, timeoutMs }, "extraction hit its time limit");
+        await ctx.reply(ctx.t("ingest-timeout", { seconds: String(Math.ceil(timeoutMs / 1000)) }));
+        return;
+      }
       deps.logger.error({ err: error }, "extraction failed");
       await ctx.reply(ctx.t("ingest-failed"));
       return;
@@ -138,13 +145,16 @@ async function downloadDocument(deps: BotDeps, ctx: BotContext, document: Docume
   if (document.file_size !== undefined && document.file_size > maxBytes) return { ok: false, message: tooBig };
   const info = await ctx.api.getFile(document.file_id);
   if (!info.file_path) return { ok: false, message: ctx.t("ingest-no-file") };
+  if (info.file_size !== undefined && info.file_size > maxBytes) return { ok: false, message: tooBig };
   const response = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${info.file_path}`, { signal: AbortSignal.timeout(30_000) });
   if (!response.ok) {
     deps.logger.warn({ status: response.status }, "file download failed");
     return { ok: false, message: ctx.t("ingest-download-failed") };
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > maxBytes) return { ok: false, message: tooBig };
+  // The size is checked before the download (the document's and the file's declared size, then
+  // Content-Length) and while reading: a body larger than declared is cut off, not read whole.
+  const bytes = await readCapped(response, maxBytes);
+  if (bytes === null) return { ok: false, message: tooBig };
   try {
     return { ok: true, file, text: decodeDocument(name, bytes) };
   } catch (error) {
@@ -152,4 +162,22 @@ async function downloadDocument(deps: BotDeps, ctx: BotContext, document: Docume
     if (error instanceof DocumentError) return { ok: false, message: ctx.lang === "en" ? error.message : t(ctx.lang, "ingest-bad-document", { reason: error.message }) };
     throw error;
   }
+}
+
+/** The body, or null as soon as it passes `maxBytes` (declared or read); the rest is not read. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (!response.body) return new Uint8Array(0);
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > maxBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

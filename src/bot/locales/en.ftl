@@ -301,6 +301,7 @@ ingest-no-file = Telegram did not hand over that file; try sending it again.
 ingest-download-failed = I could not download that file; try again.
 ingest-bad-document = This file cannot be read as text: { $reason }
 ingest-failed = Extraction failed on this text; nothing was added.
+ingest-timeout = Reading this text took longer than { $seconds } s, so it was stopped; nothing was added. Split it into smaller parts and try again.
 ingest-none = I found no commitments in this text; nothing to add.
 ingest-found = <b>Found { $count } { $count ->
         [one] commitment
