@@ -19,7 +19,7 @@ import { createBotApiEmulator } from "../src/testing/bot-api-emulator.ts";
 
 const RUNS = Number(process.argv[2] ?? 200);
 const CHATS = 100_000;
-const COMMITMENTS = 10_000;
+const COMMITMENTS = Number(process.argv[3] ?? 100_000);
 const NOW = new Date("2026-03-01T04:00:00Z");
 
 const VERBS = ["Build", "Adopt", "Launch", "Complete", "Develop", "Open", "Approve", "Modernise", "Digitise", "Reform"];

@@ -13,7 +13,8 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens the SQLite database behind a `file:` URL with Prisma's js engine and the better-sqlite3
- * driver adapter, after applying pending migrations. The one place a PrismaClient is created.
+ * driver adapter, after applying pending migrations (`prisma migrate deploy`, see migrate.ts).
+ * The one place a PrismaClient is created.
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   const file = sqlitePathFromUrl(url);
@@ -22,7 +23,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const db = new PrismaClient({ adapter });
   await db.$connect();
   // WAL is persistent in the file, but busy_timeout and synchronous are per connection.
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$queryRaw`PRAGMA synchronous = NORMAL`;
+  await db.$queryRaw`PRAGMA foreign_keys = ON`;
   return db;
 }
