@@ -32,7 +32,7 @@ function seed(file: string): void {
   const db = new Database(file);
   const now = toDbTime(NOW);
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Source" (id, file, contentHash, title, publishedOn, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'x', 'Bench', '2026-01-01', 'text', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO "Source" (id, path, file, contentHash, title, publishedOn, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'bench.txt', 'x', 'Bench', '2026-01-01', 'text', ?, ?)`).run(now, now);
     const commitment = db.prepare(`INSERT INTO "Commitment" (sourceId, key, article, publishedOn, title, responsible, body, topics, extractedDueOn, precision, dueText, dueOn, quote, quoteStart, quoteEnd, status, createdAt, updatedAt)
       VALUES (1, ?, 'Bench article', '2026-01-01', ?, ?, ?, ?, ?, 'day', ?, ?, ?, 0, 10, ?, ?, ?)`);
     for (let i = 0; i < COMMITMENTS; i++) {
