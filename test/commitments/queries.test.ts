@@ -71,18 +71,34 @@ describe("searchCommitments", () => {
     expect((await searchCommitments(t.db, "ministry zebra")).total).toBe(0);
   });
 
-  it("treats % and _ literally, ignores blank input, bounds long input, hides withdrawn", async () => {
+  it("matches word prefixes, ignores punctuation and blank input, bounds long input, hides withdrawn", async () => {
+    expect(dues((await searchCommitments(t.db, "minis TARIF")).rows)).toEqual(["2026-02-15"]);
     expect(dues((await searchCommitments(t.db, "100%")).rows)).toEqual(["2026-12-31"]);
-    expect((await searchCommitments(t.db, "%")).total).toBe(1);
     expect(dues((await searchCommitments(t.db, "digital_court")).rows)).toEqual(["2026-12-31"]);
-    expect((await searchCommitments(t.db, "_")).total).toBe(1);
+    // Punctuation alone is not a word: nothing is searched, and the input is shown back as typed.
+    expect(await searchCommitments(t.db, "%")).toEqual({ rows: [], total: 0, words: ["%"] });
+    expect((await searchCommitments(t.db, "_")).total).toBe(0);
     expect(await searchCommitments(t.db, "   ")).toEqual({ rows: [], total: 0, words: [] });
     const long = await searchCommitments(t.db, "ministry ".repeat(10_000));
     expect(long.words.length).toBeLessThanOrEqual(8);
+    expect(long.total).toBe(4);
     expect((await searchCommitments(t.db, "fees")).total).toBe(0);
-    expect((await searchCommitments(t.db, "fees", { includeWithdrawn: true })).total).toBe(1);
     expect((await searchCommitments(t.db, "'; DROP TABLE Commitment; --")).total).toBe(0);
     expect(await t.db.commitment.count()).toBe(5);
+  });
+
+  it("never throws on FTS syntax, quotes, operators or emoji, and cuts between graphemes", async () => {
+    const hostile = ['"', '""', "'", "AND", "OR ministry", "NOT ministry", "ministry NOT", "NEAR(a b)", "*", "ministry*", "^port", "title:ministry",
+      "quote : port", "(", ")", "{port}", "-port", "+", "\\", "\u0000", "🔥", "🔥".repeat(100), `x${"🔥".repeat(100)}`, "👨‍👩‍👧".repeat(300), "é".repeat(5000)];
+    for (const text of hostile) await expect(searchCommitments(t.db, text)).resolves.toHaveProperty("total");
+    expect((await searchCommitments(t.db, "NOT ministry")).total).toBe(0);
+    expect((await searchCommitments(t.db, "title:ministry")).total).toBe(0);
+    expect(dues((await searchCommitments(t.db, "\"port\" AND")).rows)).toEqual([]);
+    expect(dues((await searchCommitments(t.db, "\"port\"")).rows)).toEqual(["2026-06-30"]);
+    // 300 family emoji are 300 characters to a person: the cut keeps 200 whole ones.
+    const family = await searchCommitments(t.db, "👨‍👩‍👧".repeat(300));
+    expect(family.words.join("")).toBe("👨‍👩‍👧".repeat(200));
+    expect(Buffer.from(family.words.join(""), "utf8").toString("utf8")).toBe(family.words.join(""));
   });
 });
 
