@@ -1,5 +1,4 @@
-import type { Db } from "../db/client.ts";
-import { Prisma } from "../db/client.ts";
+import { engineOf, Prisma, type Db } from "../db/client.ts";
 import type { Commitment } from "../generated/prisma/client.ts";
 import { MAX_PAGE_SIZE } from "./list-commitments.ts";
 
@@ -31,10 +30,12 @@ export interface SearchResult {
  */
 export async function searchCommitments(db: Db, text: string, options: SearchOptions = {}): Promise<SearchResult> {
   const words = searchWords(text);
-  const match = ftsQuery(words);
-  if (match === null) return { rows: [], total: 0, words };
+  const tokens = searchTokens(words);
+  if (tokens.length === 0) return { rows: [], total: 0, words };
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE_SIZE);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
+  if (engineOf(db) === "postgresql") return { ...(await searchPostgres(db, tsQuery(tokens), limit, offset)), words };
+  const match = ftsQuery(tokens);
   const [{ matches }] = await db.$queryRaw<[{ matches: number | bigint }]>`
     SELECT count(*) AS matches FROM "CommitmentSearch" WHERE "CommitmentSearch" MATCH ${match}`;
   const rows =
@@ -85,6 +86,24 @@ async function scanForMatches(db: Db, match: string, limit: number, offset: numb
   return [...dated, ...undated];
 }
 
+// PostgreSQL: the GIN index of migration 20261125000000_init (prisma/postgresql) over this exact
+// expression, the same words and prefixes, sorted by due date.
+const PG_DOCUMENT = Prisma.sql`to_tsvector('mindet_search'::regconfig, coalesce(c."title", '') || ' ' || coalesce(c."responsible", '') || ' ' || coalesce(c."body", '') || ' ' || c."quote")`;
+
+async function searchPostgres(db: Db, query: string, limit: number, offset: number): Promise<{ rows: Commitment[]; total: number }> {
+  const matching = Prisma.sql`c."withdrawnAt" IS NULL AND ${PG_DOCUMENT} @@ to_tsquery('mindet_search'::regconfig, ${query})`;
+  const [[counted], rows] = await Promise.all([
+    db.$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Commitment" c WHERE ${matching}`,
+    db.$queryRaw<Commitment[]>`SELECT c.* FROM "Commitment" c WHERE ${matching} ORDER BY c."dueOn" ASC NULLS LAST, c.id LIMIT ${limit} OFFSET ${offset}`,
+  ]);
+  return { rows, total: Number(counted.n) };
+}
+
+/** The tsquery for `tokens` (see searchTokens): 'port':* & 'aktau':*, every token a quoted prefix. */
+export function tsQuery(tokens: readonly string[]): string {
+  return tokens.map((token) => `'${token.replaceAll("'", "''")}':*`).join(" & ");
+}
+
 /**
  * The words of a search input: at most MAX_SEARCH_CHARS characters (cut between graphemes, so
  * an emoji is never split into half a surrogate pair) and MAX_SEARCH_WORDS words.
@@ -100,13 +119,18 @@ export function searchWords(text: string): string[] {
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /**
- * The FTS5 query for `words`: every token as a quoted prefix string, ANDed ("ministry"* AND
- * "energy"*), so quotes, operators (AND, NOT, NEAR, *, ^, :) and brackets in the input are plain
- * text. Null when the words hold no token (only punctuation or emoji).
+ * The searchable tokens of `words`: runs of letters, digits and marks, as the index splits text.
+ * Empty when the words hold only punctuation or emoji.
  */
-export function ftsQuery(words: readonly string[]): string | null {
-  const tokens = [...new Set(words.flatMap((word) => word.match(TOKEN) ?? []))].slice(0, MAX_SEARCH_WORDS * 2);
-  if (tokens.length === 0) return null;
+export function searchTokens(words: readonly string[]): string[] {
+  return [...new Set(words.flatMap((word) => word.match(TOKEN) ?? []))].slice(0, MAX_SEARCH_WORDS * 2);
+}
+
+/**
+ * The FTS5 query for `tokens`: each a quoted prefix string, ANDed ("ministry"* AND "energy"*),
+ * so quotes, operators (AND, NOT, NEAR, *, ^, :) and brackets in the input are plain text.
+ */
+export function ftsQuery(tokens: readonly string[]): string {
   return tokens.map((token) => `"${token.replaceAll('"', '""')}"*`).join(" AND ");
 }
 

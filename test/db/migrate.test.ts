@@ -65,7 +65,7 @@ describe("migrateDatabase", () => {
     await db.$disconnect();
   });
 
-  it("refuses a database URL that is not a SQLite file", async () => {
-    await expect(openDatabase("postgres://localhost/x")).rejects.toThrow(/DATABASE_URL/);
+  it("refuses a database URL of another kind, naming DATABASE_URL", async () => {
+    await expect(openDatabase("mysql://localhost/x")).rejects.toThrow(/^DATABASE_URL: must be a SQLite .* \(got "mysql:"\)$/);
   });
 });

@@ -216,9 +216,12 @@ CREATE TRIGGER "Commitment_tally_update" AFTER UPDATE OF "status", "withdrawnAt"
 FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status" OR (OLD."withdrawnAt" IS NULL) <> (NEW."withdrawnAt" IS NULL))
 EXECUTE FUNCTION "Commitment_tally"();
 
--- Full-text search: the words of the searched fields of commitments still in their sources
--- ('simple': lower-cased words, no stemming, like unicode61 in SQLite). search-commitments.ts uses
--- this exact expression, so the planner matches the index.
+-- Full-text search: the words of the searched fields of commitments still in their sources,
+-- lower-cased, accents removed, no stemming (like unicode61 with remove_diacritics in SQLite).
+-- search-commitments.ts uses this exact expression, so the planner matches the index.
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION "mindet_search" (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION "mindet_search" ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
 CREATE INDEX "Commitment_search_idx" ON "Commitment" USING GIN (
-  to_tsvector('simple'::regconfig, coalesce("title", '') || ' ' || coalesce("responsible", '') || ' ' || coalesce("body", '') || ' ' || "quote")
+  to_tsvector('mindet_search'::regconfig, coalesce("title", '') || ' ' || coalesce("responsible", '') || ' ' || coalesce("body", '') || ' ' || "quote")
 ) WHERE "withdrawnAt" IS NULL;
