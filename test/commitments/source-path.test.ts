@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestDirectory, sourcePath } from "../../src/commitments/ingest-directory.ts";
 import { ingestSource } from "../../src/commitments/ingest-source.ts";
 import { MIGRATIONS_DIR } from "../../src/db/migrate.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { DOC_V1, fakeExtract } from "./fake-extract.ts";
 
 const NOW = new Date("2026-01-20T06:00:00Z");
@@ -14,12 +14,6 @@ const work = mkdtempSync(path.join(tmpdir(), "mindet-source-path-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let t: TestDb;
-beforeEach(async () => {
-  t = await createTestDb();
-});
-afterEach(async () => {
-  await t.destroy();
-});
 
 function writeDoc(relative: string, text: string): string {
   const file = path.join(work, relative);
@@ -30,7 +24,15 @@ function writeDoc(relative: string, text: string): string {
 
 const sources = () => t.db.source.findMany({ orderBy: { id: "asc" }, select: { id: true, path: true, file: true } });
 
-describe("sources are keyed by path", () => {
+describeEachEngine("sources are keyed by path", (engine) => {
+  beforeEach(async () => {
+    t = await createTestDb(engine);
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+
   it("makes a/x.txt and b/x.txt two sources, each with its own commitments", async () => {
     const a = writeDoc("two/a/x.txt", DOC_V1);
     const b = writeDoc("two/b/x.txt", DOC_V1.replace("2026-03-31", "2026-04-30"));

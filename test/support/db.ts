@@ -44,21 +44,41 @@ export async function createTestDb(engine: DbEngine = "sqlite"): Promise<TestDb>
   };
 }
 
+interface PgDatabase {
+  name: string;
+  url: string;
+  db: Db;
+}
+
+// Creating a database costs about half a second, emptying one a few milliseconds: a test file
+// reuses its database, emptied by destroy(); global teardown drops what the run created.
+let spare: PgDatabase | null = null;
+
 async function createPgTestDb(): Promise<TestDb> {
   const template = process.env.MINDET_TEST_PG_TEMPLATE;
-  if (!template) throw new Error(`PostgreSQL tests cannot run: ${pgSkipReason()}`);
-  const name = freshDatabaseName("mindet_test");
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const url = pgDatabaseUrl(name);
-  const db = await openDatabase(url, { migrate: false });
+  const run = process.env.MINDET_TEST_PG_RUN;
+  if (!template || !run) throw new Error(`PostgreSQL tests cannot run: ${pgSkipReason()}`);
+  let current = spare;
+  spare = null;
+  if (!current) {
+    const name = freshDatabaseName(`mindet_test_${run}`);
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const url = pgDatabaseUrl(name);
+    current = { name, url, db: await openDatabase(url, { migrate: false }) };
+  }
+  const { name, url, db } = current;
   return {
     db,
     url,
     file: name,
     engine: "postgresql",
     async destroy() {
-      await db.$disconnect();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // Every table but the migration history, identities restarted: as new from the template.
+      // One TRUNCATE of them all: about five times faster than one per table.
+      await db.$executeRaw`DO $$ BEGIN EXECUTE (
+        SELECT 'TRUNCATE ' || string_agg(format('%I', tablename), ', ') || ' RESTART IDENTITY CASCADE'
+        FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'); END $$`;
+      spare = current;
     },
   };
 }

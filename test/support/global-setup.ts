@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { migratePostgres } from "../../src/db/postgres.ts";
-import { adminQuery, freshDatabaseName, pgDatabaseUrl, postgresUnavailable } from "./postgres.ts";
+import { adminQuery, databasesNamed, freshDatabaseName, pgDatabaseUrl, postgresUnavailable } from "./postgres.ts";
 
 export const TEST_TMP_DIR = path.resolve(".tmp/test");
 export const TEMPLATE_DB = path.join(TEST_TMP_DIR, "template.db");
@@ -21,6 +21,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   let pgTemplate: string | null = null;
   if (unavailable === null) {
     pgTemplate = freshDatabaseName("mindet_template");
+    // Test databases are named mindet_test_<run>_..., so teardown finds every one of this run.
+    process.env.MINDET_TEST_PG_RUN = pgTemplate.slice(-8);
     await adminQuery(`CREATE DATABASE ${pgTemplate}`);
     await migratePostgres(pgDatabaseUrl(pgTemplate));
     process.env.MINDET_TEST_PG_TEMPLATE = pgTemplate;
@@ -29,6 +31,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   return async () => {
     rmSync(TEST_TMP_DIR, { recursive: true, force: true });
-    if (pgTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
+    if (!pgTemplate) return;
+    for (const name of await databasesNamed(`mindet_test_${process.env.MINDET_TEST_PG_RUN}_`)) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
   };
 }

@@ -27,6 +27,18 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** Databases on the test server whose name starts with `prefix` (letters, digits, underscores). */
+export async function databasesNamed(prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    return rows.map((row) => row.datname).filter((name) => /^\w+$/.test(name));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Null when the test server answers; else why the PostgreSQL suites are skipped. */
 export async function postgresUnavailable(): Promise<string | null> {
   try {
