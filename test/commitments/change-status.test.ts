@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { changeStatus, type ChangeStatusInput } from "../../src/commitments/change-status.ts";
 import { viewCommitment, formatDue, describeDaysLeft } from "../../src/commitments/commitment-view.ts";

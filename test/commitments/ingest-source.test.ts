@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { changeStatus } from "../../src/commitments/change-status.ts";
 import { getCommitment } from "../../src/commitments/get-commitment.ts";
