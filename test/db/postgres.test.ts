@@ -68,7 +68,7 @@ describe("opening PostgreSQL", () => {
       expect(unknown.message).not.toContain("\n");
     });
 
-    it("applies the migrations to a new database through prisma migrate deploy, then nothing more", async () => {
+    it("applies the migrations to a new database through prisma migrate deploy, then nothing more", { timeout: 120_000 }, async () => {
       const name = freshDatabaseName("mindet_migrate");
       await adminQuery(`CREATE DATABASE ${name}`);
       try {
