@@ -1,7 +1,7 @@
 // Bot benchmark: command round-trip latency (update injected into the emulator -> the bot's reply
-// recorded by the emulator) for /list, /status and /search, with 100,000 chats and 10,000
-// commitments in a temporary database, through the real grammY bot, runner and HTTP client.
-// Run: npx tsx bench/bot.ts [RUNS]. Last line: one JSON object.
+// recorded by the emulator) for /list, /status and /search, with 100,000 chats and 100,000
+// commitments (issue 13's scale) in a temporary database, through the real grammY bot, runner and
+// HTTP client. Run: npx tsx bench/bot.ts [RUNS] [COMMITMENTS]. Last line: one JSON object.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,8 +19,10 @@ import { createBotApiEmulator } from "../src/testing/bot-api-emulator.ts";
 
 const RUNS = Number(process.argv[2] ?? 200);
 const CHATS = 100_000;
-const COMMITMENTS = 10_000;
+const COMMITMENTS = Number(process.argv[3] ?? 100_000);
 const NOW = new Date("2026-03-01T04:00:00Z");
+/** Issue 13's aim for every command at 100,000 commitments. */
+const TARGET_P95_MS = 10;
 
 const VERBS = ["Build", "Adopt", "Launch", "Complete", "Develop", "Open", "Approve", "Modernise", "Digitise", "Reform"];
 const THINGS = ["a port hub", "the grid", "a law", "schools", "hospitals", "a railway", "an airport", "the tax code", "courts", "a data centre"];
@@ -32,7 +34,7 @@ function seed(file: string): void {
   const db = new Database(file);
   const now = toDbTime(NOW);
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Source" (id, file, contentHash, title, publishedOn, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'x', 'Bench', '2026-01-01', 'text', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO "Source" (id, path, file, contentHash, title, publishedOn, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'bench.txt', 'x', 'Bench', '2026-01-01', 'text', ?, ?)`).run(now, now);
     const commitment = db.prepare(`INSERT INTO "Commitment" (sourceId, key, article, publishedOn, title, responsible, body, topics, extractedDueOn, precision, dueText, dueOn, quote, quoteStart, quoteEnd, status, createdAt, updatedAt)
       VALUES (1, ?, 'Bench article', '2026-01-01', ?, ?, ?, ?, ?, 'day', ?, ?, ?, 0, 10, ?, ?, ?)`);
     for (let i = 0; i < COMMITMENTS; i++) {
@@ -109,4 +111,4 @@ await db.$disconnect();
 await emulator.close();
 rmSync(work, { recursive: true, force: true });
 const worstP95 = Math.max(figures.listP95Ms ?? 0, figures.statusP95Ms ?? 0, figures.searchP95Ms ?? 0);
-console.log(JSON.stringify({ name: "bot", chats: CHATS, commitments: COMMITMENTS, runs: RUNS, ...figures, worstP95Ms: worstP95, targetP95Ms: 50, ok: worstP95 < 50 }));
+console.log(JSON.stringify({ name: "bot", chats: CHATS, commitments: COMMITMENTS, runs: RUNS, ...figures, worstP95Ms: worstP95, targetP95Ms: TARGET_P95_MS, ok: worstP95 <= TARGET_P95_MS }));

@@ -39,7 +39,7 @@ function seedPlanningDb(file: string): void {
   const sql = new Database(file);
   const now = toDbTime(new Date("2026-03-01T00:00:00Z"));
   sql.transaction(() => {
-    sql.prepare(`INSERT INTO Source (id, file, contentHash, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'x', 'x', ?, ?)`).run(now, now);
+    sql.prepare(`INSERT INTO Source (id, path, file, contentHash, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'bench.txt', 'x', 'x', ?, ?)`).run(now, now);
     const commitment = sql.prepare(`INSERT INTO Commitment (id, sourceId, key, title, precision, dueOn, extractedDueOn, status, topics, body, quote, quoteStart, quoteEnd, createdAt, updatedAt)
       VALUES (?, 1, ?, ?, 'day', ?, ?, 'open', ?, ?, 'q', 0, 1, ?, ?)`);
     for (let id = 1; id <= COMMITMENTS; id++) {
@@ -158,7 +158,7 @@ async function benchDelivery(): Promise<Record<string, number>> {
   const sql = new Database(file);
   const stamp = toDbTime(NINE_AM);
   sql.transaction(() => {
-    sql.prepare(`INSERT INTO Source (id, file, contentHash, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'x', 'x', ?, ?)`).run(stamp, stamp);
+    sql.prepare(`INSERT INTO Source (id, path, file, contentHash, content, createdAt, updatedAt) VALUES (1, 'bench.txt', 'bench.txt', 'x', 'x', ?, ?)`).run(stamp, stamp);
     sql.prepare(`INSERT INTO Commitment (id, sourceId, key, title, precision, dueOn, extractedDueOn, status, quote, quoteStart, quoteEnd, createdAt, updatedAt)
       VALUES (1, 1, 'k', 'Benchmark commitment', 'day', '2026-03-31', '2026-03-31', 'open', 'q', 0, 1, ?, ?)`).run(stamp, stamp);
     const chat = sql.prepare(`INSERT INTO Chat (id, type, createdAt, updatedAt) VALUES (?, 'private', ?, ?)`);

@@ -36,7 +36,7 @@ const logger = pino({ level: "silent" });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function seed(db: Db): Promise<void> {
-  const source = await db.source.create({ data: { file: "bench.txt", contentHash: "x", content: "x" } });
+  const source = await db.source.create({ data: { file: "bench.txt", path: "bench.txt", contentHash: "x", content: "x" } });
   const commitment = await db.commitment.create({
     data: {
       sourceId: source.id, key: "k", title: "Benchmark commitment", precision: "day", dueOn: "2026-03-31", extractedDueOn: "2026-03-31",

@@ -7,6 +7,7 @@ import type { BotContext } from "./bot/context.ts";
 import { createBot, registerCommands, type BotDeps } from "./bot/index.ts";
 import { runBot, type BotRunner, type RunBotOptions } from "./bot/runner.ts";
 import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
+import { extractOffThread } from "./commitments/extractor.ts";
 import { ingestDirectory } from "./commitments/ingest-directory.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { openDatabase, type Db } from "./db/client.ts";
@@ -161,6 +162,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       concurrency: sourcesConfig.concurrency,
       notifyAfterFailures: sourcesConfig.notifyAfterFailures,
       fetcher: createSourceFetcher({ config: sourcesConfig, clock }),
+      // Off the event loop: an article is extracted in a worker thread, so replies and reminder
+      // ticks never wait behind a long page.
+      extract: extractOffThread,
       notifyAdmins: (notice) => notifyAdmins(bot, db, config.adminIds, notice, sourcesLogger),
       onRound: (report) => {
         if (report.announced > 0) announce();

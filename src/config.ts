@@ -1,4 +1,4 @@
-import { resolveDatabaseUrl } from "./db/url.ts";
+import { databaseUrlProblem, resolveDatabaseUrl } from "./db/url.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -57,9 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions): 
     throw new ConfigError("BOT_TOKEN", 'malformed; expected "<digits>:<secret>" as given by @BotFather');
   }
   const databaseUrl = resolveDatabaseUrl(env);
-  if (!databaseUrl.startsWith("file:")) {
-    throw new ConfigError("DATABASE_URL", 'must be a SQLite URL such as "file:./data/mindet.db"');
-  }
+  const databaseProblem = databaseUrlProblem(databaseUrl);
+  if (databaseProblem) throw new ConfigError("DATABASE_URL", databaseProblem);
   const telegramApiRoot = (optional(env, "TELEGRAM_API_ROOT") ?? "https://api.telegram.org").replace(/\/+$/, "");
   if (!/^https?:\/\/[^\s/]+/.test(telegramApiRoot)) {
     throw new ConfigError("TELEGRAM_API_ROOT", 'must be an http(s) URL such as "https://api.telegram.org"');

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { formatDue } from "../commitments/commitment-view.ts";
-import { defaultExtract, type ExtractFn } from "../commitments/extractor.ts";
+import { defaultExtract } from "../commitments/extractor.ts";
 import { DocumentError, listDocumentFiles, readDocumentSync } from "../commitments/read-document.ts";
 import { toJsonRecord, type CommitmentJsonRecord } from "../extraction/index.ts";
 import type { ExtractedCommitment } from "../extraction/types.ts";
@@ -13,7 +13,7 @@ import { parseArgs } from "./parse-args.ts";
  * extracted; each unreadable one gets a one-line error on stderr and makes the exit code 2 (the
  * output still holds the others, as grep does). `--rules` shows which rules found each commitment.
  */
-export async function runExtractCommand(args: readonly string[], io: CliIo, extract?: ExtractFn): Promise<number> {
+export async function runExtractCommand(args: readonly string[], io: CliIo, extract?: typeof defaultExtract): Promise<number> {
   const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json", "--rules"], aliases: { "-j": "--json" } });
   if (positionals.length === 0) throw new UsageError("extract: missing FILE or DIR");
   const json = flags.has("--json");

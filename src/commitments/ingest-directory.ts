@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Db } from "../db/client.ts";
 import type { ExtractFn } from "./extractor.ts";
 import { ingestSource, type IngestResult } from "./ingest-source.ts";
@@ -37,17 +38,17 @@ export async function ingestDirectory(
 ): Promise<IngestDirectoryReport> {
   const files = await listDocumentFiles(typeof dir === "string" ? [dir] : dir);
   const report: IngestDirectoryReport = { results: [], failures: [] };
-  // Two documents with the same base name would overwrite each other's Source: refuse the second.
-  const seen = new Map<string, string>();
+  // A file named twice (itself and through its directory) is one document, ingested once.
+  const seen = new Set<string>();
   for (const filePath of files) {
+    const key = sourcePath(filePath);
+    if (seen.has(key)) continue;
+    seen.add(key);
     let failure: IngestFailure | undefined;
     let result: IngestResult | undefined;
     try {
       const doc = await readDocument(filePath);
-      const earlier = seen.get(doc.file);
-      if (earlier !== undefined) throw new DocumentError(filePath, `same file name as ${earlier}; rename one of them`);
-      seen.set(doc.file, filePath);
-      result = await ingestSource(db, { file: doc.file, text: doc.text, now: options.now, extract: options.extract });
+      result = await ingestSource(db, { file: doc.file, path: key, text: doc.text, now: options.now, extract: options.extract });
       report.results.push(result);
     } catch (error) {
       failure = toFailure(filePath, error);
@@ -56,6 +57,15 @@ export async function ingestDirectory(
     options.onDocument?.({ path: filePath, result, failure });
   }
   return report;
+}
+
+/**
+ * A document's identity: its absolute path with "/" separators, the same whatever the working
+ * directory or the spelling (./a/x.txt, a/x.txt). Not the real path: a symlinked folder of news
+ * is its own source.
+ */
+export function sourcePath(filePath: string): string {
+  return path.resolve(filePath).split(path.sep).join("/");
 }
 
 function toFailure(filePath: string, error: unknown): IngestFailure {

@@ -6,8 +6,13 @@ import { defaultExtract, type ExtractFn } from "./extractor.ts";
 import { encodeTopics } from "./topics.ts";
 
 export interface IngestSourceInput {
-  /** Stable name of the source (a file's base name, or "telegram/<chat>/<message>.txt"). */
+  /** Name to show: a file's base name, or "telegram/<chat>/<message>.txt". */
   file: string;
+  /**
+   * Identity of the source: the file's absolute path, so a/x.txt and b/x.txt are two sources.
+   * Defaults to `file` (right for names that are already unique, such as the /ingest ones).
+   */
+  path?: string;
   /** The document text (already decoded and normalised by the document reader). */
   text: string;
   /** When this ingest happens: stamps withdrawals. */
@@ -18,6 +23,8 @@ export interface IngestSourceInput {
 
 export interface IngestResult {
   file: string;
+  /** The source's identity (see IngestSourceInput.path). */
+  path: string;
   /** created: a new source; updated: its text changed; unchanged: same hash, nothing written. */
   status: "created" | "updated" | "unchanged";
   sourceId: number;
@@ -57,14 +64,17 @@ type ExtractedFields = Pick<
  * updates their extracted fields only, withdraws those gone and restores those back.
  */
 export async function ingestSource(db: Db, input: IngestSourceInput): Promise<IngestResult> {
+  const path = input.path ?? input.file;
+  const names = { file: input.file, path };
   const hash = contentHash(input.text);
-  const existing = await db.source.findUnique({ where: { file: input.file }, select: { id: true, contentHash: true } });
+  const existing = await findSource(db, path, input.file);
   if (existing && existing.contentHash === hash) {
+    if (existing.path !== path) await db.source.update({ where: { id: existing.id }, data: names });
     const unchanged = await db.commitment.count({ where: { sourceId: existing.id, withdrawnAt: null } });
-    return { file: input.file, status: "unchanged", sourceId: existing.id, added: 0, updated: 0, withdrawn: 0, unchanged };
+    return { ...names, status: "unchanged", sourceId: existing.id, added: 0, updated: 0, withdrawn: 0, unchanged };
   }
   // Extraction is pure CPU: done before the transaction so the write lock is held briefly.
-  const extraction = (input.extract ?? defaultExtract)(input.text);
+  const extraction = await (input.extract ?? defaultExtract)(input.text);
   const first = extraction.articles[0];
   const sourceFields = {
     contentHash: hash,
@@ -76,18 +86,18 @@ export async function ingestSource(db: Db, input: IngestSourceInput): Promise<In
 
   return db.$transaction(async (tx) => {
     // Re-read inside the transaction: another ingest of the same file may have won the race.
-    const current = await tx.source.findUnique({ where: { file: input.file }, select: { id: true } });
+    const current = await findSource(tx, path, input.file);
     if (!current) {
-      const source = await tx.source.create({ data: { file: input.file, ...sourceFields }, select: { id: true } });
+      const source = await tx.source.create({ data: { ...names, ...sourceFields }, select: { id: true } });
       if (wanted.length > 0) {
         await tx.commitment.createMany({ data: wanted.map((f) => ({ ...f, sourceId: source.id, status: "open", dueOn: f.extractedDueOn })) });
       }
-      return { file: input.file, status: "created", sourceId: source.id, added: wanted.length, updated: 0, withdrawn: 0, unchanged: 0 };
+      return { ...names, status: "created", sourceId: source.id, added: wanted.length, updated: 0, withdrawn: 0, unchanged: 0 };
     }
-    await tx.source.update({ where: { id: current.id }, data: sourceFields });
+    await tx.source.update({ where: { id: current.id }, data: { ...names, ...sourceFields } });
     const stored = await tx.commitment.findMany({ where: { sourceId: current.id }, orderBy: { id: "asc" } });
     const { pairs, fresh, gone } = matchCommitments(stored, wanted);
-    const result: IngestResult = { file: input.file, status: "updated", sourceId: current.id, added: 0, updated: 0, withdrawn: 0, unchanged: 0 };
+    const result: IngestResult = { ...names, status: "updated", sourceId: current.id, added: 0, updated: 0, withdrawn: 0, unchanged: 0 };
     for (const [row, fields] of pairs) {
       const data = changedFields(row, fields);
       if (row.withdrawnAt !== null) data.withdrawnAt = null;
@@ -109,6 +119,21 @@ export async function ingestSource(db: Db, input: IngestSourceInput): Promise<In
     result.added = fresh.length;
     return result;
   });
+}
+
+type SourceReader = Pick<Db, "source">;
+
+/**
+ * The source stored under `path`; else, when `path` is a real path, a source stored before paths
+ * were kept, under the bare file name (its path column holds that name, which has no "/"): the
+ * caller then moves it to `path`, so the upgrade neither duplicates a document nor loses history.
+ * Null for a new document.
+ */
+async function findSource(db: SourceReader, path: string, file: string): Promise<{ id: number; path: string; contentHash: string } | null> {
+  const select = { id: true, path: true, contentHash: true } as const;
+  const found = await db.source.findUnique({ where: { path }, select });
+  if (found || path === file || file.includes("/")) return found;
+  return db.source.findUnique({ where: { path: file }, select });
 }
 
 function toFields(c: ExtractedCommitment): ExtractedFields {

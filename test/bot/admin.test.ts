@@ -89,7 +89,7 @@ describe("/ingest", () => {
     await h.emulator.waitForCall("editMessageText");
     const stored = h.emulator.world.storedMessage(preview)?.message;
     expect(stored && textOf(stored)).toContain("2 added");
-    const source = await file.db.source.findUniqueOrThrow({ where: { file: `telegram/${h.adminChat.id}/${article.message.message_id}.txt` } });
+    const source = await file.db.source.findUniqueOrThrow({ where: { path: `telegram/${h.adminChat.id}/${article.message.message_id}.txt` } });
     expect(await file.db.commitment.count({ where: { sourceId: source.id } })).toBe(2);
     // the same button again: the preview is gone
     const again = await pressForged(h, preview, String(preview.reply_markup?.inline_keyboard[0]?.[0] && "callback_data" in preview.reply_markup.inline_keyboard[0][0] ? preview.reply_markup.inline_keyboard[0][0].callback_data : ""));

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { changeStatus, type ChangeStatusInput } from "../../src/commitments/change-status.ts";
 import { viewCommitment, formatDue, describeDaysLeft } from "../../src/commitments/commitment-view.ts";
 import { getCommitment } from "../../src/commitments/get-commitment.ts";
@@ -11,14 +11,6 @@ const ADMIN = -1001234567890123n;
 
 let t: TestDb;
 let id: number; // due 2026-03-31
-beforeEach(async () => {
-  t = await createTestDb();
-  await ingestSource(t.db, { file: "a.txt", text: DOC_V1, now: AT, extract: fakeExtract });
-  id = (await t.db.commitment.findFirstOrThrow({ where: { dueOn: "2026-03-31" } })).id;
-});
-afterEach(async () => {
-  await t.destroy();
-});
 
 const change = (input: Partial<ChangeStatusInput>) =>
   changeStatus(t.db, { commitmentId: id, to: "done", byUserId: ADMIN, at: AT, ...input });
@@ -30,7 +22,17 @@ async function errorCode(input: Partial<ChangeStatusInput>): Promise<string> {
   return result.error.code;
 }
 
-describe("changeStatus", () => {
+describeEachEngine("changeStatus", (engine) => {
+  beforeEach(async () => {
+    t = await createTestDb(engine);
+    await ingestSource(t.db, { file: "a.txt", text: DOC_V1, now: AT, extract: fakeExtract });
+    id = (await t.db.commitment.findFirstOrThrow({ where: { dueOn: "2026-03-31" } })).id;
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+
   it("closes an open commitment and records who, when, evidence and note", async () => {
     const result = await change({ to: "done", byName: "Aida", evidenceUrl: " https://gov.kz/news/1 ", note: "  Signed.  " });
     expect(result.ok).toBe(true);
@@ -111,7 +113,17 @@ describe("changeStatus", () => {
   });
 });
 
-describe("commitment view", () => {
+describeEachEngine("commitment view", (engine) => {
+  beforeEach(async () => {
+    t = await createTestDb(engine);
+    await ingestSource(t.db, { file: "a.txt", text: DOC_V1, now: AT, extract: fakeExtract });
+    id = (await t.db.commitment.findFirstOrThrow({ where: { dueOn: "2026-03-31" } })).id;
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+
   it("derives overdue and days left from an injected today", async () => {
     const c = await t.db.commitment.findUniqueOrThrow({ where: { id } });
     expect(viewCommitment(c, "2026-03-01")).toMatchObject({ status: "open", daysLeft: 30, daysText: "in 30 days", due: "31 Mar 2026" });

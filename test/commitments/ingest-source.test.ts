@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { changeStatus } from "../../src/commitments/change-status.ts";
 import { getCommitment } from "../../src/commitments/get-commitment.ts";
 import { ingestSource } from "../../src/commitments/ingest-source.ts";
@@ -10,12 +10,6 @@ const NOW = new Date("2026-01-20T06:00:00Z");
 const LATER = new Date("2026-01-25T06:00:00Z");
 
 let t: TestDb;
-beforeEach(async () => {
-  t = await createTestDb();
-});
-afterEach(async () => {
-  await t.destroy();
-});
 
 const ingest = (text: string, now = NOW, file = "doc.txt") => ingestSource(t.db, { file, text, now, extract: fakeExtract });
 
@@ -26,7 +20,15 @@ async function snapshot() {
   return { sources, commitments, history };
 }
 
-describe("ingestSource", () => {
+describeEachEngine("ingestSource", (engine) => {
+  beforeEach(async () => {
+    t = await createTestDb(engine);
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+
   it("creates a source and its open commitments", async () => {
     const result = await ingest(DOC_V1);
     expect(result).toMatchObject({ file: "doc.txt", status: "created", added: 3, updated: 0, withdrawn: 0, unchanged: 0 });

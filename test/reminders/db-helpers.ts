@@ -15,7 +15,7 @@ const sources = new WeakMap<Db, number>();
 let keyCounter = 0;
 
 export async function addSource(db: Db): Promise<number> {
-  const source = await db.source.create({ data: { file: `test-${Math.random()}.txt`, contentHash: "x", content: "text" } });
+  const source = await db.source.create({ data: { file: "test.txt", path: `test-${Math.random()}.txt`, contentHash: "x", content: "text" } });
   sources.set(db, source.id);
   return source.id;
 }
