@@ -3,10 +3,11 @@ import type { Bot } from "grammy";
 import type { Chat, Message, User } from "grammy/types";
 import { pino } from "pino";
 import { createManualClock, type ManualClock } from "../../src/clock.ts";
-import { loadConfig, type Config } from "../../src/config.ts";
+import type { Config } from "../../src/config.ts";
 import { ingestSource } from "../../src/commitments/ingest-source.ts";
 import type { ExtractedCommitment, Topic } from "../../src/extraction/types.ts";
-import { createBot, type BotContext, type BotDeps } from "../../src/bot/index.ts";
+import { createApp } from "../../src/app.ts";
+import type { BotContext, BotDeps } from "../../src/bot/index.ts";
 import { runBot } from "../../src/bot/runner.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
@@ -65,25 +66,31 @@ export function createHarnessFile(): HarnessFile {
       if (!emulator || !testDb) throw new Error("setup() first");
       emulator.reset();
       const clock = createManualClock(START);
-      const config = loadConfig({ ADMIN_IDS: String(ADMIN_ID), DATABASE_URL: testDb.url, LOG_LEVEL: "silent" }, { requireToken: false });
       const statusChanged: number[] = [];
       const sleeps: number[] = [];
-      const bot = createBot({
-        token: emulator.token,
-        config,
-        db: testDb.db,
-        clock,
-        logger: pino({ level: "silent" }),
+      const { logger, db, ...botOverrides } = overrides;
+      // Built the way `mindet start` builds it (createApp), then polled here without the
+      // scheduler or the live sources, so a test sees only the bot's own replies.
+      const app = await createApp({
+        env: { BOT_TOKEN: emulator.token, ADMIN_IDS: String(ADMIN_ID), DATABASE_URL: testDb.url, LOG_LEVEL: "silent" },
         apiRoot: emulator.apiRoot,
-        onStatusChanged: (id) => statusChanged.push(id),
-        sleep: async (ms) => {
-          sleeps.push(ms);
+        db: db ?? testDb.db,
+        clock,
+        logger: logger ?? pino({ level: "silent" }),
+        bot: {
+          onStatusChanged: (id) => statusChanged.push(id),
+          sleep: async (ms) => {
+            sleeps.push(ms);
+          },
+          timeoutSeconds: 2,
+          // Generous by default so tests are not throttled; the flood test sets its own.
+          rateLimit: { burst: 1000, refillPerSecond: 1000 },
+          // Replies unpaced unless a test brings the limiter (test/telegram).
+          outbound: undefined,
+          ...botOverrides,
         },
-        timeoutSeconds: 2,
-        // Generous by default so tests are not throttled; the flood test sets its own.
-        rateLimit: { burst: 1000, refillPerSecond: 1000 },
-        ...overrides,
       });
+      const { bot, config } = app;
       const handle = runBot(bot, { pollTimeoutSeconds: 1 });
       await emulator.waitForLongPoll({ timeoutMs: 10_000 });
       const admin = emulator.createUser({ id: ADMIN_ID, firstName: "Ada", username: "ada_admin" });
