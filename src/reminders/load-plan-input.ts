@@ -1,10 +1,9 @@
-// The database side of planning: reads only what the pure planner needs for this tick. In a
-// quiet minute that is the commitments and the distinct chat settings, nothing per chat.
+// The database side of planning: reads only what a tick needs. In a quiet minute that is the
+// pending commitments and what changed since the previous tick, nothing per chat.
 import type { Db } from "../db/client.ts";
-import type { BulkSql } from "./bulk-sql.ts";
-import type { StageUnit } from "./plan-ahead.ts";
-import { commitmentsDue } from "./plan.ts";
-import type { PlanChat, PlanCommitment, PlanFollow, PlanInput, PlanStatusChange } from "./types.ts";
+import { Prisma } from "../db/client.ts";
+import type { ChatGroup, StageUnit } from "./plan-ahead.ts";
+import type { PlanChat, PlanCommitment, PlanStatusChange } from "./types.ts";
 
 /** What planning remembers between ticks (in memory; a restart plans from scratch, idempotently). */
 export interface PlannerState {
@@ -19,17 +18,20 @@ export interface PlannerState {
   backlog: StageUnit[];
   /** The last chat whose settings change was reconciled: (updatedAt as stored, id). */
   chatsSeen: { updatedAt: Date; id: bigint } | null;
+  /**
+   * The distinct reminder settings of active chats and the chats with a weekly digest, read
+   * when a chat changed (null: read them next tick). Reading them is a scan of every chat: at
+   * 100,000 chats most of a quiet tick's time, for what changes a few times a day.
+   */
+  chats: { groups: ChatGroup[]; digest: PlanChat[] } | null;
 }
 
 export function createPlannerState(): PlannerState {
-  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0, plannedUntil: null, backlog: [], chatsSeen: null };
+  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0, plannedUntil: null, backlog: [], chatsSeen: null, chats: null };
 }
 
 /** At start-up, status changes this recent are (re)announced if their rows do not exist yet. */
 const STARTUP_ANNOUNCE_LOOKBACK_MS = 24 * 3_600_000;
-const CHAT_IDS_PER_QUERY = 900;
-/** Above this many chats it is cheaper to read all active chats than to look ids up. */
-const BULK_CHATS_THRESHOLD = 2_000;
 
 const CHAT_SELECT = {
   id: true, type: true, timeZone: true, offsets: true, reminderHour: true,
@@ -37,39 +39,10 @@ const CHAT_SELECT = {
 } as const;
 const ACTIVE_CHAT = { active: true, migratedToId: null };
 
-export interface LoadedPlanInput {
-  input: PlanInput;
-  /** The id watermarks to store once the rows are written. */
-  next: Pick<PlannerState, "lastFollowId" | "lastStatusChangeId" | "lastCommitmentId">;
-}
+/** The id watermarks to store once a tick's rows are written. */
+export type Watermarks = Pick<PlannerState, "lastFollowId" | "lastStatusChangeId" | "lastCommitmentId">;
 
-/** Reads the planner's input for a tick at `now` given the state left by the previous tick. */
-export async function loadPlanInput(db: Db, state: PlannerState, now: Date, bulk: BulkSql | null = null): Promise<LoadedPlanInput> {
-  // Watermarks first: a row added while this tick reads has a higher id and is seen next tick.
-  const next = await readWatermarks(db);
-  const full = state.since === null;
-  const commitments = await loadPendingCommitments(db);
-  const statusChanges = await loadNewStatusChanges(db, state, now);
-  await addChangedCommitments(db, commitments, statusChanges);
-  const freshFollows: PlanFollow[] = full ? [] : await db.follow.findMany({ where: { id: { gt: state.lastFollowId } }, select: { chatId: true, kind: true, value: true, commitmentId: true } });
-  const freshCommitmentIds = new Set(full ? [] : commitments.filter((c) => c.id > state.lastCommitmentId).map((c) => c.id));
-  const profiles = await loadProfiles(db);
-  const due = commitmentsDue({ now, since: state.since, chats: profiles, commitments, freshCommitmentIds });
-  const announced = commitments.filter((c) => statusChanges.some((s) => s.commitmentId === c.id));
-  const reached = [...due, ...announced];
-  const follows = full ? (bulk ? bulk.follows(null) : await loadAllFollows(db)) : await loadFollowsOf(db, reached, bulk);
-  const chatIds = new Set<bigint>();
-  for (const f of follows) chatIds.add(f.chatId);
-  for (const f of freshFollows) chatIds.add(f.chatId);
-  // Many chats: one pass over the table beats thousands of id lookups.
-  const chats = bulk && (full || chatIds.size > BULK_CHATS_THRESHOLD) ? bulk.activeChats() : await loadChats(db, full ? null : chatIds);
-  return {
-    input: { now, since: state.since, chats, commitments, follows, freshFollows, freshCommitmentIds, statusChanges },
-    next,
-  };
-}
-
-export async function readWatermarks(db: Db): Promise<LoadedPlanInput["next"]> {
+export async function readWatermarks(db: Db): Promise<Watermarks> {
   const [f, s, c] = await Promise.all([
     db.follow.aggregate({ _max: { id: true } }),
     db.statusChange.aggregate({ _max: { id: true } }),
@@ -84,11 +57,10 @@ export async function loadPendingCommitments(db: Db): Promise<PlanCommitment[]> 
     select: { id: true, dueOn: true, precision: true, status: true, topics: true, body: true },
   });
   // The latest announced change per commitment: reminders up to it are covered by the announcement.
-  const changed = await db.$queryRawUnsafe<{ commitmentId: number; at: string }[]>(
-    `SELECT commitmentId, max(at) AS at FROM StatusChange
-     WHERE fromStatus NOT IN ('', 'new') AND (fromStatus != toStatus OR coalesce(fromDueOn, '') != coalesce(toDueOn, ''))
-     GROUP BY commitmentId`,
-  );
+  const changed = await db.$queryRaw<{ commitmentId: number | bigint; at: string }[]>(Prisma.sql`
+    SELECT commitmentId, max(at) AS at FROM StatusChange
+    WHERE fromStatus NOT IN ('', 'new') AND (fromStatus != toStatus OR coalesce(fromDueOn, '') != coalesce(toDueOn, ''))
+    GROUP BY commitmentId`);
   const changedAt = new Map(changed.map((r) => [Number(r.commitmentId), new Date(r.at)]));
   return rows.map((r) => ({ ...r, withdrawn: false, changedAt: changedAt.get(r.id) ?? null }));
 }
@@ -114,54 +86,17 @@ export async function addChangedCommitments(db: Db, commitments: PlanCommitment[
   for (const { withdrawnAt, ...r } of rows) commitments.push({ ...r, withdrawn: withdrawnAt !== null, changedAt: null });
 }
 
-/** The distinct reminder settings of active chats, as stand-in chats (only settings matter). */
-export async function loadProfiles(db: Db): Promise<PlanChat[]> {
+/** The distinct reminder settings of active chats (chats that share them share stage units). */
+export async function loadGroups(db: Db): Promise<ChatGroup[]> {
   // SQL DISTINCT (Prisma's `distinct` would read every chat and dedupe in JavaScript).
-  const rows = await db.$queryRawUnsafe<{ timeZone: string; offsets: string; reminderHour: number | bigint; quietStart: number | bigint | null; quietEnd: number | bigint | null }[]>(
-    `SELECT DISTINCT timeZone, offsets, reminderHour, quietStart, quietEnd FROM Chat WHERE active = 1 AND migratedToId IS NULL`,
+  const rows = await db.$queryRaw<{ timeZone: string; offsets: string; reminderHour: number | bigint; quietStart: number | bigint | null; quietEnd: number | bigint | null }[]>(
+    Prisma.sql`SELECT DISTINCT timeZone, offsets, reminderHour, quietStart, quietEnd FROM Chat WHERE active = 1 AND migratedToId IS NULL`,
   );
   const num = (v: number | bigint | null): number | null => (v === null ? null : Number(v));
-  return rows.map((r) => ({
-    id: 0n, type: "private", timeZone: r.timeZone, offsets: r.offsets, reminderHour: Number(r.reminderHour),
-    quietStart: num(r.quietStart), quietEnd: num(r.quietEnd), digestDay: null, digestHour: 9,
-  }));
+  return rows.map((r) => ({ timeZone: r.timeZone, offsets: r.offsets, reminderHour: Number(r.reminderHour), quietStart: num(r.quietStart), quietEnd: num(r.quietEnd) }));
 }
 
-async function loadAllFollows(db: Db): Promise<PlanFollow[]> {
-  return db.follow.findMany({ select: { chatId: true, kind: true, value: true, commitmentId: true } });
+/** Active chats with a weekly digest. */
+export async function loadDigestChats(db: Db): Promise<PlanChat[]> {
+  return db.chat.findMany({ where: { ...ACTIVE_CHAT, digestDay: { not: null } }, select: CHAT_SELECT });
 }
-
-/** Follows that reach these commitments: "all", the commitment itself, its topics, its body. */
-export async function loadFollowsOf(db: Db, commitments: readonly PlanCommitment[], bulk: BulkSql | null): Promise<PlanFollow[]> {
-  if (commitments.length === 0) return [];
-  const ids = [...new Set(commitments.map((c) => c.id))];
-  const topics = [...new Set(commitments.flatMap((c) => c.topics.split("|").filter((t) => t !== "")))];
-  const bodies = [...new Set(commitments.map((c) => c.body).filter((b): b is string => b !== null))];
-  if (bulk) return bulk.follows({ ids, topics, bodies });
-  return db.follow.findMany({
-    where: {
-      OR: [
-        { kind: "all" },
-        { kind: "commitment", commitmentId: { in: ids } },
-        { kind: "topic", value: { in: topics } },
-        { kind: "body", value: { in: bodies } },
-      ],
-    },
-    select: { chatId: true, kind: true, value: true, commitmentId: true },
-  });
-}
-
-/** Active chats with these ids (null = all), plus every chat with a weekly digest. */
-export async function loadChats(db: Db, ids: ReadonlySet<bigint> | null): Promise<PlanChat[]> {
-  if (ids === null) return db.chat.findMany({ where: ACTIVE_CHAT, select: CHAT_SELECT });
-  const byId = new Map<bigint, PlanChat>();
-  const digest = await db.chat.findMany({ where: { ...ACTIVE_CHAT, digestDay: { not: null } }, select: CHAT_SELECT });
-  for (const chat of digest) byId.set(chat.id, chat);
-  const wanted = [...ids].filter((id) => !byId.has(id));
-  for (let start = 0; start < wanted.length; start += CHAT_IDS_PER_QUERY) {
-    const chunk = wanted.slice(start, start + CHAT_IDS_PER_QUERY);
-    for (const chat of await db.chat.findMany({ where: { ...ACTIVE_CHAT, id: { in: chunk } }, select: CHAT_SELECT })) byId.set(chat.id, chat);
-  }
-  return [...byId.values()];
-}
-

@@ -1,33 +1,37 @@
-// One planning pass: reminders ahead up to a horizon (stage units fanned out in SQL, a bounded
-// number of rows per tick), fresh follows and changed chats, status announcements and digests.
+// THE planner: one planning pass, used by the scheduler every minute and by `remind --dry-run`
+// (inside a transaction it rolls back). Reminders ahead up to a horizon (stage units fanned out
+// in SQL, a bounded number of rows per tick), fresh follows and changed chats, status
+// announcements and digests.
+import { followsReaching } from "../chats/followers-of.ts";
 import type { Db } from "../db/client.ts";
-import type { BulkSql } from "./bulk-sql.ts";
-import { fanOutUnit, fanOutUnitSync, sqlWriter } from "./fan-out.ts";
+import { Prisma } from "../db/client.ts";
+import { sqlRunner, type BulkSql, type SqlRunner } from "./bulk-sql.ts";
+import { FAN_OUT_PARTS, fanOutSql } from "./fan-out.ts";
 import { insertDeliveries } from "./insert-deliveries.ts";
 import {
-  addChangedCommitments, loadChats, loadFollowsOf, loadNewStatusChanges, loadPendingCommitments, loadProfiles, readWatermarks, type PlannerState,
+  addChangedCommitments, loadDigestChats, loadGroups, loadNewStatusChanges, loadPendingCommitments, readWatermarks, type PlannerState,
 } from "./load-plan-input.ts";
 import { currentUnits, unitsInRange, type ChatGroup, type StageUnit } from "./plan-ahead.ts";
-import { indexFollows, isRemindable, planAnnouncements, planDigests } from "./plan.ts";
+import { announcementRows, isAnnounceable, isRemindable, planDigests, type AnnouncedChat } from "./plan.ts";
 import { planFreshFollows, reconcileChangedChats } from "./reconcile-chats.ts";
-import type { PlanChat, PlanCommitment, PlanStatusChange, PlannedDelivery } from "./types.ts";
+import type { PlanCommitment, PlanStatusChange, PlannedDelivery } from "./types.ts";
 
 export interface PlanningOptions {
   /** How far ahead reminders are planned: a busy 09:00 is written during the quiet minutes before it. */
   horizonMs: number;
   /**
-   * Rows a tick writes before it stops taking stage units (one unit may overshoot it): keeps
+   * Rows a tick writes before it stops taking stage units (one slice may overshoot it): keeps
    * every tick short; the backlog continues next tick, earliest instants first.
    */
   rowBudget: number;
-  /** Like rowBudget, in time: no unit is started after this long (a unit of 15,000 rows takes about 0.3 s). */
+  /** Like rowBudget, in time: no slice is started after this long (a slice is a few dozen ms). */
   timeBudgetMs: number;
 }
 
-export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 150 };
+export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 100 };
 
 export interface PlanningReport {
-  /** Stage units written this tick, plus rows planned one by one (follows, announcements, digests). */
+  /** Stage unit slices written this tick, plus rows planned one by one (follows, announcements, digests). */
   planned: number;
   /** Rows that were new. */
   inserted: number;
@@ -48,25 +52,31 @@ export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: 
   const next = await readWatermarks(db);
   const full = state.plannedUntil === null;
   const nowMs = now.getTime();
+  const sql = sqlRunner(db, bulk);
   const commitments = await loadPendingCommitments(db);
   const statusChanges = await loadNewStatusChanges(db, state, now);
-  const groups: ChatGroup[] = await loadProfiles(db);
+  if (full || state.chats === null) state.chats = { groups: await loadGroups(db), digest: await loadDigestChats(db) };
+  const { groups, digest } = state.chats;
   const horizon = nowMs + options.horizonMs;
   // Not raised to now: after a pause (blocked event loop, clock jump) the gap is planned too,
   // and the deliverer's sweep keeps only the latest reminder of each chat and commitment.
   const plannedUntil = state.plannedUntil ?? nowMs;
   extendBacklog(state, groups, commitments, statusChanges, nowMs, plannedUntil, horizon, full);
   state.plannedUntil = Math.max(plannedUntil, horizon);
-  const { units, inserted: fannedOut } = await writeBacklog(db, bulk, state, commitments, now, options);
-  let inserted = fannedOut;
-  let planned = units;
+  const written = await writeBacklog(sql, bulk, state, commitments, now, options);
+  let inserted = written.inserted;
+  let planned = written.slices;
   if (!full) {
-    const fresh = await db.follow.findMany({ where: { id: { gt: state.lastFollowId } }, select: { chatId: true, kind: true, value: true, commitmentId: true } });
+    const fresh = await db.follow.findMany({ where: { id: { gt: state.lastFollowId } }, select: { chatId: true, kind: true, value: true, commitmentId: true, createdAt: true } });
     inserted += await planFreshFollows(db, bulk, fresh, commitments, now, state.plannedUntil);
   }
-  inserted += await reconcileChangedChats(db, bulk, state, commitments, now, state.plannedUntil);
+  const reconciled = await reconcileChangedChats(db, bulk, state, commitments, now, state.plannedUntil);
+  inserted += reconciled.inserted;
+  // A chat changed (settings, a new chat, a digest day): read the groups again next tick. Its
+  // own rows up to the horizon were just reconciled.
+  if (reconciled.changed > 0) state.chats = null;
   await addChangedCommitments(db, commitments, statusChanges);
-  const extra = await planAnnouncementsAndDigests(db, bulk, state, commitments, statusChanges, now);
+  const extra = [...(await planAnnouncements(sql, commitments, statusChanges)), ...planDigests(digest, state.since, nowMs)];
   planned += extra.length;
   inserted += bulk ? bulk.insertDeliveries(extra, now) : await insertDeliveries(db, extra, now);
   // Never move the window backwards (a clock set back by MINDET_NOW on restart).
@@ -99,10 +109,10 @@ function extendBacklog(state: PlannerState, groups: readonly ChatGroup[], commit
   add(unitsInRange(groups, commitments, plannedUntil, horizon));
 }
 
-/** Writes backlog units, earliest instant first, until the row or time budget is spent (at least one unit). */
-async function writeBacklog(db: Db, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions): Promise<{ units: number; inserted: number }> {
-  // Stable sort: catch-up units (instants up to now) come first.
-  state.backlog.sort((a, b) => a.stage.instant - b.stage.instant);
+/** Writes backlog units slice by slice, earliest send time first, until the row or time budget is spent (at least one slice). */
+async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions): Promise<{ slices: number; inserted: number }> {
+  // Stable sort: catch-up units (sent at once, or at today's reminder time) come first.
+  state.backlog.sort((a, b) => a.notBefore - b.notBefore);
   const byId = new Map(commitments.map((c) => [c.id, c]));
   // Closed or moved since it was queued: nothing to write (the SQL checks it again).
   const live = (unit: StageUnit): PlanCommitment | null => {
@@ -110,42 +120,54 @@ async function writeBacklog(db: Db, bulk: BulkSql | null, state: PlannerState, c
     return c && isRemindable(c) && c.dueOn === unit.dueOn ? c : null;
   };
   let inserted = 0;
+  let slices = 0;
   let done = 0;
   const started = performance.now();
   const more = (): boolean => done < state.backlog.length && inserted < budget.rowBudget && performance.now() - started < budget.timeBudgetMs;
+  // The next slice's statement, or null when the unit at the head is dead (then it is dropped).
+  const nextSlice = (): Prisma.Sql | null => {
+    const unit = state.backlog[done] as StageUnit;
+    const c = live(unit);
+    const statement = c ? fanOutSql(unit, c, now) : null;
+    unit.part = c ? unit.part + 1 : FAN_OUT_PARTS;
+    if (unit.part >= FAN_OUT_PARTS) done++;
+    slices++;
+    return statement;
+  };
   if (bulk) {
     // One transaction for the tick's writes: one WAL sync instead of one per statement (the sync,
     // not the rows, was most of a statement's time). It holds the write lock for the tick's
     // budget only, well under the busy timeout of the bot's writes.
     bulk.transaction(() => {
       while (more()) {
-        const unit = state.backlog[done++] as StageUnit;
-        const c = live(unit);
-        if (c) inserted += fanOutUnitSync(bulk, unit, c, now);
+        const statement = nextSlice();
+        if (statement) inserted += bulk.run(statement);
       }
     });
   } else {
-    const sql = sqlWriter(db, null);
     while (more()) {
-      const unit = state.backlog[done++] as StageUnit;
-      const c = live(unit);
-      if (c) inserted += await fanOutUnit(sql, unit, c, now);
+      const statement = nextSlice();
+      if (statement) inserted += await sql.run(statement);
     }
   }
   state.backlog.splice(0, done);
-  return { units: done, inserted };
+  return { slices, inserted };
 }
 
-/** Status announcements to followers and weekly digests: few rows, planned per chat as before. */
-async function planAnnouncementsAndDigests(db: Db, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], changes: readonly PlanStatusChange[], now: Date): Promise<PlannedDelivery[]> {
-  const changed = commitments.filter((c) => changes.some((s) => s.commitmentId === c.id));
-  const follows = await loadFollowsOf(db, changed, bulk);
-  const ids = new Set(follows.map((f) => f.chatId));
-  // loadChats adds every chat with a weekly digest.
-  // Many chats: one pass over the table beats thousands of id lookups.
-  const chats: PlanChat[] = bulk && ids.size > 2_000 ? bulk.activeChats() : await loadChats(db, ids);
-  const known = new Map(chats.map((chat) => [chat.id, { chat }]));
-  const index = indexFollows(follows, (id) => known.has(id));
-  const input = { now, since: state.since, chats, commitments: changed, follows, statusChanges: changes };
-  return [...planAnnouncements(input, known, index), ...planDigests(chats.filter((c) => c.digestDay !== null), state.since, now.getTime())];
+/** Each announceable change told to the commitment's active followers (their quiet hours decide when). */
+async function planAnnouncements(sql: SqlRunner, commitments: readonly PlanCommitment[], changes: readonly PlanStatusChange[]): Promise<PlannedDelivery[]> {
+  const byId = new Map(commitments.map((c) => [c.id, c]));
+  const out: PlannedDelivery[] = [];
+  for (const change of changes) {
+    const c = byId.get(change.commitmentId);
+    if (!c || !isAnnounceable(change)) continue;
+    const rows = await sql.all<{ id: bigint | number; timeZone: string; quietStart: bigint | number | null; quietEnd: bigint | number | null }>(Prisma.sql`
+      SELECT DISTINCT ch.id AS id, ch.timeZone AS timeZone, ch.quietStart AS quietStart, ch.quietEnd AS quietEnd
+      FROM (${followsReaching(c)}) AS f JOIN Chat ch ON ch.id = f.chatId
+      WHERE ch.active = 1 AND ch.migratedToId IS NULL`);
+    const num = (v: bigint | number | null): number | null => (v === null ? null : Number(v));
+    const followers: AnnouncedChat[] = rows.map((r) => ({ id: BigInt(r.id), timeZone: r.timeZone, quietStart: num(r.quietStart), quietEnd: num(r.quietEnd) }));
+    for (const row of announcementRows(change, followers)) out.push(row);
+  }
+  return out;
 }
