@@ -55,10 +55,15 @@ export async function addChat(db: Db, id: number | bigint, data: { type?: string
   await db.chat.create({ data: { id: BigInt(id), type: data.type ?? "private", title: `chat ${id}`, ...data } });
 }
 
-/** A follow; `createdAt` is when the chat followed (by default the database's now: the wall clock). */
+/**
+ * A follow; `createdAt` is when the chat followed, by default long before any test's virtual
+ * time (the database's own default would be the wall clock, which tests must not depend on).
+ */
 export async function addFollow(db: Db, chatId: number | bigint, kind: "all" | "commitment" | "topic" | "body", value = "", commitmentId?: number, createdAt?: Date): Promise<void> {
-  await db.follow.create({ data: { chatId: BigInt(chatId), kind, value: kind === "commitment" ? String(commitmentId) : value, commitmentId: commitmentId ?? null, ...(createdAt ? { createdAt } : {}) } });
+  await db.follow.create({ data: { chatId: BigInt(chatId), kind, value: kind === "commitment" ? String(commitmentId) : value, commitmentId: commitmentId ?? null, createdAt: createdAt ?? LONG_AGO } });
 }
+
+const LONG_AGO = new Date("2000-01-01T00:00:00Z");
 
 export interface TestScheduler extends ReminderScheduler {
   sleeps: number[];
