@@ -10,7 +10,7 @@
 import { addDays } from "../calendar.ts";
 import { isFollowed } from "../chats/followers-of.ts";
 import { localDate } from "./local-time.ts";
-import { catchUpSendAt, dueDatesHitInWindow, latestStage, profileOf, stageName, type Profile, type ProfileSettings, type Stage } from "./stages.ts";
+import { catchUpSendAt, dueDatesHitInWindow, instantOn, profileOf, stageName, type Profile, type ProfileSettings, type Stage } from "./stages.ts";
 import { isRemindable, reminderKey } from "./plan.ts";
 import type { PlanChat, PlanCommitment, PlanFollow, PlannedDelivery } from "./types.ts";
 
@@ -30,8 +30,9 @@ export interface StageUnit {
    * followed before it: a chat that follows today is not sent last week's reminder.
    */
   caughtUp: boolean;
-  /** The next slice of followers to write (fan-out.ts): a big unit spans several ticks. */
-  part: number;
+  /** Its recipients' chat ids once read (fan-out.ts), and how many have rows: a big unit spans several ticks. */
+  recipients: bigint[] | null;
+  written: number;
 }
 
 /** The latest announced change bounds what is planned: instants at or before it are covered by the announcement. */
@@ -48,10 +49,18 @@ export function currentUnits(groups: readonly ChatGroup[], commitments: readonly
   const out: StageUnit[] = [];
   for (const group of groups) {
     const profile = profileOf(group);
+    // Commitments share due dates (a year has 365): each date's stages are computed once.
+    const byDueOn = new Map<string, Stage[]>();
     for (const c of commitments) {
       if (!isRemindable(c)) continue;
-      const stage = latestStage(profile, c.dueOn, afterMsFor(c, -Infinity), nowMs);
-      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage, notBefore: catchUpSendAt(profile, stage.instant, nowMs), caughtUp: true, part: 0 });
+      let stages = byDueOn.get(c.dueOn);
+      if (!stages) {
+        stages = profile.offsets.map((offset) => stageAt(profile, c.dueOn, offset)).sort((a, b) => b.instant - a.instant);
+        byDueOn.set(c.dueOn, stages);
+      }
+      const afterMs = afterMsFor(c, -Infinity);
+      const stage = stages.find((s) => s.instant <= nowMs && s.instant > afterMs);
+      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage, notBefore: catchUpSendAt(profile, stage.instant, nowMs), caughtUp: true, recipients: null, written: 0 });
     }
   }
   return out;
@@ -82,7 +91,7 @@ export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly
         for (const offset of offsets) {
           const stage = stageAt(profile, dueOn, offset);
           if (stage.instant > afterMsFor(c, afterMs) && stage.instant <= untilMs) {
-            out.push({ commitmentId: c.id, dueOn, group, stage, notBefore: stage.instant, caughtUp: false, part: 0 });
+            out.push({ commitmentId: c.id, dueOn, group, stage, notBefore: stage.instant, caughtUp: false, recipients: null, written: 0 });
           }
         }
       }
@@ -92,8 +101,7 @@ export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly
 }
 
 function stageAt(profile: Profile, dueOn: string, offset: number): Stage {
-  const stage = latestStage({ ...profile, offsets: [offset] }, dueOn, -Infinity, Infinity);
-  return stage ?? { offsetDays: offset, instant: Infinity, ...stageName(offset) };
+  return { offsetDays: offset, instant: instantOn(profile, addDays(dueOn, -offset)), ...stageName(offset) };
 }
 
 /**

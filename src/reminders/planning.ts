@@ -6,10 +6,10 @@ import { followsReaching } from "../chats/followers-of.ts";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/client.ts";
 import { sqlRunner, type BulkSql, type SqlRunner } from "./bulk-sql.ts";
-import { FAN_OUT_PARTS, fanOutSql } from "./fan-out.ts";
+import { FAN_OUT_SLICE_ROWS, fanOutSliceSql, recipientsSql } from "./fan-out.ts";
 import { insertDeliveries } from "./insert-deliveries.ts";
 import {
-  addChangedCommitments, loadDigestChats, loadGroups, loadNewStatusChanges, loadPendingCommitments, readWatermarks, type PlannerState,
+  addChangedCommitments, loadDigestChats, loadFreshFollows, loadGroups, loadNewStatusChanges, loadPendingCommitments, readWatermarks, type PlannerState,
 } from "./load-plan-input.ts";
 import { currentUnits, unitsInRange, type ChatGroup, type StageUnit } from "./plan-ahead.ts";
 import { announcementRows, isAnnounceable, isRemindable, planDigests, type AnnouncedChat } from "./plan.ts";
@@ -24,11 +24,14 @@ export interface PlanningOptions {
    * every tick short; the backlog continues next tick, earliest instants first.
    */
   rowBudget: number;
-  /** Like rowBudget, in time: no slice is started after this long (a slice is a few dozen ms). */
+  /**
+   * Like rowBudget, in time since the tick started: no slice is started after this long (a
+   * slice is a few dozen ms), so a tick ends within about 200 ms, its reads included.
+   */
   timeBudgetMs: number;
 }
 
-export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 100 };
+export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 120 };
 
 export interface PlanningReport {
   /** Stage unit slices written this tick, plus rows planned one by one (follows, announcements, digests). */
@@ -48,14 +51,17 @@ export interface PlanningReport {
  * Prisma otherwise: the statements are the same.
  */
 export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: BulkSql | null = null, options: PlanningOptions = DEFAULT_PLANNING_OPTIONS): Promise<PlanningReport> {
+  const started = performance.now();
   // Watermarks first: a row added while this tick reads has a higher id and is seen next tick.
-  const next = await readWatermarks(db);
+  // Reads go through the bulk connection too when there is one: Prisma's engine costs several
+  // milliseconds a query here, most of a quiet tick.
+  const sql = sqlRunner(db, bulk);
+  const next = await readWatermarks(sql);
   const full = state.plannedUntil === null;
   const nowMs = now.getTime();
-  const sql = sqlRunner(db, bulk);
-  const commitments = await loadPendingCommitments(db);
-  const statusChanges = await loadNewStatusChanges(db, state, now);
-  if (full || state.chats === null) state.chats = { groups: await loadGroups(db), digest: await loadDigestChats(db) };
+  const commitments = await loadPendingCommitments(sql);
+  const statusChanges = await loadNewStatusChanges(sql, state, now);
+  if (full || state.chats === null) state.chats = { groups: await loadGroups(sql), digest: await loadDigestChats(sql) };
   const { groups, digest } = state.chats;
   const horizon = nowMs + options.horizonMs;
   // Not raised to now: after a pause (blocked event loop, clock jump) the gap is planned too,
@@ -63,12 +69,11 @@ export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: 
   const plannedUntil = state.plannedUntil ?? nowMs;
   extendBacklog(state, groups, commitments, statusChanges, nowMs, plannedUntil, horizon, full);
   state.plannedUntil = Math.max(plannedUntil, horizon);
-  const written = await writeBacklog(sql, bulk, state, commitments, now, options);
+  const written = await writeBacklog(sql, bulk, state, commitments, now, options, started);
   let inserted = written.inserted;
   let planned = written.slices;
   if (!full) {
-    const fresh = await db.follow.findMany({ where: { id: { gt: state.lastFollowId } }, select: { chatId: true, kind: true, value: true, commitmentId: true, createdAt: true } });
-    inserted += await planFreshFollows(db, bulk, fresh, commitments, now, state.plannedUntil);
+    inserted += await planFreshFollows(db, bulk, await loadFreshFollows(sql, state), commitments, now, state.plannedUntil);
   }
   const reconciled = await reconcileChangedChats(db, bulk, state, commitments, now, state.plannedUntil);
   inserted += reconciled.inserted;
@@ -83,6 +88,20 @@ export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: 
   if (state.since === null || now > state.since) state.since = now;
   Object.assign(state, next);
   return { planned, inserted, full, backlog: state.backlog.length };
+}
+
+/**
+ * Writes more of the backlog between ticks, within the same budget as a tick: after a start-up
+ * or a busy day's horizon the backlog can be hundreds of thousands of rows, and one budget a
+ * minute would leave rows due soon unwritten. The scheduler runs a pass every few seconds while
+ * there is a backlog; each is as short as a tick, so the bot stays responsive in between.
+ */
+export async function runBacklogPass(db: Db, state: PlannerState, now: Date, bulk: BulkSql | null = null, options: PlanningOptions = DEFAULT_PLANNING_OPTIONS): Promise<PlanningReport> {
+  if (state.backlog.length === 0 || state.plannedUntil === null) return { planned: 0, inserted: 0, full: false, backlog: 0 };
+  const started = performance.now();
+  const sql = sqlRunner(db, bulk);
+  const written = await writeBacklog(sql, bulk, state, await loadPendingCommitments(sql), now, options, started);
+  return { planned: written.slices, inserted: written.inserted, full: false, backlog: state.backlog.length };
 }
 
 /**
@@ -109,8 +128,12 @@ function extendBacklog(state: PlannerState, groups: readonly ChatGroup[], commit
   add(unitsInRange(groups, commitments, plannedUntil, horizon));
 }
 
-/** Writes backlog units slice by slice, earliest send time first, until the row or time budget is spent (at least one slice). */
-async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions): Promise<{ slices: number; inserted: number }> {
+/**
+ * Writes backlog units slice by slice, earliest send time first, until the row or time budget
+ * (counted from `started`, the tick's start) is spent; at least one slice (or a dropped unit),
+ * so ticks alone (without passes) always make progress.
+ */
+async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions, started: number): Promise<{ slices: number; inserted: number }> {
   // Stable sort: catch-up units (sent at once, or at today's reminder time) come first.
   state.backlog.sort((a, b) => a.notBefore - b.notBefore);
   const byId = new Map(commitments.map((c) => [c.id, c]));
@@ -122,17 +145,34 @@ async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: Planner
   let inserted = 0;
   let slices = 0;
   let done = 0;
-  const started = performance.now();
-  const more = (): boolean => done < state.backlog.length && inserted < budget.rowBudget && performance.now() - started < budget.timeBudgetMs;
-  // The next slice's statement, or null when the unit at the head is dead (then it is dropped).
-  const nextSlice = (): Prisma.Sql | null => {
+  const progressed = (): boolean => slices > 0 || done > 0;
+  const more = (): boolean => done < state.backlog.length && (!progressed() || (inserted < budget.rowBudget && performance.now() - started < budget.timeBudgetMs));
+  // One step on the unit at the head: read its recipients, or write its next slice.
+  type Step = { unit: StageUnit; query: Prisma.Sql; read: true } | { unit: StageUnit; query: Prisma.Sql; read: false; count: number };
+  const next = (): Step | null => {
     const unit = state.backlog[done] as StageUnit;
     const c = live(unit);
-    const statement = c ? fanOutSql(unit, c, now) : null;
-    unit.part = c ? unit.part + 1 : FAN_OUT_PARTS;
-    if (unit.part >= FAN_OUT_PARTS) done++;
-    slices++;
-    return statement;
+    if (!c) {
+      done++;
+      return null;
+    }
+    if (unit.recipients === null) return { unit, query: recipientsSql(unit, c, now), read: true };
+    const ids = unit.recipients.slice(unit.written, unit.written + FAN_OUT_SLICE_ROWS);
+    return { unit, query: fanOutSliceSql(unit, ids, now), read: false, count: ids.length };
+  };
+  const apply = (step: Step, result: { id: bigint | number }[] | number): void => {
+    const unit = step.unit;
+    if (step.read) unit.recipients = (result as { id: bigint | number }[]).map((r) => BigInt(r.id));
+    else {
+      inserted += result as number;
+      unit.written += step.count;
+      slices++;
+    }
+    if (unit.written >= (unit.recipients?.length ?? 0)) {
+      // Written: its recipients are garbage now, not held until the backlog is spliced.
+      unit.recipients = [];
+      done++;
+    }
   };
   if (bulk) {
     // One transaction for the tick's writes: one WAL sync instead of one per statement (the sync,
@@ -140,14 +180,14 @@ async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: Planner
     // budget only, well under the busy timeout of the bot's writes.
     bulk.transaction(() => {
       while (more()) {
-        const statement = nextSlice();
-        if (statement) inserted += bulk.run(statement);
+        const step = next();
+        if (step) apply(step, step.read ? bulk.all<{ id: bigint }>(step.query) : bulk.run(step.query));
       }
     });
   } else {
     while (more()) {
-      const statement = nextSlice();
-      if (statement) inserted += await sql.run(statement);
+      const step = next();
+      if (step) apply(step, step.read ? await sql.all<{ id: bigint | number }>(step.query) : await sql.run(step.query));
     }
   }
   state.backlog.splice(0, done);

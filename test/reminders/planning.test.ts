@@ -1,6 +1,8 @@
 // The scheduler's planner (runPlanning on the bulk connection), driven minute by minute in
 // virtual time; `due` is what the next delivery would claim after its sweep.
 import { describe, expect, it } from "vitest";
+import { FAN_OUT_SLICE_ROWS } from "../../src/reminders/fan-out.ts";
+import { runBacklogPass, runPlanning } from "../../src/reminders/planning.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 import { at, usePlanWorld } from "./planning-helpers.ts";
 
@@ -234,5 +236,30 @@ describe("planning: who follows what", () => {
     // Monday 6 Apr 2026, 10:00 Almaty = 05:00 UTC.
     await w.run("2026-04-06T04:59:00Z", "2026-04-06T05:01:00Z");
     expect(await w.due("2026-04-06T05:01:00Z")).toEqual([["d:1001:2026-W15", "2026-04-06T05:00:00.000Z"]]);
+  });
+});
+
+describe("planning: budgets", () => {
+  it("a tick over budget writes one slice, passes between ticks write the rest, and nothing is planned twice or lost", async () => {
+    await addCommitment(w.t.db, {});
+    await addCommitment(w.t.db, {});
+    for (let chat = 1; chat <= 1_200; chat++) {
+      await addChat(w.t.db, chat);
+      await addFollow(w.t.db, chat, "all");
+    }
+    const tight = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 0 };
+    const first = await runPlanning(w.t.db, w.state, at("2026-03-23T12:00:00Z"), w.bulk, tight);
+    expect(first).toMatchObject({ planned: 1, inserted: FAN_OUT_SLICE_ROWS, full: true });
+    let passes = 0;
+    while (w.state.backlog.length > 0 && passes < 100) {
+      passes++;
+      await runBacklogPass(w.t.db, w.state, at("2026-03-23T12:00:02Z"), w.bulk, tight);
+    }
+    // Two units of 1,200 chats in slices of 500: six slices, one written by the tick.
+    expect(passes).toBe(5);
+    expect(await w.t.db.delivery.count()).toBe(2_400);
+    await w.tick("2026-03-23T12:01:00Z");
+    expect((await w.due("2026-03-24T04:00:00Z")).length).toBe(2_400);
+    expect((await w.due("2026-03-24T04:00:00Z")).length).toBe(0);
   });
 });
