@@ -4,7 +4,7 @@ import { addDays, todayIn, type IsoDate } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
 import type { LineCommitment, LineStatusChange } from "./compose.ts";
 import type { ClaimedRow } from "./outbox.ts";
-import { isFollowed, type FollowRule } from "../chats/followers-of.ts";
+import { isFollowed, type FollowedCommitment, type FollowRule } from "../chats/followers-of.ts";
 
 /** A digest covers what is due this many days ahead. */
 export const DIGEST_DAYS_AHEAD = 14;
@@ -20,21 +20,13 @@ export interface DeliveryChat {
 
 export interface DeliveryContext {
   chats: Map<bigint, DeliveryChat>;
-  commitments: Map<number, LineCommitment & FollowableCommitment & { withdrawn: boolean }>;
+  commitments: Map<number, LineCommitment & FollowedCommitment & { withdrawn: boolean }>;
   changes: Map<number, LineStatusChange>;
   /**
    * What each of the batch's chats follows at claim time (no entry: nothing). Rows were planned
    * up to 36 h ahead; a chat that unfollowed since must not get them.
    */
   follows: Map<bigint, FollowRule[]>;
-}
-
-/** A commitment as the "still followed?" check needs it. */
-export interface FollowableCommitment {
-  id: number;
-  /** "|economy & trade|energy|". */
-  topics: string;
-  body: string | null;
 }
 
 const COMMITMENT_SELECT = { id: true, title: true, dueOn: true, extractedDueOn: true, precision: true, status: true, withdrawnAt: true } as const;

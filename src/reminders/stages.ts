@@ -77,20 +77,6 @@ export function instantOn(profile: Profile, date: IsoDate): number {
 }
 
 /**
- * The latest reminder for a due date with its instant in (afterMs, nowMs], or null. After
- * downtime this is the catch-up rule: a stale "7 days left" is never picked over "due today".
- */
-export function latestStage(profile: Profile, dueOn: IsoDate, afterMs: number, nowMs: number): Stage | null {
-  let best: Stage | null = null;
-  for (const offset of profile.offsets) {
-    const instant = instantOn(profile, addDays(dueOn, -offset));
-    if (instant > nowMs || instant <= afterMs) continue;
-    if (best === null || instant > best.instant) best = { offsetDays: offset, instant, ...stageName(offset) };
-  }
-  return best;
-}
-
-/**
  * Due dates that have a reminder in (sinceMs, nowMs] for this profile, with the offset: the
  * window is walked day by day in local dates, so a one-minute tick touches two dates at most.
  */
