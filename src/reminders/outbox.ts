@@ -69,6 +69,24 @@ export function claimable(now: Date, options: Omit<ClaimOptions, "limit">): Pris
 }
 
 /**
+ * The chats of the earliest `limit` claimable rows. One branch per state, each read in order
+ * from the (state, notBefore) index and cut at `limit`: a single query with the three states
+ * OR-ed sorted every due row on each claim (205,000 at 09:00 with 100,000 chats).
+ */
+function nextChats(now: Date, options: ClaimOptions): Prisma.Sql {
+  const t = toDbTime(now);
+  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
+  const head = (where: Prisma.Sql): Prisma.Sql =>
+    Prisma.sql`SELECT * FROM (SELECT chatId, notBefore, id FROM Delivery WHERE ${where} ORDER BY notBefore, id LIMIT ${options.limit}) AS b`;
+  return Prisma.sql`SELECT DISTINCT chatId FROM (
+      SELECT chatId, notBefore, id FROM (
+        ${head(Prisma.sql`state = 'pending' AND notBefore <= ${t}`)}
+        UNION ALL ${head(Prisma.sql`state = 'failed' AND notBefore <= ${t} AND attempts < ${options.maxAttempts}`)}
+        UNION ALL ${head(Prisma.sql`state = 'sending' AND claimedAt <= ${leaseEnd}`)}) AS u
+      ORDER BY notBefore, id LIMIT ${options.limit}) AS h`;
+}
+
+/**
  * Claims the due rows of the next chats in one statement (so two claimers can never take the
  * same row): the chats of the earliest `limit` claimable rows, and EVERY claimable row of those
  * chats, wherever it sorts. A chat's reminders due at once are therefore always in one claim
@@ -78,10 +96,10 @@ export function claimable(now: Date, options: Omit<ClaimOptions, "limit">): Pris
  */
 export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promise<ClaimedRow[]> {
   const t = toDbTime(now);
-  const due = claimable(now, options);
+  // The chats' rows by the (chatId, state) index: a claim reads its own rows, not the whole queue.
   const rows = await db.$queryRaw<ClaimedRow[]>`
     UPDATE Delivery SET state = 'sending', claimedAt = ${t}, attempts = attempts + 1, updatedAt = ${t}
-    WHERE ${due} AND chatId IN (SELECT chatId FROM Delivery WHERE ${due} ORDER BY notBefore, id LIMIT ${options.limit})
+    WHERE id IN (SELECT d.id FROM (${nextChats(now, options)}) AS c JOIN Delivery d ON d.chatId = c.chatId WHERE ${claimable(now, options)})
     RETURNING id, key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, attempts`;
   return rows.map((r) => ({ ...r, chatId: BigInt(r.chatId) }));
 }
