@@ -49,10 +49,16 @@ export function currentUnits(groups: readonly ChatGroup[], commitments: readonly
   const out: StageUnit[] = [];
   for (const group of groups) {
     const profile = profileOf(group);
+    const earliest = profile.offsets[0];
+    if (earliest === undefined) continue;
+    const sendAt = catchUpSendAt(profile, nowMs);
+    // A commitment whose earliest reminder falls after tomorrow (local) has none yet: skipped
+    // without computing instants (each costs the zone's offset, the bulk of a start-up tick).
+    const lastDueOn = addDays(localDate(profile.timeZone, new Date(nowMs)), 1 + earliest);
     // Commitments share due dates (a year has 365): each date's stages are computed once.
     const byDueOn = new Map<string, Stage[]>();
     for (const c of commitments) {
-      if (!isRemindable(c)) continue;
+      if (!isRemindable(c) || c.dueOn > lastDueOn) continue;
       let stages = byDueOn.get(c.dueOn);
       if (!stages) {
         stages = profile.offsets.map((offset) => stageAt(profile, c.dueOn, offset)).sort((a, b) => b.instant - a.instant);
@@ -60,7 +66,7 @@ export function currentUnits(groups: readonly ChatGroup[], commitments: readonly
       }
       const afterMs = afterMsFor(c, -Infinity);
       const stage = stages.find((s) => s.instant <= nowMs && s.instant > afterMs);
-      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage, notBefore: catchUpSendAt(profile, stage.instant, nowMs), caughtUp: true, recipients: null, written: 0 });
+      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage, notBefore: sendAt(stage.instant), caughtUp: true, recipients: null, written: 0 });
     }
   }
   return out;

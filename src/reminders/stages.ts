@@ -3,7 +3,7 @@
 // few dozen profiles, which is what keeps a planning tick cheap.
 import { addDays, type IsoDate } from "../calendar.ts";
 import { parseOffsets } from "../chats/chat-settings.ts";
-import { localDate, reminderInstant } from "./local-time.ts";
+import { localDate, reminderInstant, zonedInstant } from "./local-time.ts";
 import type { DeliveryKind, PlanChat } from "./types.ts";
 
 /** One reminder of one commitment for one profile. */
@@ -100,11 +100,13 @@ export function dueDatesHitInWindow(profile: Profile, sinceMs: number, nowMs: nu
  * a new commitment or a fresh follow) may go out: at its own instant when that was today (local),
  * else at today's reminder time, so nothing caught up goes out at 03:00 or before the chat's
  * 09:00. Today's reminder time may still be ahead (the row waits for it) or passed (it goes now).
+ * Returns a function of the stage's instant: the zone arithmetic is done once per profile and tick.
  */
-export function catchUpSendAt(profile: Profile, stageMs: number, nowMs: number): number {
+export function catchUpSendAt(profile: Profile, nowMs: number): (stageMs: number) => number {
   const today = localDate(profile.timeZone, new Date(nowMs));
-  if (localDate(profile.timeZone, new Date(stageMs)) === today) return stageMs;
+  const startOfToday = zonedInstant(today, 0, profile.timeZone).getTime();
   // Quiet hours can move yesterday's reminder into today (23:00 -> 07:00): the earliest of today's.
-  const slots = [instantOn(profile, addDays(today, -1)), instantOn(profile, today)].filter((ms) => localDate(profile.timeZone, new Date(ms)) === today);
-  return Math.max(stageMs, slots.length > 0 ? Math.min(...slots) : instantOn(profile, today));
+  const slots = [instantOn(profile, addDays(today, -1)), instantOn(profile, today)].filter((ms) => ms >= startOfToday && localDate(profile.timeZone, new Date(ms)) === today);
+  const slotToday = slots.length > 0 ? Math.min(...slots) : instantOn(profile, today);
+  return (stageMs) => (stageMs >= startOfToday ? stageMs : Math.max(stageMs, slotToday));
 }
