@@ -1,11 +1,11 @@
 // What a chat will be reminded of next, for the /follow reply ("Next reminder: ..."). The same
 // stage instants the planner uses (stages.ts), for the same followed commitments
 // (chats/followers-of.ts), so the reply never promises what the planner will not send.
+import { escapeHtml } from "../bot/format/html.ts";
 import { addDays } from "../calendar.ts";
 import { isFollowed } from "../chats/followers-of.ts";
 import type { Db } from "../db/client.ts";
 import { sqlRunner } from "./bulk-sql.ts";
-import { escapeHtml } from "./compose.ts";
 import { loadPendingCommitments } from "./load-plan-input.ts";
 import { instantOn, profileOf, stageName } from "./stages.ts";
 
