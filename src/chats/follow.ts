@@ -82,8 +82,11 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Adds a follow; returns false when the chat already followed it (unique key). */
-export async function follow(db: Db, chatId: number | bigint, target: FollowTarget): Promise<boolean> {
+/**
+ * Adds a follow made at `at` (pass the bot's clock: the planner sends a chat no reminder whose
+ * moment passed before it followed); returns false when the chat already followed it (unique key).
+ */
+export async function follow(db: Db, chatId: number | bigint, target: FollowTarget, at: Date = new Date()): Promise<boolean> {
   const id = BigInt(chatId);
   const commitmentId = target.kind === "commitment" ? target.commitmentId : null;
   const existing = await db.follow.findUnique({
@@ -91,7 +94,7 @@ export async function follow(db: Db, chatId: number | bigint, target: FollowTarg
     select: { id: true },
   });
   if (existing) return false;
-  await db.follow.create({ data: { chatId: id, kind: target.kind, value: target.value, commitmentId } });
+  await db.follow.create({ data: { chatId: id, kind: target.kind, value: target.value, commitmentId, createdAt: at } });
   return true;
 }
 

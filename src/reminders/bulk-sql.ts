@@ -6,20 +6,39 @@ import Database from "better-sqlite3";
 import { BUSY_TIMEOUT_MS } from "../db/migrate.ts";
 import { sqlitePathFromUrl } from "../db/url.ts";
 import { toDbTime } from "../db/time.ts";
-import type { PlanChat, PlanFollow, PlannedDelivery } from "./types.ts";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/client.ts";
+import type { PlannedDelivery } from "./types.ts";
 
 export interface BulkSql {
   insertDeliveries(rows: readonly PlannedDelivery[], now: Date): number;
-  /** Active, non-migrated chats (all of them, or those with the given ids). */
-  activeChats(): PlanChat[];
-  follows(where: { ids: number[]; topics: string[]; bodies: string[] } | null): PlanFollow[];
-  /** Runs a write statement (prepared once per text); returns the rows changed. */
-  run(sql: string, params: readonly unknown[]): number;
+  /** Runs a write statement (prepared once per text, values bound); returns the rows changed. */
+  run(query: Prisma.Sql): number;
   /** Runs `fn` in one transaction (one WAL sync for all its writes), synchronously. */
   transaction<T>(fn: () => T): T;
   /** Runs a query (64-bit integers as bigint). */
-  all<T>(sql: string, params: readonly unknown[]): T[];
+  all<T>(query: Prisma.Sql): T[];
+  /**
+   * Runs `fn` inside a transaction that is rolled back whatever happens: what `fn` writes
+   * through this connection is seen by its own reads and by nobody else (the dry run).
+   */
+  rolledBack<T>(fn: () => Promise<T>): Promise<T>;
   close(): void;
+}
+
+/**
+ * Runs the same tagged-template SQL on the bulk connection when there is one, else through
+ * Prisma: statements are written once (Prisma.sql, values always bound) for both.
+ */
+export interface SqlRunner {
+  run(query: Prisma.Sql): Promise<number>;
+  /** Integers may come back as number or bigint: callers convert. */
+  all<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
+export function sqlRunner(db: Db, bulk: BulkSql | null): SqlRunner {
+  if (bulk) return { run: (q) => Promise.resolve(bulk.run(q)), all: <T>(q: Prisma.Sql) => Promise.resolve(bulk.all<T>(q)) };
+  return { run: (q) => db.$executeRaw(q), all: <T>(q: Prisma.Sql) => db.$queryRaw<T[]>(q) };
 }
 
 const BULK_CACHE_KIB = 64 * 1024;
@@ -49,51 +68,29 @@ export function openBulkSql(databaseUrl: string): BulkSql | null {
     }
     return inserted;
   });
-  const chats = db
-    .prepare(`SELECT id, type, timeZone, offsets, reminderHour, digestDay, digestHour, quietStart, quietEnd FROM Chat WHERE active = 1 AND migratedToId IS NULL`)
-    .safeIntegers(true);
-  const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   const prepared = new Map<string, Database.Statement>();
-  const statement = (sql: string): Database.Statement => {
-    let s = prepared.get(sql);
+  // Prisma.sql's `.sql` is the text with "?" placeholders, the same for every value: one
+  // prepared statement per statement shape, values bound each run.
+  const statement = (query: Prisma.Sql): Database.Statement => {
+    let s = prepared.get(query.sql);
     if (!s) {
-      s = db.prepare(sql);
-      prepared.set(sql, s);
+      s = db.prepare(query.sql);
+      prepared.set(query.sql, s);
     }
     return s;
   };
   return {
-    run: (sql, params) => statement(sql).run(...params).changes,
+    run: (query) => statement(query).run(...query.values).changes,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    all: <T>(sql: string, params: readonly unknown[]) => statement(sql).safeIntegers(true).all(...params) as T[],
+    all: <T>(query: Prisma.Sql) => statement(query).safeIntegers(true).all(...query.values) as T[],
     insertDeliveries: (rows, now) => (rows.length === 0 ? 0 : insertAll(rows, toDbTime(now))),
-    activeChats: () =>
-      (chats.all() as Record<string, unknown>[]).map((r) => ({
-        id: r.id as bigint,
-        type: r.type as string,
-        timeZone: r.timeZone as string,
-        offsets: r.offsets as string,
-        reminderHour: Number(r.reminderHour),
-        digestDay: toNumber(r.digestDay),
-        digestHour: Number(r.digestHour),
-        quietStart: toNumber(r.quietStart),
-        quietEnd: toNumber(r.quietEnd),
-      })),
-    follows: (where) => {
-      let sql = `SELECT chatId, kind, value, commitmentId FROM Follow`;
-      const params: unknown[] = [];
-      if (where) {
-        const list = (n: number): string => Array.from({ length: n }, () => "?").join(",");
-        sql += ` WHERE kind = 'all' OR (kind = 'commitment' AND commitmentId IN (${list(where.ids.length)}))
-          OR (kind = 'topic' AND value IN (${list(where.topics.length)})) OR (kind = 'body' AND value IN (${list(where.bodies.length)}))`;
-        params.push(...where.ids, ...where.topics, ...where.bodies);
+    rolledBack: async <T>(fn: () => Promise<T>): Promise<T> => {
+      db.exec("BEGIN");
+      try {
+        return await fn();
+      } finally {
+        db.exec("ROLLBACK");
       }
-      return (db.prepare(sql).safeIntegers(true).all(...params) as Record<string, unknown>[]).map((r) => ({
-        chatId: r.chatId as bigint,
-        kind: r.kind as string,
-        value: r.value as string,
-        commitmentId: toNumber(r.commitmentId),
-      }));
     },
     close: () => db.close(),
   };

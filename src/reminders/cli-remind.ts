@@ -3,10 +3,12 @@ import { withStore } from "../cli/open-store.ts";
 import type { CliIo } from "../cli/io.ts";
 import { ConfigError } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import { toDbTime } from "../db/time.ts";
-import { createPlannerState, loadPlanInput } from "./load-plan-input.ts";
-import { planReminders } from "./plan.ts";
-import type { PlannedDelivery } from "./types.ts";
+import { Prisma } from "../db/client.ts";
+import { openBulkSql, sqlRunner, type BulkSql } from "./bulk-sql.ts";
+import { DEFAULT_DELIVER_OPTIONS } from "./deliver.ts";
+import { createPlannerState } from "./load-plan-input.ts";
+import { claimable, sweepStale } from "./outbox.ts";
+import { runPlanning } from "./planning.ts";
 
 const USAGE = "usage: mindet remind --dry-run [--json]   (sending happens in `mindet start`)";
 
@@ -39,9 +41,16 @@ export async function runRemindCommand(args: string[], io: CliIo): Promise<numbe
     return usageError(io, "remind: only --dry-run is supported here; reminders are sent by the running bot (`mindet start`)");
   }
   try {
-    return await withStore(io, async ({ db, clock }) => {
+    return await withStore(io, async ({ db, clock, config }) => {
       const now = clock.now();
-      const items = await dryRun(db, now);
+      const bulk = openBulkSql(config.databaseUrl);
+      if (!bulk) return usageError(io, "remind: --dry-run needs a database file (DATABASE_URL=file:...), not an in-memory database");
+      let items: DryRunItem[];
+      try {
+        items = await dryRun(db, bulk, now);
+      } finally {
+        bulk.close();
+      }
       if (args.includes("--json")) io.stdout.write(`${JSON.stringify({ now: now.toISOString(), items }, null, 2)}\n`);
       else printItems(io, items, now);
       return 0;
@@ -57,40 +66,41 @@ function usageError(io: CliIo, message: string): number {
   return 2;
 }
 
+/** Rows listed at most (the count line still tells the whole number). */
+const MAX_LISTED = 10_000;
+
 /**
- * What a tick at `now` would send: every chat's current reminder not yet in the outbox, plus
- * rows already due in it. Reads only.
+ * What a tick at `now` would send: the scheduler's own planning pass and stale-row sweep, run
+ * from a fresh start (as after a restart, so every chat's current reminder is considered) inside
+ * a transaction that is rolled back, then the rows the deliverer would claim. Nothing is kept.
  */
-export async function dryRun(db: Db, now: Date): Promise<DryRunItem[]> {
-  const { input } = await loadPlanInput(db, createPlannerState(), now);
-  const planned = planReminders(input).filter((r) => r.notBefore <= now);
-  const existing = new Set<string>();
-  for (let i = 0; i < planned.length; i += 900) {
-    const keys = planned.slice(i, i + 900).map((r) => r.key);
-    for (const row of await db.delivery.findMany({ where: { key: { in: keys } }, select: { key: true } })) existing.add(row.key);
-  }
-  const due = await db.$queryRawUnsafe<(PlannedDelivery & { state: string })[]>(
-    `SELECT key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, notBefore, state FROM Delivery
-     WHERE (state = 'pending' OR state = 'failed') AND notBefore <= ? ORDER BY notBefore LIMIT 10000`,
-    toDbTime(now),
-  );
-  const rows = [...due, ...planned.filter((r) => !existing.has(r.key)).map((r) => ({ ...r, state: "planned" }))];
-  const chats = new Map((await db.chat.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chatId))] } }, select: { id: true, title: true, type: true } })).map((c) => [c.id, c]));
-  const titles = new Map((await db.commitment.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => (r.commitmentId === null ? [] : [r.commitmentId])))] } }, select: { id: true, title: true } })).map((c) => [c.id, c.title]));
-  return rows
-    .map((r) => ({
-      chatId: String(r.chatId),
-      chatTitle: chats.get(r.chatId)?.title ?? null,
-      chatType: chats.get(r.chatId)?.type ?? "unknown",
-      kind: r.kind,
-      stage: r.key.startsWith("r:") ? (r.key.split(":")[3] ?? r.kind) : r.kind,
-      commitmentId: r.commitmentId,
-      title: r.commitmentId === null ? null : (titles.get(r.commitmentId) ?? null),
-      dueOn: r.dueOn,
-      notBefore: new Date(r.notBefore).toISOString(),
-      state: r.state,
-    }))
-    .sort((a, b) => a.chatId.localeCompare(b.chatId) || a.notBefore.localeCompare(b.notBefore));
+export async function dryRun(db: Db, bulk: BulkSql, now: Date): Promise<DryRunItem[]> {
+  const options = { leaseMs: DEFAULT_DELIVER_OPTIONS.leaseMs, maxAttempts: DEFAULT_DELIVER_OPTIONS.maxAttempts, limit: MAX_LISTED };
+  return bulk.rolledBack(async () => {
+    const [before] = bulk.all<{ maxId: bigint | null }>(Prisma.sql`SELECT max(id) AS maxId FROM Delivery`);
+    const planned = Number(before?.maxId ?? 0);
+    // Nothing ahead of now (horizon 0) and no budget: the whole catch-up in one pass.
+    await runPlanning(db, createPlannerState(), now, bulk, { horizonMs: 0, rowBudget: Infinity, timeBudgetMs: Infinity });
+    await sweepStale(sqlRunner(db, bulk), now);
+    const rows = bulk.all<{ id: bigint; key: string; chatId: bigint; commitmentId: bigint | null; kind: string; dueOn: string | null; notBefore: string; state: string; chatTitle: string | null; chatType: string | null; title: string | null }>(Prisma.sql`
+      SELECT d.id, d.key, d.chatId, d.commitmentId, d.kind, d.dueOn, d.notBefore, d.state, ch.title AS chatTitle, ch.type AS chatType, c.title AS title
+      FROM Delivery d LEFT JOIN Chat ch ON ch.id = d.chatId LEFT JOIN Commitment c ON c.id = d.commitmentId
+      WHERE ${claimable(now, options)} ORDER BY d.notBefore, d.id LIMIT ${options.limit}`);
+    return rows
+      .map((r) => ({
+        chatId: String(r.chatId),
+        chatTitle: r.chatTitle,
+        chatType: r.chatType ?? "unknown",
+        kind: r.kind,
+        stage: r.key.startsWith("r:") ? (r.key.split(":")[3] ?? r.kind) : r.kind,
+        commitmentId: r.commitmentId === null ? null : Number(r.commitmentId),
+        title: r.title,
+        dueOn: r.dueOn,
+        notBefore: new Date(r.notBefore).toISOString(),
+        state: Number(r.id) > planned ? "planned" : r.state,
+      }))
+      .sort((a, b) => a.chatId.localeCompare(b.chatId) || a.notBefore.localeCompare(b.notBefore));
+  });
 }
 
 function printItems(io: CliIo, items: readonly DryRunItem[], now: Date): void {

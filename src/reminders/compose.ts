@@ -1,10 +1,19 @@
 // The text of a chat's message: escaped HTML, one line per reminder, grouped, and split at
 // line boundaries so no part exceeds Telegram's 4,096 characters.
 import { daysBetween, type IsoDate } from "../calendar.ts";
+import { escapeHtml, MAX_MESSAGE_CHARS } from "../bot/format/html.ts";
 import { describeDaysLeft, dueLabel } from "../commitments/commitment-view.ts";
 
-/** Telegram's limit on a message's text. */
-export const MAX_MESSAGE_CHARS = 4096;
+/**
+ * `text` cut to at most `max` UTF-16 units without splitting a surrogate pair: half an emoji is
+ * not UTF-8, and Telegram refuses the whole message.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Titles are cut here so one line can never fill a message. */
 const MAX_TITLE_CHARS = 300;
 
@@ -33,13 +42,9 @@ export interface Block {
   rowIds: number[];
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 function shortTitle(title: string): string {
   const clean = title.replace(/\s+/g, " ").trim();
-  return escapeHtml(clean.length > MAX_TITLE_CHARS ? `${clean.slice(0, MAX_TITLE_CHARS - 1)}…` : clean);
+  return escapeHtml(clean.length > MAX_TITLE_CHARS ? `${cutText(clean, MAX_TITLE_CHARS - 1)}…` : clean);
 }
 
 /** "• Title — 31 Mar 2026, in 7 days · /c 42" (the days counted in the chat's own today). */
@@ -67,7 +72,7 @@ export function statusLine(c: LineCommitment, change: LineStatusChange): string 
   if (change.evidenceUrl && /^https?:\/\//i.test(change.evidenceUrl)) {
     parts.push(`  <a href="${escapeHtml(change.evidenceUrl).replace(/"/g, "&quot;")}">evidence</a>`);
   }
-  if (change.note) parts.push(`  ${escapeHtml(change.note.slice(0, 500))}`);
+  if (change.note) parts.push(`  ${escapeHtml(cutText(change.note, 500))}`);
   return parts.join("\n");
 }
 
@@ -89,7 +94,7 @@ export function splitMessage(blocks: readonly Block[], max = MAX_MESSAGE_CHARS):
   for (const block of blocks) {
     for (const raw of block.lines) {
       // A single over-long line (cannot happen with cut titles, but a note could) is cut.
-      const line = raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
+      const line = raw.length > max ? `${cutText(raw, max - 1)}…` : raw;
       const added = (lines.length > 0 ? 1 : 0) + line.length;
       if (length + added > max) flush();
       length += (lines.length > 0 ? 1 : 0) + line.length;

@@ -8,7 +8,9 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { reminderLine, splitMessage, statusLine, type Block } from "./compose.ts";
-import { loadDeliveryContext, loadDigest, stillFollows, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { isFollowed } from "../chats/followers-of.ts";
+import { loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { sqlRunner } from "./bulk-sql.ts";
 import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { sendWithRetries, type SendPolicy } from "./send.ts";
@@ -16,7 +18,10 @@ import { sendWithRetries, type SendPolicy } from "./send.ts";
 export interface DeliverOptions extends SendPolicy {
   leaseMs: number;
   maxAttempts: number;
-  /** Rows claimed at once: small enough that a claim is sent soon after it is made. */
+  /**
+   * Rows looked at per claim: the claim takes their chats (at most this many) with all their due
+   * rows. Small enough that a claim is sent soon after it is made.
+   */
   batchSize: number;
   /** Chats sent to at the same time; also the bound on duplicates after a crash. */
   concurrency: number;
@@ -73,7 +78,8 @@ interface ChatJob {
  */
 export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () => boolean = () => false): Promise<DeliverReport> {
   const report: DeliverReport = { claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0 };
-  report.skipped += await sweepStale(deps.db, now);
+  // Through Prisma's connection: the outbox's state changes never go through the bulk one.
+  report.skipped += await sweepStale(sqlRunner(deps.db, null), now);
   const queue: ChatJob[] = [];
   let exhausted = false;
   let claiming: Promise<void> | null = null;
@@ -164,7 +170,7 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
       if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.stale.push(row.id);
       else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
-    } else if (c && !stillFollows(follows, c)) {
+    } else if (c && !isFollowed(follows, c)) {
       skip.unfollowed.push(row.id);
     } else if (row.kind === "new") {
       // A commitment just read from a live source (src/sources/announce-new.ts).

@@ -4,8 +4,7 @@ import { addDays, todayIn, type IsoDate } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
 import type { LineCommitment, LineStatusChange } from "./compose.ts";
 import type { ClaimedRow } from "./outbox.ts";
-import { followersOf, indexFollows } from "./plan.ts";
-import type { PlanFollow } from "./types.ts";
+import { isFollowed, type FollowedCommitment, type FollowRule } from "../chats/followers-of.ts";
 
 /** A digest covers what is due this many days ahead. */
 export const DIGEST_DAYS_AHEAD = 14;
@@ -21,32 +20,13 @@ export interface DeliveryChat {
 
 export interface DeliveryContext {
   chats: Map<bigint, DeliveryChat>;
-  commitments: Map<number, LineCommitment & FollowableCommitment & { withdrawn: boolean }>;
+  commitments: Map<number, LineCommitment & FollowedCommitment & { withdrawn: boolean }>;
   changes: Map<number, LineStatusChange>;
   /**
    * What each of the batch's chats follows at claim time (no entry: nothing). Rows were planned
    * up to 36 h ahead; a chat that unfollowed since must not get them.
    */
-  follows: Map<bigint, PlanFollow[]>;
-}
-
-/** A commitment as the "still followed?" check needs it. */
-export interface FollowableCommitment {
-  id: number;
-  /** "|economy & trade|energy|". */
-  topics: string;
-  body: string | null;
-}
-
-/** True when one of a chat's follows reaches the commitment: all, its id, one of its topics, its body. */
-export function stillFollows(follows: readonly PlanFollow[] | undefined, c: FollowableCommitment): boolean {
-  return (follows ?? []).some(
-    (f) =>
-      f.kind === "all" ||
-      (f.kind === "commitment" && (f.commitmentId ?? Number(f.value)) === c.id) ||
-      (f.kind === "topic" && f.value !== "" && c.topics.includes(`|${f.value}|`)) ||
-      (f.kind === "body" && c.body !== null && f.value === c.body),
-  );
+  follows: Map<bigint, FollowRule[]>;
 }
 
 const COMMITMENT_SELECT = { id: true, title: true, dueOn: true, extractedDueOn: true, precision: true, status: true, withdrawnAt: true } as const;
@@ -70,7 +50,7 @@ export async function loadDeliveryContext(db: Db, rows: readonly ClaimedRow[]): 
     ),
     inChunks(chatIds, (ids) => db.follow.findMany({ where: { chatId: { in: ids } }, select: { chatId: true, kind: true, value: true, commitmentId: true } })),
   ]);
-  const byChat = new Map<bigint, PlanFollow[]>();
+  const byChat = new Map<bigint, FollowRule[]>();
   for (const f of follows) {
     const list = byChat.get(f.chatId);
     if (list) list.push(f);
@@ -102,13 +82,12 @@ export async function loadDigest(db: Db, chatId: bigint, timeZone: string, now: 
   });
   const overdueFrom = previous?.dueOn ?? addDays(today, -7);
   const follows = await db.follow.findMany({ where: { chatId }, select: { chatId: true, kind: true, value: true, commitmentId: true } });
-  const index = indexFollows(follows, () => true);
   const rows = await db.commitment.findMany({
     where: { status: { in: ["open", "postponed"] }, withdrawnAt: null, precision: { not: "vague" }, dueOn: { gte: overdueFrom, lte: addDays(today, DIGEST_DAYS_AHEAD) } },
     select: { ...COMMITMENT_SELECT, topics: true, body: true },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
   });
-  const followed = rows.filter((c) => followersOf(index, c).size > 0);
+  const followed = rows.filter((c) => isFollowed(follows, c));
   return {
     upcoming: followed.filter((c) => c.dueOn !== null && c.dueOn >= today),
     newlyOverdue: followed.filter((c) => c.dueOn !== null && c.dueOn < today),

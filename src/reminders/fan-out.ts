@@ -1,65 +1,54 @@
-// The database side of a stage unit: one INSERT OR IGNORE ... SELECT writes the reminder for
-// every active chat of the unit's group that follows the commitment (all, directly, by topic,
-// by body), so 20,000 followers cost one statement and no JavaScript objects. The key, and so
-// "already planned", is exactly the per-chat planner's: r:<chat>:<commitment>:<stage>:<due date>.
-import type { Db } from "../db/client.ts";
+// The database side of a stage unit: the unit's recipients (the active chats of its group that
+// follow the commitment; who follows what comes from chats/followers-of.ts) are read once, in
+// one statement, then written as outbox rows a slice at a time: one INSERT ... SELECT per
+// FAN_OUT_SLICE_ROWS chats, their ids bound as one JSON array. 20,000 followers cost a few
+// dozen statements and no per-row JavaScript objects. A slice is a few dozen milliseconds, so a
+// tick or pass stops between slices when its budget is spent; reading the followers once per
+// unit (not once per slice) keeps the slices cheap. The key, and so "already planned", is
+// exactly the per-chat planner's: r:<chat>:<commitment>:<stage>:<due date>.
+//
+// SQLite syntax where the engines differ: PostgreSQL spells INSERT OR IGNORE as
+// INSERT ... ON CONFLICT DO NOTHING, `IS` as `IS NOT DISTINCT FROM`, json_each(?) as unnest(?).
+import { followsReaching, type FollowedCommitment } from "../chats/followers-of.ts";
+import { Prisma } from "../db/client.ts";
 import { toDbTime } from "../db/time.ts";
-import type { BulkSql } from "./bulk-sql.ts";
 import type { StageUnit } from "./plan-ahead.ts";
 
-/** Runs one write statement; returns the rows changed. The bulk connection when there is one, else Prisma. */
-export interface SqlWriter {
-  run(sql: string, params: readonly unknown[]): Promise<number>;
-}
+/** Rows per slice: about 25 ms of inserts into a large outbox on this machine. */
+export const FAN_OUT_SLICE_ROWS = 500;
 
-export function sqlWriter(db: Db, bulk: BulkSql | null): SqlWriter {
-  if (bulk) return { run: (sql, params) => Promise.resolve(bulk.run(sql, params)) };
-  return { run: (sql, params) => db.$executeRawUnsafe(sql, ...params) };
-}
-
-// Followers by the (kind, value) index, one branch per way of following; UNION dedupes a chat
-// that follows the same commitment twice (directly and through a topic).
-const FAN_OUT_SQL = `INSERT OR IGNORE INTO Delivery (key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, notBefore, state, attempts, createdAt, updatedAt)
-  SELECT 'r:' || ch.id || ':' || ? || ':' || ? || ':' || ?, ch.id, ?, ?, ?, ?, NULL, ?, 'pending', 0, ?, ?
-  -- Driven from the followers (CROSS JOIN fixes the order): the chat table is then read by
-  -- primary key, one row per follower, not scanned once per unit.
-  FROM (
-      SELECT chatId FROM Follow WHERE kind = 'all' AND value = ''
-      UNION SELECT chatId FROM Follow WHERE kind = 'commitment' AND value = ?
-      UNION SELECT chatId FROM Follow WHERE kind = 'topic' AND value IN (SELECT value FROM json_each(?))
-      UNION SELECT chatId FROM Follow WHERE kind = 'body' AND value = ?) AS f
-    CROSS JOIN Chat ch ON ch.id = f.chatId
-  WHERE ch.active = 1 AND ch.migratedToId IS NULL
-    AND ch.timeZone = ? AND ch.offsets = ? AND ch.reminderHour = ? AND ch.quietStart IS ? AND ch.quietEnd IS ?
-    -- The commitment may have closed or moved since the unit was computed: then nothing is planned.
-    AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = ? AND c.dueOn = ? AND c.status IN ('open','postponed') AND c.withdrawnAt IS NULL)`;
-
-/** What the fan-out needs of a commitment beyond the unit: who follows it by topic and body. */
-export interface FanOutCommitment {
-  topics: string;
-  body: string | null;
-}
-
-/** Writes a unit's rows; returns how many were new. */
-export async function fanOutUnit(sql: SqlWriter, unit: StageUnit, c: FanOutCommitment, now: Date): Promise<number> {
-  return sql.run(FAN_OUT_SQL, fanOutParams(unit, c, now));
-}
-
-/** Writes a unit's rows on the bulk connection (synchronous: callers batch many in one transaction). */
-export function fanOutUnitSync(bulk: BulkSql, unit: StageUnit, c: FanOutCommitment, now: Date): number {
-  return bulk.run(FAN_OUT_SQL, fanOutParams(unit, c, now));
-}
-
-function fanOutParams(unit: StageUnit, c: FanOutCommitment, now: Date): unknown[] {
+/**
+ * The unit's recipients, by chat id: active chats of the unit's group following the commitment.
+ * A caught-up stage (its instant passed before it was planned) goes only to chats that already
+ * followed at its instant; a follow stamped after `now` was made under another clock
+ * (MINDET_NOW), its moment is unknown and it counts as old (see followedAtMs).
+ */
+export function recipientsSql(unit: StageUnit, c: FollowedCommitment, now: Date): Prisma.Sql {
   const g = unit.group;
-  const topics = JSON.stringify(c.topics.split("|").filter((t) => t !== ""));
-  const id = unit.commitmentId;
+  const followedInTime = unit.caughtUp ? Prisma.sql`AND (f.createdAt <= ${toDbTime(new Date(unit.stage.instant))} OR f.createdAt > ${toDbTime(now)})` : Prisma.empty;
+  // Driven from the followers (CROSS JOIN fixes the order): the chat table is read by primary
+  // key, one row per follower, not scanned once per unit.
+  return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c)}) AS f CROSS JOIN Chat ch ON ch.id = f.chatId
+    WHERE ch.active = 1 AND ch.migratedToId IS NULL
+      AND ch.timeZone = ${g.timeZone} AND ch.offsets = ${g.offsets} AND ch.reminderHour = ${g.reminderHour}
+      AND ch.quietStart IS ${g.quietStart} AND ch.quietEnd IS ${g.quietEnd} ${followedInTime}
+    ORDER BY ch.id`;
+}
+
+/**
+ * Writes one slice of a unit's rows for these chats (INSERT OR IGNORE: a row that exists is
+ * "already planned"). The chat and the commitment are checked again: a slice may be written
+ * minutes after the recipients were read.
+ */
+export function fanOutSliceSql(unit: StageUnit, chatIds: readonly bigint[], now: Date): Prisma.Sql {
   const stamp = toDbTime(now);
-  // Positional parameters in the order they appear (better-sqlite3 does not bind ?NNN from a
-  // list). Ids inside text go as text: Prisma binds JS numbers as REAL ("42.0").
-  const idText = String(id);
-  return [
-    idText, unit.stage.name, unit.dueOn, id, unit.stage.kind, unit.stage.offsetDays, unit.dueOn, toDbTime(new Date(unit.stage.instant)), stamp, stamp,
-    idText, topics, c.body, g.timeZone, g.offsets, g.reminderHour, g.quietStart, g.quietEnd, id, unit.dueOn,
-  ];
+  // Ids inside text go as text: Prisma binds JS numbers as REAL ("42.0").
+  const idText = String(unit.commitmentId);
+  return Prisma.sql`INSERT OR IGNORE INTO Delivery (key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, notBefore, state, attempts, createdAt, updatedAt)
+  SELECT 'r:' || ch.id || ':' || ${idText} || ':' || ${unit.stage.name} || ':' || ${unit.dueOn}, ch.id, ${unit.commitmentId}, ${unit.stage.kind},
+    ${unit.stage.offsetDays}, ${unit.dueOn}, NULL, ${toDbTime(new Date(unit.notBefore))}, 'pending', 0, ${stamp}, ${stamp}
+  FROM json_each(${`[${chatIds.join(",")}]`}) AS f CROSS JOIN Chat ch ON ch.id = f.value
+  WHERE ch.active = 1 AND ch.migratedToId IS NULL
+    -- The commitment may have closed or moved since the unit was computed: then nothing is planned.
+    AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = ${unit.commitmentId} AND c.dueOn = ${unit.dueOn} AND c.status IN ('open','postponed') AND c.withdrawnAt IS NULL)`;
 }

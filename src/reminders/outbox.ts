@@ -1,9 +1,13 @@
 // The outbox's state changes, each one SQL statement so it is atomic without a transaction:
 // pending -> sending (claim) -> sent (record) | failed (retry later) | skipped (no longer wanted).
+// Tagged templates throughout (values always bound); the SQL is what SQLite and PostgreSQL both
+// accept, so the statements survive a move of engine.
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/client.ts";
 import { toDbTime } from "../db/time.ts";
+import type { SqlRunner } from "./bulk-sql.ts";
 
-export const REMINDER_KINDS_SQL = "('before','due','overdue')";
+const REMINDER_KINDS = Prisma.sql`('before','due','overdue')`;
 
 /** A claimed row, as the deliverer needs it. */
 export interface ClaimedRow {
@@ -23,6 +27,7 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Failed rows are retried until they have had this many attempts. */
   maxAttempts: number;
+  /** Rows looked at to pick the chats of a claim: at most this many chats, all their due rows. */
   limit: number;
 }
 
@@ -33,61 +38,78 @@ export interface ClaimOptions {
  * (after downtime only the latest still relevant is sent; a later reminder planned ahead and
  * not yet due supersedes nothing). Returns how many rows were skipped.
  */
-export async function sweepStale(db: Db, now: Date): Promise<number> {
+export async function sweepStale(sql: SqlRunner, now: Date): Promise<number> {
   const t = toDbTime(now);
-  const open = `state IN ('pending','failed')`;
-  const statements = [
-    [`chat inactive`, `${open} AND chatId IN (SELECT id FROM Chat WHERE active = 0 OR migratedToId IS NOT NULL)`],
-    [`closed`, `${open} AND kind IN ${REMINDER_KINDS_SQL} AND commitmentId IN (SELECT id FROM Commitment WHERE status NOT IN ('open','postponed') OR withdrawnAt IS NOT NULL)`],
-    [`postponed`, `${open} AND kind IN ${REMINDER_KINDS_SQL} AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = Delivery.commitmentId AND (c.dueOn IS NULL OR c.dueOn != Delivery.dueOn))`],
+  const open = Prisma.sql`state IN ('pending','failed')`;
+  const statements: [string, Prisma.Sql][] = [
+    [`chat inactive`, Prisma.sql`${open} AND chatId IN (SELECT id FROM Chat WHERE active = 0 OR migratedToId IS NOT NULL)`],
+    [`closed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND commitmentId IN (SELECT id FROM Commitment WHERE status NOT IN ('open','postponed') OR withdrawnAt IS NOT NULL)`],
+    [`postponed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = Delivery.commitmentId AND (c.dueOn IS NULL OR c.dueOn != Delivery.dueOn))`],
     [
       `superseded`,
-      `${open} AND kind IN ${REMINDER_KINDS_SQL} AND EXISTS (SELECT 1 FROM Delivery later WHERE later.chatId = Delivery.chatId
-        AND later.commitmentId = Delivery.commitmentId AND later.dueOn = Delivery.dueOn AND later.kind IN ${REMINDER_KINDS_SQL}
-        AND later.offsetDays < Delivery.offsetDays AND later.state IN ('pending','sending','sent') AND later.notBefore <= ?)`,
+      Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM Delivery later WHERE later.chatId = Delivery.chatId
+        AND later.commitmentId = Delivery.commitmentId AND later.dueOn = Delivery.dueOn AND later.kind IN ${REMINDER_KINDS}
+        AND later.offsetDays < Delivery.offsetDays AND later.state IN ('pending','sending','sent') AND later.notBefore <= ${t})`,
     ],
-  ] as const;
+  ];
   let skipped = 0;
   for (const [reason, where] of statements) {
-    const params = reason === "superseded" ? [t] : [];
-    skipped += await db.$executeRawUnsafe(`UPDATE Delivery SET state = 'skipped', skipReason = ?, updatedAt = ? WHERE ${where}`, reason, t, ...params);
+    skipped += await sql.run(Prisma.sql`UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${t} WHERE ${where}`);
   }
   return skipped;
 }
 
+/** Rows that may be claimed at `now`: due, failed and waiting for a retry, or stuck in 'sending' past the lease. */
+export function claimable(now: Date, options: Omit<ClaimOptions, "limit">): Prisma.Sql {
+  const t = toDbTime(now);
+  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
+  return Prisma.sql`((state = 'pending' AND notBefore <= ${t})
+    OR (state = 'failed' AND attempts < ${options.maxAttempts} AND notBefore <= ${t})
+    OR (state = 'sending' AND claimedAt <= ${leaseEnd}))`;
+}
+
 /**
- * Claims up to `limit` rows due at `now` in one statement (so two claimers can never take the
- * same row): pending ones, failed ones waiting for a retry, and ones stuck in 'sending' past the
- * lease. That last case is the only way a message can go out twice: its process died after
- * Telegram accepted it and before the row was recorded as sent.
+ * The chats of the earliest `limit` claimable rows. One branch per state, each read in order
+ * from the (state, notBefore) index and cut at `limit`: a single query with the three states
+ * OR-ed sorted every due row on each claim (205,000 at 09:00 with 100,000 chats).
+ */
+function nextChats(now: Date, options: ClaimOptions): Prisma.Sql {
+  const t = toDbTime(now);
+  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
+  const head = (where: Prisma.Sql): Prisma.Sql =>
+    Prisma.sql`SELECT * FROM (SELECT chatId, notBefore, id FROM Delivery WHERE ${where} ORDER BY notBefore, id LIMIT ${options.limit}) AS b`;
+  return Prisma.sql`SELECT DISTINCT chatId FROM (
+      SELECT chatId, notBefore, id FROM (
+        ${head(Prisma.sql`state = 'pending' AND notBefore <= ${t}`)}
+        UNION ALL ${head(Prisma.sql`state = 'failed' AND notBefore <= ${t} AND attempts < ${options.maxAttempts}`)}
+        UNION ALL ${head(Prisma.sql`state = 'sending' AND claimedAt <= ${leaseEnd}`)}) AS u
+      ORDER BY notBefore, id LIMIT ${options.limit}) AS h`;
+}
+
+/**
+ * Claims the due rows of the next chats in one statement (so two claimers can never take the
+ * same row): the chats of the earliest `limit` claimable rows, and EVERY claimable row of those
+ * chats, wherever it sorts. A chat's reminders due at once are therefore always in one claim
+ * and go out as one message, however many chats are due and whatever the batch size.
+ * A row stuck in 'sending' past the lease is the only way a message can go out twice: its
+ * process died after Telegram accepted it and before the row was recorded as sent.
  */
 export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promise<ClaimedRow[]> {
   const t = toDbTime(now);
-  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
-  return db.$queryRawUnsafe<ClaimedRow[]>(
-    `UPDATE Delivery SET state = 'sending', claimedAt = ?, attempts = attempts + 1, updatedAt = ?
-     WHERE id IN (
-       SELECT id FROM Delivery
-       WHERE (state = 'pending' AND notBefore <= ?)
-          OR (state = 'failed' AND attempts < ? AND notBefore <= ?)
-          OR (state = 'sending' AND claimedAt <= ?)
-       ORDER BY notBefore, id LIMIT ?)
-     RETURNING id, key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, attempts`,
-    t, t, t, options.maxAttempts, t, leaseEnd, options.limit,
-  );
-}
-
-function placeholders(ids: readonly number[]): string {
-  return ids.map(() => "?").join(",");
+  // The chats' rows by the (chatId, state) index: a claim reads its own rows, not the whole queue.
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE Delivery SET state = 'sending', claimedAt = ${t}, attempts = attempts + 1, updatedAt = ${t}
+    WHERE id IN (SELECT d.id FROM (${nextChats(now, options)}) AS c JOIN Delivery d ON d.chatId = c.chatId WHERE ${claimable(now, options)})
+    RETURNING id, key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, attempts`;
+  return rows.map((r) => ({ ...r, chatId: BigInt(r.chatId) }));
 }
 
 /** Records that Telegram accepted the message carrying these rows. */
 export async function markSent(db: Db, ids: readonly number[], messageId: number, at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.$executeRawUnsafe(
-    `UPDATE Delivery SET state = 'sent', sentAt = ?, messageId = ?, lastError = NULL, updatedAt = ? WHERE id IN (${placeholders(ids)})`,
-    toDbTime(at), messageId, toDbTime(at), ...ids,
-  );
+  await db.$executeRaw`
+    UPDATE Delivery SET state = 'sent', sentAt = ${toDbTime(at)}, messageId = ${messageId}, lastError = NULL, updatedAt = ${toDbTime(at)}
+    WHERE id IN (${Prisma.join(ids)})`;
 }
 
 /**
@@ -96,25 +118,23 @@ export async function markSent(db: Db, ids: readonly number[], messageId: number
  */
 export async function markFailed(db: Db, ids: readonly number[], error: string, at: Date, retryAt: Date, permanent: boolean, maxAttempts: number): Promise<void> {
   if (ids.length === 0) return;
-  await db.$executeRawUnsafe(
-    `UPDATE Delivery SET state = 'failed', lastError = ?, notBefore = ?, updatedAt = ?${permanent ? ", attempts = ?" : ""} WHERE id IN (${placeholders(ids)}) AND state = 'sending'`,
-    error.slice(0, 500), toDbTime(retryAt), toDbTime(at), ...(permanent ? [maxAttempts] : []), ...ids,
-  );
+  const attempts = permanent ? Prisma.sql`, attempts = ${maxAttempts}` : Prisma.empty;
+  await db.$executeRaw`
+    UPDATE Delivery SET state = 'failed', lastError = ${error.slice(0, 500)}, notBefore = ${toDbTime(retryAt)}, updatedAt = ${toDbTime(at)}${attempts}
+    WHERE id IN (${Prisma.join(ids)}) AND state = 'sending'`;
 }
 
 /** Skips rows that must not go out (with the reason). */
 export async function skipRows(db: Db, ids: readonly number[], reason: string, at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.$executeRawUnsafe(
-    `UPDATE Delivery SET state = 'skipped', skipReason = ?, updatedAt = ? WHERE id IN (${placeholders(ids)}) AND state IN ('pending','sending','failed')`,
-    reason, toDbTime(at), ...ids,
-  );
+  await db.$executeRaw`
+    UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${toDbTime(at)}
+    WHERE id IN (${Prisma.join(ids)}) AND state IN ('pending','sending','failed')`;
 }
 
 /** Skips every unsent row of a chat (it blocked the bot or no longer exists). */
 export async function skipChat(db: Db, chatId: bigint, reason: string, at: Date): Promise<void> {
-  await db.$executeRawUnsafe(
-    `UPDATE Delivery SET state = 'skipped', skipReason = ?, updatedAt = ? WHERE chatId = ? AND state IN ('pending','sending','failed')`,
-    reason, toDbTime(at), chatId,
-  );
+  await db.$executeRaw`
+    UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${toDbTime(at)}
+    WHERE chatId = ${chatId} AND state IN ('pending','sending','failed')`;
 }

@@ -8,19 +8,14 @@
 // busy minute's rows (09:00, when most chats get theirs) are written during the quiet minutes
 // before it, a bounded number per tick. Rows carry notBefore; the deliverer claims only due ones.
 import { addDays } from "../calendar.ts";
+import { isFollowed } from "../chats/followers-of.ts";
 import { localDate } from "./local-time.ts";
-import { dueDatesHitInWindow, latestStage, profileOf, stageName, type Profile, type Stage } from "./stages.ts";
+import { catchUpSendAt, dueDatesHitInWindow, instantOn, profileOf, stageName, type Profile, type ProfileSettings, type Stage } from "./stages.ts";
 import { isRemindable, reminderKey } from "./plan.ts";
-import type { PlanChat, PlanCommitment, PlannedDelivery } from "./types.ts";
+import type { PlanChat, PlanCommitment, PlanFollow, PlannedDelivery } from "./types.ts";
 
 /** Reminder settings shared by a group of chats, as stored (raw offsets text: the SQL matches it). */
-export interface ChatGroup {
-  timeZone: string;
-  offsets: string;
-  reminderHour: number;
-  quietStart: number | null;
-  quietEnd: number | null;
-}
+export type ChatGroup = ProfileSettings;
 
 /** One reminder of one commitment for every follower in one group. */
 export interface StageUnit {
@@ -28,16 +23,16 @@ export interface StageUnit {
   dueOn: string;
   group: ChatGroup;
   stage: Stage;
-}
-
-/** A unit's identity: planning it twice is harmless (unique keys), but costs a statement. */
-export function unitKey(u: StageUnit): string {
-  const g = u.group;
-  return `${u.commitmentId}|${u.dueOn}|${u.stage.name}|${g.timeZone}|${g.offsets}|${g.reminderHour}|${g.quietStart}|${g.quietEnd}`;
-}
-
-function profileOfGroup(group: ChatGroup): Profile {
-  return profileOf({ ...group, id: 0n, type: "private", digestDay: null, digestHour: 9 });
+  /** When its rows may go out: the stage's instant, or later for a caught-up stage (catchUpSendAt). */
+  notBefore: number;
+  /**
+   * A caught-up stage (its instant had passed when it was planned) goes only to chats that
+   * followed before it: a chat that follows today is not sent last week's reminder.
+   */
+  caughtUp: boolean;
+  /** Its recipients' chat ids once read (fan-out.ts), and how many have rows: a big unit spans several ticks. */
+  recipients: bigint[] | null;
+  written: number;
 }
 
 /** The latest announced change bounds what is planned: instants at or before it are covered by the announcement. */
@@ -53,11 +48,25 @@ function afterMsFor(c: PlanCommitment, afterMs: number): number {
 export function currentUnits(groups: readonly ChatGroup[], commitments: readonly PlanCommitment[], nowMs: number): StageUnit[] {
   const out: StageUnit[] = [];
   for (const group of groups) {
-    const profile = profileOfGroup(group);
+    const profile = profileOf(group);
+    const earliest = profile.offsets[0];
+    if (earliest === undefined) continue;
+    const sendAt = catchUpSendAt(profile, nowMs);
+    // A commitment whose earliest reminder falls after tomorrow (local) has none yet: skipped
+    // without computing instants (each costs the zone's offset, the bulk of a start-up tick).
+    const lastDueOn = addDays(localDate(profile.timeZone, new Date(nowMs)), 1 + earliest);
+    // Commitments share due dates (a year has 365): each date's stages are computed once.
+    const byDueOn = new Map<string, Stage[]>();
     for (const c of commitments) {
-      if (!isRemindable(c)) continue;
-      const stage = latestStage(profile, c.dueOn, afterMsFor(c, -Infinity), nowMs);
-      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage });
+      if (!isRemindable(c) || c.dueOn > lastDueOn) continue;
+      let stages = byDueOn.get(c.dueOn);
+      if (!stages) {
+        stages = profile.offsets.map((offset) => stageAt(profile, c.dueOn, offset)).sort((a, b) => b.instant - a.instant);
+        byDueOn.set(c.dueOn, stages);
+      }
+      const afterMs = afterMsFor(c, -Infinity);
+      const stage = stages.find((s) => s.instant <= nowMs && s.instant > afterMs);
+      if (stage) out.push({ commitmentId: c.id, dueOn: c.dueOn, group, stage, notBefore: sendAt(stage.instant), caughtUp: true, recipients: null, written: 0 });
     }
   }
   return out;
@@ -79,7 +88,7 @@ export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly
     else byDueOn.set(c.dueOn, [c]);
   }
   for (const group of groups) {
-    const profile = profileOfGroup(group);
+    const profile = profileOf(group);
     const first = localDate(profile.timeZone, new Date(afterMs));
     // Quiet hours can move an instant into the next local day: one date more covers it.
     const last = addDays(localDate(profile.timeZone, new Date(untilMs)), 1);
@@ -87,7 +96,9 @@ export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly
       for (const c of byDueOn.get(dueOn) ?? []) {
         for (const offset of offsets) {
           const stage = stageAt(profile, dueOn, offset);
-          if (stage.instant > afterMsFor(c, afterMs) && stage.instant <= untilMs) out.push({ commitmentId: c.id, dueOn, group, stage });
+          if (stage.instant > afterMsFor(c, afterMs) && stage.instant <= untilMs) {
+            out.push({ commitmentId: c.id, dueOn, group, stage, notBefore: stage.instant, caughtUp: false, recipients: null, written: 0 });
+          }
         }
       }
     }
@@ -96,19 +107,34 @@ export function unitsInRange(groups: readonly ChatGroup[], commitments: readonly
 }
 
 function stageAt(profile: Profile, dueOn: string, offset: number): Stage {
-  const stage = latestStage({ ...profile, offsets: [offset] }, dueOn, -Infinity, Infinity);
-  return stage ?? { offsetDays: offset, instant: Infinity, ...stageName(offset) };
+  return { offsetDays: offset, instant: instantOn(profile, addDays(dueOn, -offset)), ...stageName(offset) };
 }
 
 /**
- * One chat's rows for the commitments it follows (a fresh follow, changed settings): every
- * reminder with its instant in (afterMs, untilMs], plus, with `withCurrent`, the current one
- * (at or before `nowMs`; an overdue notice only goes out if the key was never used).
+ * When a follow counts as made, for "was the chat following when this reminder fell?": its
+ * createdAt, or -Infinity when that lies after `nowMs` (stamped by another clock than the
+ * planner's, MINDET_NOW in a demo: its real moment is unknown, so it counts as old).
  */
-export function chatRows(chat: PlanChat, followed: readonly PlanCommitment[], nowMs: number, untilMs: number, withCurrent: boolean): PlannedDelivery[] {
+export function followedAtMs(follow: Pick<PlanFollow, "createdAt">, nowMs: number): number {
+  const ms = follow.createdAt.getTime();
+  return ms > nowMs ? -Infinity : ms;
+}
+
+/**
+ * One chat's rows for what its follows reach (a fresh follow, changed settings): every reminder
+ * with its instant in (nowMs, untilMs], plus, with `withCurrent`, the current one when the chat
+ * already followed at its instant (an overdue notice only goes out if the key was never used).
+ */
+export function chatRows(chat: PlanChat, follows: readonly PlanFollow[], commitments: readonly PlanCommitment[], nowMs: number, untilMs: number, withCurrent: boolean): PlannedDelivery[] {
   const group: ChatGroup = { timeZone: chat.timeZone, offsets: chat.offsets, reminderHour: chat.reminderHour, quietStart: chat.quietStart, quietEnd: chat.quietEnd };
-  const units = [...(withCurrent ? currentUnits([group], followed, nowMs) : []), ...unitsInRange([group], followed, nowMs, untilMs)];
-  return units.map((u) => ({
+  const followed = new Map(commitments.filter((c) => isFollowed(follows, c)).map((c) => [c.id, c]));
+  const current = withCurrent
+    ? currentUnits([group], [...followed.values()], nowMs).filter((u) => {
+        const c = followed.get(u.commitmentId) as PlanCommitment;
+        return follows.some((f) => isFollowed([f], c) && followedAtMs(f, nowMs) <= u.stage.instant);
+      })
+    : [];
+  return [...current, ...unitsInRange([group], [...followed.values()], nowMs, untilMs)].map((u) => ({
     key: reminderKey(chat.id, u.commitmentId, u.stage.name, u.dueOn),
     chatId: chat.id,
     commitmentId: u.commitmentId,
@@ -116,6 +142,6 @@ export function chatRows(chat: PlanChat, followed: readonly PlanCommitment[], no
     offsetDays: u.stage.offsetDays,
     dueOn: u.dueOn,
     statusChangeId: null,
-    notBefore: new Date(u.stage.instant),
+    notBefore: new Date(u.notBefore),
   }));
 }

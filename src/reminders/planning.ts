@@ -1,33 +1,49 @@
-// One planning pass: reminders ahead up to a horizon (stage units fanned out in SQL, a bounded
-// number of rows per tick), fresh follows and changed chats, status announcements and digests.
+// THE planner: one planning pass, used by the scheduler every minute and by `remind --dry-run`
+// (inside a transaction it rolls back). Reminders ahead up to a horizon (stage units fanned out
+// in SQL, a bounded number of rows per tick), fresh follows and changed chats, status
+// announcements and digests.
+import { followsReaching } from "../chats/followers-of.ts";
 import type { Db } from "../db/client.ts";
-import type { BulkSql } from "./bulk-sql.ts";
-import { fanOutUnit, fanOutUnitSync, sqlWriter } from "./fan-out.ts";
+import { Prisma } from "../db/client.ts";
+import { sqlRunner, type BulkSql, type SqlRunner } from "./bulk-sql.ts";
+import { FAN_OUT_SLICE_ROWS, fanOutSliceSql, recipientsSql } from "./fan-out.ts";
 import { insertDeliveries } from "./insert-deliveries.ts";
 import {
-  addChangedCommitments, loadChats, loadFollowsOf, loadNewStatusChanges, loadPendingCommitments, loadProfiles, readWatermarks, type PlannerState,
+  addChangedCommitments, loadDigestChats, loadFreshFollows, loadGroups, loadNewStatusChanges, loadPendingCommitments, readWatermarks, type PlannerState,
 } from "./load-plan-input.ts";
 import { currentUnits, unitsInRange, type ChatGroup, type StageUnit } from "./plan-ahead.ts";
-import { indexFollows, isRemindable, planAnnouncements, planDigests } from "./plan.ts";
+import { announcementRows, isAnnounceable, isRemindable, planDigests, type AnnouncedChat } from "./plan.ts";
 import { planFreshFollows, reconcileChangedChats } from "./reconcile-chats.ts";
-import type { PlanChat, PlanCommitment, PlanStatusChange, PlannedDelivery } from "./types.ts";
+import type { PlanCommitment, PlanStatusChange, PlannedDelivery } from "./types.ts";
 
 export interface PlanningOptions {
   /** How far ahead reminders are planned: a busy 09:00 is written during the quiet minutes before it. */
   horizonMs: number;
   /**
-   * Rows a tick writes before it stops taking stage units (one unit may overshoot it): keeps
+   * Rows a tick writes before it stops taking stage units (one slice may overshoot it): keeps
    * every tick short; the backlog continues next tick, earliest instants first.
    */
   rowBudget: number;
-  /** Like rowBudget, in time: no unit is started after this long (a unit of 15,000 rows takes about 0.3 s). */
+  /**
+   * Like rowBudget, in time since the tick started, commit included: no step is started once
+   * the time spent plus the commit its rows will cost (as measured on earlier ticks) reaches
+   * this. A step is a few milliseconds to 50 ms, so a tick ends within about 200 ms.
+   */
   timeBudgetMs: number;
 }
 
-export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 150 };
+export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 130 };
+
+// The commit of a planning transaction costs time in proportion to the rows it wrote: SQLite
+// checkpoints the write-ahead log into the database (and syncs it) once the log passes 1,000
+// pages, which a tick's few thousand rows of random index pages always do. 50 to 130 ms a
+// commit on this machine, after the budget was checked: that overshoot is what this estimate
+// (milliseconds per row written, a moving average over ticks) takes into the budget.
+let commitMsPerRow = 0.02;
+const COMMIT_ESTIMATE_WEIGHT = 0.3;
 
 export interface PlanningReport {
-  /** Stage units written this tick, plus rows planned one by one (follows, announcements, digests). */
+  /** Stage unit slices written this tick, plus rows planned one by one (follows, announcements, digests). */
   planned: number;
   /** Rows that were new. */
   inserted: number;
@@ -44,35 +60,57 @@ export interface PlanningReport {
  * Prisma otherwise: the statements are the same.
  */
 export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: BulkSql | null = null, options: PlanningOptions = DEFAULT_PLANNING_OPTIONS): Promise<PlanningReport> {
+  const started = performance.now();
   // Watermarks first: a row added while this tick reads has a higher id and is seen next tick.
-  const next = await readWatermarks(db);
+  // Reads go through the bulk connection too when there is one: Prisma's engine costs several
+  // milliseconds a query here, most of a quiet tick.
+  const sql = sqlRunner(db, bulk);
+  const next = await readWatermarks(sql);
   const full = state.plannedUntil === null;
   const nowMs = now.getTime();
-  const commitments = await loadPendingCommitments(db);
-  const statusChanges = await loadNewStatusChanges(db, state, now);
-  const groups: ChatGroup[] = await loadProfiles(db);
+  const commitments = await loadPendingCommitments(sql);
+  const statusChanges = await loadNewStatusChanges(sql, state, now);
+  if (full || state.chats === null) state.chats = { groups: await loadGroups(sql), digest: await loadDigestChats(sql) };
+  const { groups, digest } = state.chats;
   const horizon = nowMs + options.horizonMs;
   // Not raised to now: after a pause (blocked event loop, clock jump) the gap is planned too,
   // and the deliverer's sweep keeps only the latest reminder of each chat and commitment.
   const plannedUntil = state.plannedUntil ?? nowMs;
   extendBacklog(state, groups, commitments, statusChanges, nowMs, plannedUntil, horizon, full);
   state.plannedUntil = Math.max(plannedUntil, horizon);
-  const { units, inserted: fannedOut } = await writeBacklog(db, bulk, state, commitments, now, options);
-  let inserted = fannedOut;
-  let planned = units;
+  const written = await writeBacklog(sql, bulk, state, commitments, now, options, started);
+  let inserted = written.inserted;
+  let planned = written.slices;
   if (!full) {
-    const fresh = await db.follow.findMany({ where: { id: { gt: state.lastFollowId } }, select: { chatId: true, kind: true, value: true, commitmentId: true } });
-    inserted += await planFreshFollows(db, bulk, fresh, commitments, now, state.plannedUntil);
+    inserted += await planFreshFollows(db, bulk, await loadFreshFollows(sql, state), commitments, now, state.plannedUntil);
   }
-  inserted += await reconcileChangedChats(db, bulk, state, commitments, now, state.plannedUntil);
+  const reconciled = await reconcileChangedChats(db, bulk, state, commitments, now, state.plannedUntil);
+  inserted += reconciled.inserted;
+  // A chat changed (settings, a new chat, a digest day): read the groups again next tick. Its
+  // own rows up to the horizon were just reconciled.
+  if (reconciled.changed > 0) state.chats = null;
   await addChangedCommitments(db, commitments, statusChanges);
-  const extra = await planAnnouncementsAndDigests(db, bulk, state, commitments, statusChanges, now);
+  const extra = [...(await planAnnouncements(sql, commitments, statusChanges)), ...planDigests(digest, state.since, nowMs)];
   planned += extra.length;
   inserted += bulk ? bulk.insertDeliveries(extra, now) : await insertDeliveries(db, extra, now);
   // Never move the window backwards (a clock set back by MINDET_NOW on restart).
   if (state.since === null || now > state.since) state.since = now;
   Object.assign(state, next);
   return { planned, inserted, full, backlog: state.backlog.length };
+}
+
+/**
+ * Writes more of the backlog between ticks, within the same budget as a tick: after a start-up
+ * or a busy day's horizon the backlog can be hundreds of thousands of rows, and one budget a
+ * minute would leave rows due soon unwritten. The scheduler runs a pass every few seconds while
+ * there is a backlog; each is as short as a tick, so the bot stays responsive in between.
+ */
+export async function runBacklogPass(db: Db, state: PlannerState, now: Date, bulk: BulkSql | null = null, options: PlanningOptions = DEFAULT_PLANNING_OPTIONS): Promise<PlanningReport> {
+  if (state.backlog.length === 0 || state.plannedUntil === null) return { planned: 0, inserted: 0, full: false, backlog: 0 };
+  const started = performance.now();
+  const sql = sqlRunner(db, bulk);
+  const written = await writeBacklog(sql, bulk, state, await loadPendingCommitments(sql), now, options, started);
+  return { planned: written.slices, inserted: written.inserted, full: false, backlog: state.backlog.length };
 }
 
 /**
@@ -99,10 +137,14 @@ function extendBacklog(state: PlannerState, groups: readonly ChatGroup[], commit
   add(unitsInRange(groups, commitments, plannedUntil, horizon));
 }
 
-/** Writes backlog units, earliest instant first, until the row or time budget is spent (at least one unit). */
-async function writeBacklog(db: Db, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions): Promise<{ units: number; inserted: number }> {
-  // Stable sort: catch-up units (instants up to now) come first.
-  state.backlog.sort((a, b) => a.stage.instant - b.stage.instant);
+/**
+ * Writes backlog units slice by slice, earliest send time first, until the row or time budget
+ * (counted from `started`, the tick's start) is spent; at least one slice (or a dropped unit),
+ * so ticks alone (without passes) always make progress.
+ */
+async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], now: Date, budget: PlanningOptions, started: number): Promise<{ slices: number; inserted: number }> {
+  // Stable sort: catch-up units (sent at once, or at today's reminder time) come first.
+  state.backlog.sort((a, b) => a.notBefore - b.notBefore);
   const byId = new Map(commitments.map((c) => [c.id, c]));
   // Closed or moved since it was queued: nothing to write (the SQL checks it again).
   const live = (unit: StageUnit): PlanCommitment | null => {
@@ -110,42 +152,79 @@ async function writeBacklog(db: Db, bulk: BulkSql | null, state: PlannerState, c
     return c && isRemindable(c) && c.dueOn === unit.dueOn ? c : null;
   };
   let inserted = 0;
+  let slices = 0;
   let done = 0;
-  const started = performance.now();
-  const more = (): boolean => done < state.backlog.length && inserted < budget.rowBudget && performance.now() - started < budget.timeBudgetMs;
+  const progressed = (): boolean => slices > 0 || done > 0;
+  const more = (): boolean =>
+    done < state.backlog.length &&
+    (!progressed() || (inserted < budget.rowBudget && performance.now() - started + (inserted + FAN_OUT_SLICE_ROWS) * commitMsPerRow < budget.timeBudgetMs));
+  // One step on the unit at the head: read its recipients, or write its next slice.
+  type Step = { unit: StageUnit; query: Prisma.Sql; read: true } | { unit: StageUnit; query: Prisma.Sql; read: false; count: number };
+  const next = (): Step | null => {
+    const unit = state.backlog[done] as StageUnit;
+    const c = live(unit);
+    if (!c) {
+      done++;
+      return null;
+    }
+    if (unit.recipients === null) return { unit, query: recipientsSql(unit, c, now), read: true };
+    const ids = unit.recipients.slice(unit.written, unit.written + FAN_OUT_SLICE_ROWS);
+    return { unit, query: fanOutSliceSql(unit, ids, now), read: false, count: ids.length };
+  };
+  const apply = (step: Step, result: { id: bigint | number }[] | number): void => {
+    const unit = step.unit;
+    if (step.read) unit.recipients = (result as { id: bigint | number }[]).map((r) => BigInt(r.id));
+    else {
+      inserted += result as number;
+      unit.written += step.count;
+      slices++;
+    }
+    if (unit.written >= (unit.recipients?.length ?? 0)) {
+      // Written: its recipients are garbage now, not held until the backlog is spliced.
+      unit.recipients = [];
+      done++;
+    }
+  };
   if (bulk) {
     // One transaction for the tick's writes: one WAL sync instead of one per statement (the sync,
     // not the rows, was most of a statement's time). It holds the write lock for the tick's
     // budget only, well under the busy timeout of the bot's writes.
+    let committing = 0;
     bulk.transaction(() => {
       while (more()) {
-        const unit = state.backlog[done++] as StageUnit;
-        const c = live(unit);
-        if (c) inserted += fanOutUnitSync(bulk, unit, c, now);
+        const step = next();
+        if (step) apply(step, step.read ? bulk.all<{ id: bigint }>(step.query) : bulk.run(step.query));
       }
+      committing = performance.now();
     });
+    if (inserted > 500) {
+      const measured = (performance.now() - committing) / inserted;
+      commitMsPerRow = (1 - COMMIT_ESTIMATE_WEIGHT) * commitMsPerRow + COMMIT_ESTIMATE_WEIGHT * measured;
+    }
   } else {
-    const sql = sqlWriter(db, null);
     while (more()) {
-      const unit = state.backlog[done++] as StageUnit;
-      const c = live(unit);
-      if (c) inserted += await fanOutUnit(sql, unit, c, now);
+      const step = next();
+      if (step) apply(step, step.read ? await sql.all<{ id: bigint | number }>(step.query) : await sql.run(step.query));
     }
   }
   state.backlog.splice(0, done);
-  return { units: done, inserted };
+  return { slices, inserted };
 }
 
-/** Status announcements to followers and weekly digests: few rows, planned per chat as before. */
-async function planAnnouncementsAndDigests(db: Db, bulk: BulkSql | null, state: PlannerState, commitments: readonly PlanCommitment[], changes: readonly PlanStatusChange[], now: Date): Promise<PlannedDelivery[]> {
-  const changed = commitments.filter((c) => changes.some((s) => s.commitmentId === c.id));
-  const follows = await loadFollowsOf(db, changed, bulk);
-  const ids = new Set(follows.map((f) => f.chatId));
-  // loadChats adds every chat with a weekly digest.
-  // Many chats: one pass over the table beats thousands of id lookups.
-  const chats: PlanChat[] = bulk && ids.size > 2_000 ? bulk.activeChats() : await loadChats(db, ids);
-  const known = new Map(chats.map((chat) => [chat.id, { chat }]));
-  const index = indexFollows(follows, (id) => known.has(id));
-  const input = { now, since: state.since, chats, commitments: changed, follows, statusChanges: changes };
-  return [...planAnnouncements(input, known, index), ...planDigests(chats.filter((c) => c.digestDay !== null), state.since, now.getTime())];
+/** Each announceable change told to the commitment's active followers (their quiet hours decide when). */
+async function planAnnouncements(sql: SqlRunner, commitments: readonly PlanCommitment[], changes: readonly PlanStatusChange[]): Promise<PlannedDelivery[]> {
+  const byId = new Map(commitments.map((c) => [c.id, c]));
+  const out: PlannedDelivery[] = [];
+  for (const change of changes) {
+    const c = byId.get(change.commitmentId);
+    if (!c || !isAnnounceable(change)) continue;
+    const rows = await sql.all<{ id: bigint | number; timeZone: string; quietStart: bigint | number | null; quietEnd: bigint | number | null }>(Prisma.sql`
+      SELECT DISTINCT ch.id AS id, ch.timeZone AS timeZone, ch.quietStart AS quietStart, ch.quietEnd AS quietEnd
+      FROM (${followsReaching(c)}) AS f JOIN Chat ch ON ch.id = f.chatId
+      WHERE ch.active = 1 AND ch.migratedToId IS NULL`);
+    const num = (v: bigint | number | null): number | null => (v === null ? null : Number(v));
+    const followers: AnnouncedChat[] = rows.map((r) => ({ id: BigInt(r.id), timeZone: r.timeZone, quietStart: num(r.quietStart), quietEnd: num(r.quietEnd) }));
+    for (const row of announcementRows(change, followers)) out.push(row);
+  }
+  return out;
 }

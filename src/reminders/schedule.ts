@@ -7,12 +7,14 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { DEFAULT_DELIVER_OPTIONS, deliverDue, type DeliverOptions, type DeliverReport } from "./deliver.ts";
 import { createPlannerState } from "./load-plan-input.ts";
-import { runPlanning, type PlanningReport } from "./planning.ts";
+import { DEFAULT_PLANNING_OPTIONS, runBacklogPass, runPlanning, type PlanningOptions, type PlanningReport } from "./planning.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
 import { openBulkSql, type BulkSql } from "./bulk-sql.ts";
 
 /** Every minute, on the minute (UTC: the expression has no hour, the zone only names the clock). */
 export const TICK_CRON = "* * * * *";
+/** Between ticks, while planning has a backlog, a pass writes more of it this often. */
+export const BACKLOG_PASS_INTERVAL_MS = 2_000;
 
 export interface ReminderSchedulerDeps {
   db: Db;
@@ -29,6 +31,8 @@ export interface ReminderSchedulerDeps {
   options?: Partial<DeliverOptions>;
   /** Told after every tick (metrics, /healthz). */
   onTick?: (report: TickReport) => void;
+  /** Replaces the planning budgets (tests that drive tick() without the passes between ticks). */
+  planning?: Partial<PlanningOptions>;
 }
 
 export interface TickReport extends PlanningReport, DeliverReport {
@@ -64,12 +68,14 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     ...deps.options,
   };
   const state = createPlannerState();
+  const planningOptions: PlanningOptions = { ...DEFAULT_PLANNING_OPTIONS, ...deps.planning };
   let bulk: BulkSql | null | undefined;
   let task: ScheduledTask | null = null;
   let stopping = false;
   let running: Promise<TickReport> | null = null;
   let queued: Promise<TickReport> | null = null;
   let ticks = 0;
+  let passTimer: NodeJS.Timeout | null = null;
 
   async function runTick(): Promise<TickReport> {
     // The clock is read once: planning and the claim both use this instant.
@@ -77,13 +83,38 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const log = deps.logger.child({ job: "reminders", tick: ++ticks });
     const started = performance.now();
     bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
-    const planning = await runPlanning(deps.db, state, now, bulk);
+    const planning = await runPlanning(deps.db, state, now, bulk, planningOptions);
     const delivery = await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping);
     const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started) };
     const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
     log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
     deps.onTick?.(report);
     return report;
+  }
+
+  /** A pass writing more of the backlog, serialized with ticks (it never runs beside one). */
+  async function runPass(): Promise<TickReport> {
+    const now = deps.clock.now();
+    const started = performance.now();
+    bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
+    const planning = await runBacklogPass(deps.db, state, now, bulk, planningOptions);
+    const report: TickReport = { at: now, ...planning, claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0, durationMs: Math.round(performance.now() - started) };
+    deps.logger.debug({ job: "reminders", ...report, at: now.toISOString() }, "planning backlog pass");
+    return report;
+  }
+
+  /** While the scheduler runs and planning has a backlog, another pass in a moment. */
+  function schedulePass(): void {
+    if (!task || stopping || passTimer || state.backlog.length === 0) return;
+    passTimer = setTimeout(() => {
+      passTimer = null;
+      if (running || stopping) return schedulePass();
+      running = runPass().finally(() => {
+        running = null;
+      });
+      running.then(schedulePass, (error: unknown) => deps.logger.error({ err: error, job: "reminders" }, "planning backlog pass failed; the next tick retries"));
+    }, BACKLOG_PASS_INTERVAL_MS);
+    passTimer.unref();
   }
 
   function tick(): Promise<TickReport> {
@@ -107,13 +138,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     start() {
       if (task) return;
       stopping = false;
+      // A tick or pass still running: tick() runs once more right after it, so no minute is skipped.
       const run = async (): Promise<void> => {
-        if (running) {
-          deps.logger.debug({ job: "reminders" }, "previous tick still running; this minute is covered by it or the next");
-          return;
-        }
         try {
           await tick();
+          schedulePass();
         } catch (error) {
           deps.logger.error({ err: error, job: "reminders" }, "reminder tick failed; the next tick catches up");
         }
@@ -123,6 +152,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     },
     async stop() {
       stopping = true;
+      if (passTimer) clearTimeout(passTimer);
+      passTimer = null;
       if (task) {
         await task.stop();
         await task.destroy();

@@ -2,13 +2,9 @@
 // hours, offsets). Chats that share settings share the computation: 100,000 chats are usually a
 // few dozen profiles, which is what keeps a planning tick cheap.
 import { addDays, type IsoDate } from "../calendar.ts";
-import { reminderInstant } from "./local-time.ts";
+import { parseOffsets } from "../chats/chat-settings.ts";
+import { localDate, reminderInstant, zonedInstant } from "./local-time.ts";
 import type { DeliveryKind, PlanChat } from "./types.ts";
-
-/** The default offsets, used when a chat's text is unreadable: a week, a day, the day, a day late. */
-export const DEFAULT_OFFSETS: readonly number[] = [7, 1, 0, -1];
-/** Offsets beyond these are ignored (a typo, not a wish for a reminder years ahead). */
-const MAX_OFFSET_DAYS = 366;
 
 /** One reminder of one commitment for one profile. */
 export interface Stage {
@@ -28,16 +24,26 @@ export interface Profile {
   offsets: number[];
 }
 
-/** "7,1,0,-1" -> [7, 1, 0, -1]; unreadable text gives the defaults, "" gives no reminders. */
-export function parseOffsets(text: string): number[] {
+/** The reminder settings that decide when a chat's reminders fall (a chat, or a group of chats sharing them). */
+export type ProfileSettings = Pick<PlanChat, "timeZone" | "offsets" | "reminderHour" | "quietStart" | "quietEnd">;
+
+/**
+ * A chat's stored offsets as days. The text was checked by the /settings parser when it was
+ * written (the same parser reads it here); "" means no reminders. Text that no longer parses
+ * (a row edited by hand) gets the schema's default rather than silence.
+ */
+export function offsetsOf(text: string): number[] {
   if (text.trim() === "") return [];
-  const values = text.split(",").map((p) => Number(p.trim()));
-  if (values.some((v) => !Number.isInteger(v) || Math.abs(v) > MAX_OFFSET_DAYS)) return [...DEFAULT_OFFSETS];
-  return [...new Set(values)].sort((a, b) => b - a);
+  const parsed = parseOffsets(text);
+  const stored = parsed.ok && "offsets" in parsed.patch ? parsed.patch.offsets : DEFAULT_OFFSETS_TEXT;
+  return stored.split(",").map(Number);
 }
 
-export function profileOf(chat: PlanChat): Profile {
-  const offsets = parseOffsets(chat.offsets);
+/** The schema's default offsets: a week, a day, the day, a day late. */
+const DEFAULT_OFFSETS_TEXT = "7,1,0,-1";
+
+export function profileOf(chat: ProfileSettings): Profile {
+  const offsets = offsetsOf(chat.offsets);
   return {
     key: `${chat.timeZone}|${chat.reminderHour}|${chat.quietStart}|${chat.quietEnd}|${offsets.join(",")}`,
     timeZone: chat.timeZone,
@@ -71,20 +77,6 @@ export function instantOn(profile: Profile, date: IsoDate): number {
 }
 
 /**
- * The latest reminder for a due date with its instant in (afterMs, nowMs], or null. After
- * downtime this is the catch-up rule: a stale "7 days left" is never picked over "due today".
- */
-export function latestStage(profile: Profile, dueOn: IsoDate, afterMs: number, nowMs: number): Stage | null {
-  let best: Stage | null = null;
-  for (const offset of profile.offsets) {
-    const instant = instantOn(profile, addDays(dueOn, -offset));
-    if (instant > nowMs || instant <= afterMs) continue;
-    if (best === null || instant > best.instant) best = { offsetDays: offset, instant, ...stageName(offset) };
-  }
-  return best;
-}
-
-/**
  * Due dates that have a reminder in (sinceMs, nowMs] for this profile, with the offset: the
  * window is walked day by day in local dates, so a one-minute tick touches two dates at most.
  */
@@ -101,4 +93,20 @@ export function dueDatesHitInWindow(profile: Profile, sinceMs: number, nowMs: nu
     }
   }
   return hits;
+}
+
+/**
+ * When a reminder whose instant has passed (`stageMs` <= `nowMs`: caught up after downtime, for
+ * a new commitment or a fresh follow) may go out: at its own instant when that was today (local),
+ * else at today's reminder time, so nothing caught up goes out at 03:00 or before the chat's
+ * 09:00. Today's reminder time may still be ahead (the row waits for it) or passed (it goes now).
+ * Returns a function of the stage's instant: the zone arithmetic is done once per profile and tick.
+ */
+export function catchUpSendAt(profile: Profile, nowMs: number): (stageMs: number) => number {
+  const today = localDate(profile.timeZone, new Date(nowMs));
+  const startOfToday = zonedInstant(today, 0, profile.timeZone).getTime();
+  // Quiet hours can move yesterday's reminder into today (23:00 -> 07:00): the earliest of today's.
+  const slots = [instantOn(profile, addDays(today, -1)), instantOn(profile, today)].filter((ms) => ms >= startOfToday && localDate(profile.timeZone, new Date(ms)) === today);
+  const slotToday = slots.length > 0 ? Math.min(...slots) : instantOn(profile, today);
+  return (stageMs) => (stageMs >= startOfToday ? stageMs : Math.max(stageMs, slotToday));
 }

@@ -36,12 +36,13 @@ export interface PlanCommitment {
   changedAt: Date | null;
 }
 
-/** What a chat follows: kind all | commitment | topic | body. */
+/** What a chat follows: kind all | commitment | topic | body, since createdAt. */
 export interface PlanFollow {
   chatId: bigint;
   kind: string;
   value: string;
   commitmentId: number | null;
+  createdAt: Date;
 }
 
 /** A status change to announce. */
@@ -68,25 +69,4 @@ export interface PlannedDelivery {
   dueOn: string | null;
   statusChangeId: number | null;
   notBefore: Date;
-}
-
-export interface PlanInput {
-  now: Date;
-  /**
-   * Reminder instants in (since, now] are planned (the window since the previous tick); null
-   * plans every pair's current reminder (start-up: catches up on any downtime). Either way only
-   * the latest reminder of each chat and commitment is planned.
-   */
-  since: Date | null;
-  /** Active chats. Follows of chats not listed are ignored. */
-  chats: readonly PlanChat[];
-  /** Pending commitments, plus the commitments of `statusChanges` whatever their status. */
-  commitments: readonly PlanCommitment[];
-  follows: readonly PlanFollow[];
-  /** Follows created since the previous tick: their current reminder is planned whatever `since` is. */
-  freshFollows?: readonly PlanFollow[];
-  /** Commitments added since the previous tick: their current reminder is planned for every follower. */
-  freshCommitmentIds?: ReadonlySet<number>;
-  /** Status changes not yet announced. */
-  statusChanges?: readonly PlanStatusChange[];
 }

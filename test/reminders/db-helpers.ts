@@ -55,16 +55,23 @@ export async function addChat(db: Db, id: number | bigint, data: { type?: string
   await db.chat.create({ data: { id: BigInt(id), type: data.type ?? "private", title: `chat ${id}`, ...data } });
 }
 
-export async function addFollow(db: Db, chatId: number | bigint, kind: "all" | "commitment" | "topic" | "body", value = "", commitmentId?: number): Promise<void> {
-  await db.follow.create({ data: { chatId: BigInt(chatId), kind, value: kind === "commitment" ? String(commitmentId) : value, commitmentId: commitmentId ?? null } });
+/**
+ * A follow; `createdAt` is when the chat followed, by default long before any test's virtual
+ * time (the database's own default would be the wall clock, which tests must not depend on).
+ */
+export async function addFollow(db: Db, chatId: number | bigint, kind: "all" | "commitment" | "topic" | "body", value = "", commitmentId?: number, createdAt?: Date): Promise<void> {
+  await db.follow.create({ data: { chatId: BigInt(chatId), kind, value: kind === "commitment" ? String(commitmentId) : value, commitmentId: commitmentId ?? null, createdAt: createdAt ?? LONG_AGO } });
 }
+
+const LONG_AGO = new Date("2000-01-01T00:00:00Z");
 
 export interface TestScheduler extends ReminderScheduler {
   sleeps: number[];
 }
 
 /** A scheduler against the emulator whose waits are recorded and return at once. */
-export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token: string, extra: { rateLimits?: RateLimits; options?: Partial<DeliverOptions>; realSleep?: boolean } = {}): TestScheduler {
+/** A scheduler against the emulator whose waits are recorded and return at once; `databaseUrl` turns the bulk connection on, as in production. */
+export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token: string, extra: { rateLimits?: RateLimits; options?: Partial<DeliverOptions>; realSleep?: boolean; databaseUrl?: string } = {}): TestScheduler {
   const sleeps: number[] = [];
   const api = new Api(token, { apiRoot });
   const scheduler = createReminderScheduler({
@@ -72,9 +79,12 @@ export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token
     api,
     clock,
     logger: silentLogger,
-    config: { rateLimits: extra.rateLimits ?? { globalPerSecond: 10_000, perChatPerSecond: 10_000, perGroupPerMinute: 100_000 } },
+    config: { rateLimits: extra.rateLimits ?? { globalPerSecond: 10_000, perChatPerSecond: 10_000, perGroupPerMinute: 100_000 }, ...(extra.databaseUrl ? { databaseUrl: extra.databaseUrl } : {}) },
     ...(extra.realSleep ? {} : { sleep: async (ms: number) => { sleeps.push(ms); } }),
     options: { backoffMs: 1, sendTimeoutMs: 400, failedRetryDelayMs: 60_000, ...extra.options },
+    // Tests call tick() directly, without the backlog passes the running scheduler makes
+    // between ticks: each tick does the whole of its planning instead.
+    planning: { rowBudget: Infinity, timeBudgetMs: Infinity },
   });
   return Object.assign(scheduler, { sleeps });
 }
@@ -99,7 +109,7 @@ export function useDeliveryHarness(start: string): DeliveryHarness {
     h.t = await createTestDb();
     h.emulator = await createBotApiEmulator({ autoCreateChats: true });
     h.clock = createManualClock(start);
-    h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token);
+    h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token, { databaseUrl: h.t.url });
   });
   afterEach(async () => {
     await h.scheduler.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addChat, addCommitment, addFollow, useDeliveryHarness } from "./db-helpers.ts";
+import { addChat, addCommitment, addFollow, testScheduler, useDeliveryHarness } from "./db-helpers.ts";
 
 const h = useDeliveryHarness("2026-03-24T03:59:00Z");
 
@@ -64,6 +64,23 @@ describe("deliver through the emulator", () => {
     // 40 new week-before reminders + the 3 day-before ones, each on exactly one line.
     expect(parts.join("\n").split("\n").filter((l) => l.startsWith("•"))).toHaveLength(43);
     expect(await h.t.db.delivery.count({ where: { state: "sent" } })).toBe(46);
+  });
+
+  it("claims by chat: 600 chats with 3 reminders due at once get one message each, whatever the batch size", async () => {
+    for (let i = 0; i < 3; i++) await addCommitment(h.t.db, { title: `Due together ${i}`, dueOn: "2026-03-31" });
+    const ids = Array.from({ length: 600 }, (_, i) => 800_000 + i);
+    for (const id of ids) {
+      await addChat(h.t.db, id);
+      await addFollow(h.t.db, id, "all");
+    }
+    await h.scheduler.stop();
+    h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token, { databaseUrl: h.t.url, options: { batchSize: 50, concurrency: 8 } });
+    await h.scheduler.tick();
+    h.clock.set("2026-03-24T04:00:00Z");
+    const report = await h.scheduler.tick();
+    expect(report).toMatchObject({ sent: 1800, messages: 600 });
+    expect(new Set(ids.map((id) => h.texts(id).length))).toEqual(new Set([1]));
+    expect(new Set(ids.map((id) => h.texts(id)[0]?.split("\n").filter((l) => l.startsWith("•")).length))).toEqual(new Set([3]));
   });
 
   it("a 429 storm: retry_after is honoured, nothing is lost", async () => {

@@ -96,3 +96,13 @@ describe("weekly digest", () => {
     expect((await h.t.db.delivery.findFirstOrThrow({ where: { kind: "digest" } })).state).toBe("skipped");
   });
 });
+
+describe("message text", () => {
+  it("cuts a long title of emoji between characters, never inside one", async () => {
+    const { reminderLine, cutText } = await import("../../src/reminders/compose.ts");
+    const line = reminderLine({ id: 1, title: "🔥".repeat(400), dueOn: "2026-03-31", extractedDueOn: "2026-03-31", precision: "day", status: "open" }, "2026-03-24");
+    expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(cutText("a🔥b", 2)).toBe("a");
+    expect(cutText("a🔥b", 3)).toBe("a🔥");
+  });
+});

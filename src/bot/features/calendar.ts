@@ -1,8 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { listFollows } from "../../chats/follow.ts";
-import { topicPattern } from "../../commitments/topics.ts";
-import type { Prisma } from "../../db/client.ts";
 import type { BotContext } from "../context.ts";
+import { followedCommitmentsWhere } from "../../chats/followers-of.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDate } from "../format/commitment.ts";
 import { buildIcs, type IcsCommitment } from "../format/ics.ts";
@@ -14,21 +13,15 @@ export const MAX_CALENDAR_EVENTS = 2000;
 export async function followedForCalendar(deps: BotDeps, chatId: number): Promise<IcsCommitment[]> {
   const follows = await listFollows(deps.db, chatId);
   if (follows.length === 0) return [];
-  const any: Prisma.CommitmentWhereInput[] = [];
-  if (!follows.some((f) => f.kind === "all")) {
-    const ids = follows.filter((f) => f.kind === "commitment" && f.commitmentId !== null).map((f) => f.commitmentId as number);
-    if (ids.length > 0) any.push({ id: { in: ids } });
-    for (const f of follows.filter((f) => f.kind === "topic")) any.push({ topics: { contains: topicPattern(f.value) } });
-    const bodies = follows.filter((f) => f.kind === "body").map((f) => f.value);
-    if (bodies.length > 0) any.push({ body: { in: bodies } });
-    if (any.length === 0) return [];
-  }
+  // Who follows what is decided in one place (chats/followers-of.ts).
+  const followed = followedCommitmentsWhere(follows);
+  if (followed === null) return [];
   const rows = await deps.db.commitment.findMany({
     where: {
       withdrawnAt: null,
       dueOn: { not: null },
       status: { in: ["open", "postponed"] },
-      ...(any.length > 0 ? { OR: any } : {}),
+      ...followed,
     },
     include: { source: { select: { file: true, title: true, publishedOn: true } } },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],

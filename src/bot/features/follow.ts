@@ -88,7 +88,7 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
       await replyHtml(ctx, notFoundText(ctx.lang, wanted, resolved.suggestions, "follow"));
       return;
     }
-    const added = await follow(deps.db, ctx.chat.id, resolved.target);
+    const added = await follow(deps.db, ctx.chat.id, resolved.target, deps.clock.now());
     await ctx.reply(followedText(ctx.lang, resolved.target, added) + (added ? ` ${ctx.t("follow-mine-hint")}` : ""));
   });
 
@@ -123,7 +123,7 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
       return;
     }
     if (!(await canManage(ctx))) return;
-    const added = await follow(deps.db, ctx.chat.id, target);
+    const added = await follow(deps.db, ctx.chat.id, target, deps.clock.now());
     await ctx.answerCallbackQuery({ text: followedText(ctx.lang, target, added) });
     if (added) await ctx.reply(followedText(ctx.lang, target, true));
   });
