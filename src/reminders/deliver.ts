@@ -7,9 +7,12 @@ import { markChatInactive, migrateChat } from "../chats/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
-import { reminderLine, splitMessage, statusLine, type Block } from "./compose.ts";
+import { languageOrDefault, type Language } from "../bot/i18n/languages.ts";
+import { reminderHeadings, reminderLine, statusLine } from "../bot/i18n/reminder-texts.ts";
+import { t } from "../bot/i18n/translate.ts";
+import { splitMessage, type Block } from "./compose.ts";
 import { isFollowed } from "../chats/followers-of.ts";
-import { loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { DIGEST_DAYS_AHEAD, loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
 import { sqlRunner } from "./bulk-sql.ts";
 import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
@@ -154,6 +157,8 @@ interface Skips {
  */
 async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; skip: Skips }> {
   const today = todayIn(chat.timeZone, now);
+  // Sent without an update: the chat's stored language, not anyone's Telegram setting.
+  const lang = languageOrDefault(chat.language);
   const follows = context.follows.get(chat.id);
   const status: Block[] = [];
   const fresh: Block[] = [];
@@ -169,34 +174,38 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       }
       const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
       if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.stale.push(row.id);
-      else digest.push({ lines: digestLines(contents, today), rowIds: [row.id] });
+      else digest.push({ lines: digestLines(lang, contents, today), rowIds: [row.id] });
     } else if (c && !isFollowed(follows, c)) {
       skip.unfollowed.push(row.id);
     } else if (row.kind === "new") {
       // A commitment just read from a live source (src/sources/announce-new.ts).
-      if (c && !c.withdrawn) fresh.push({ lines: [reminderLine(c, today)], rowIds: [row.id] });
+      if (c && !c.withdrawn) fresh.push({ lines: [reminderLine(lang, c, today)], rowIds: [row.id] });
       else skip.stale.push(row.id);
     } else if (row.kind === "status") {
       const change = row.statusChangeId === null ? undefined : context.changes.get(row.statusChangeId);
-      if (c && change) status.push({ lines: [statusLine(c, change)], rowIds: [row.id] });
+      if (c && change) status.push({ lines: [statusLine(lang, c, change)], rowIds: [row.id] });
       else skip.stale.push(row.id);
     } else if (c && !c.withdrawn && (c.status === "open" || c.status === "postponed") && c.dueOn === row.dueOn) {
-      reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [reminderLine(c, today)], rowIds: [row.id] } });
+      reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [reminderLine(lang, c, today)], rowIds: [row.id] } });
     } else skip.stale.push(row.id);
   }
   reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const blocks: Block[] = [];
-  if (fresh.length > 0) blocks.push({ lines: ["🆕 <b>New commitments</b>"], rowIds: [] }, ...fresh);
-  if (status.length > 0) blocks.push({ lines: [blocks.length > 0 ? "\n<b>Status changes</b>" : "<b>Status changes</b>"], rowIds: [] }, ...status);
-  if (reminders.length > 0) blocks.push({ lines: [blocks.length > 0 ? "\n⏰ <b>Reminders</b>" : "⏰ <b>Reminders</b>"], rowIds: [] }, ...reminders.map((r) => r.block));
+  const heads = reminderHeadings(lang, DIGEST_DAYS_AHEAD);
+  // A blank line between sections: the heading of a later section starts with one.
+  const heading = (text: string): Block => ({ lines: [blocks.length > 0 ? `\n${text}` : text], rowIds: [] });
+  if (fresh.length > 0) blocks.push(heading(t(lang, "fresh-heading")), ...fresh);
+  if (status.length > 0) blocks.push(heading(heads.statusChanges), ...status);
+  if (reminders.length > 0) blocks.push(heading(heads.reminders), ...reminders.map((r) => r.block));
   blocks.push(...digest);
   return { blocks, skip };
 }
 
-function digestLines(contents: Awaited<ReturnType<typeof loadDigest>>, today: string): string[] {
-  const lines = [`🗓 <b>Weekly digest</b>`];
-  if (contents.upcoming.length > 0) lines.push("<b>Due in the next 14 days</b>", ...contents.upcoming.map((c) => reminderLine(c, today)));
-  if (contents.newlyOverdue.length > 0) lines.push("<b>Became overdue</b>", ...contents.newlyOverdue.map((c) => reminderLine(c, today)));
+function digestLines(lang: Language, contents: Awaited<ReturnType<typeof loadDigest>>, today: string): string[] {
+  const heads = reminderHeadings(lang, DIGEST_DAYS_AHEAD);
+  const lines = [heads.digest];
+  if (contents.upcoming.length > 0) lines.push(heads.digestUpcoming, ...contents.upcoming.map((c) => reminderLine(lang, c, today)));
+  if (contents.newlyOverdue.length > 0) lines.push(heads.digestOverdue, ...contents.newlyOverdue.map((c) => reminderLine(lang, c, today)));
   return lines;
 }
 

@@ -16,6 +16,8 @@ export interface DeliveryChat {
   title: string | null;
   timeZone: string;
   active: boolean;
+  /** The chat's stored language (null: not chosen; English). */
+  language: string | null;
 }
 
 export interface DeliveryContext {
@@ -43,7 +45,7 @@ export async function loadDeliveryContext(db: Db, rows: readonly ClaimedRow[]): 
   const commitmentIds = [...new Set(rows.flatMap((r) => (r.commitmentId === null ? [] : [r.commitmentId])))];
   const changeIds = [...new Set(rows.flatMap((r) => (r.statusChangeId === null ? [] : [r.statusChangeId])))];
   const [chats, commitments, changes, follows] = await Promise.all([
-    inChunks(chatIds, (ids) => db.chat.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, title: true, timeZone: true, active: true } })),
+    inChunks(chatIds, (ids) => db.chat.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, title: true, timeZone: true, active: true, language: true } })),
     inChunks(commitmentIds, (ids) => db.commitment.findMany({ where: { id: { in: ids } }, select: { ...COMMITMENT_SELECT, topics: true, body: true } })),
     inChunks(changeIds, (ids) =>
       db.statusChange.findMany({ where: { id: { in: ids } }, select: { id: true, toStatus: true, fromStatus: true, toDueOn: true, evidenceUrl: true, note: true } }),

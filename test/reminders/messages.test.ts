@@ -99,10 +99,11 @@ describe("weekly digest", () => {
 
 describe("message text", () => {
   it("cuts a long title of emoji between characters, never inside one", async () => {
-    const { reminderLine, cutText } = await import("../../src/reminders/compose.ts");
-    const line = reminderLine({ id: 1, title: "🔥".repeat(400), dueOn: "2026-03-31", extractedDueOn: "2026-03-31", precision: "day", status: "open" }, "2026-03-24");
+    const { reminderLine } = await import("../../src/bot/i18n/reminder-texts.ts");
+    const { clipInput } = await import("../../src/bot/format/html.ts");
+    const line = reminderLine("en", { id: 1, title: "🔥".repeat(400), dueOn: "2026-03-31", extractedDueOn: "2026-03-31", precision: "day" }, "2026-03-24");
     expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
-    expect(cutText("a🔥b", 2)).toBe("a");
-    expect(cutText("a🔥b", 3)).toBe("a🔥");
+    expect(clipInput("a🔥b", 2)).toBe("a");
+    expect(clipInput("a🔥b", 3)).toBe("a🔥");
   });
 });

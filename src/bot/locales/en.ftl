@@ -326,6 +326,7 @@ stats-outbox = Reminder outbox: { $outbox }
 stats-outbox-empty = empty
 
 ## Sent without an update: reminders, announcements, digests (src/reminders composes them)
+fresh-heading = 🆕 <b>New commitments</b>
 reminder-heading = ⏰ <b>Reminders</b>
 reminder-line = • { $title } — { $when } · /c { $id }
 reminder-due-today = { $due }, <b>due today</b>

@@ -305,6 +305,7 @@ stats-outbox = Еске салу кезегі: { $outbox }
 stats-outbox-empty = бос
 
 ## Хабарламасыз жіберілетіндер: еске салулар, хабарландырулар, шолулар (src/reminders құрастырады)
+fresh-heading = 🆕 <b>Жаңа міндеттемелер</b>
 reminder-heading = ⏰ <b>Еске салулар</b>
 reminder-line = • { $title } — { $when } · /c { $id }
 reminder-due-today = { $due }, <b>мерзімі бүгін</b>

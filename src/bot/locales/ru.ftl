@@ -339,6 +339,7 @@ stats-outbox = Очередь напоминаний: { $outbox }
 stats-outbox-empty = пуста
 
 ## Без входящего сообщения: напоминания, уведомления, сводки (их собирает src/reminders)
+fresh-heading = 🆕 <b>Новые обязательства</b>
 reminder-heading = ⏰ <b>Напоминания</b>
 reminder-line = • { $title } — { $when } · /c { $id }
 reminder-due-today = { $due }, <b>срок сегодня</b>
