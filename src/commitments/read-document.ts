@@ -63,13 +63,7 @@ export async function listDocumentFiles(paths: readonly string[]): Promise<strin
  */
 export async function readDocument(filePath: string, maxBytes = MAX_DOCUMENT_BYTES): Promise<DocumentText> {
   const info = await statOrNull(filePath);
-  if (!info) throw new DocumentError(filePath, "no such file");
-  if (info.isDirectory()) throw new DocumentError(filePath, "is a directory, not a document");
-  if (!info.isFile()) throw new DocumentError(filePath, "is not a regular file");
-  if (info.size > maxBytes) {
-    throw new DocumentError(filePath, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
-  }
-  if (info.size === 0) throw new DocumentError(filePath, "file is empty");
+  checkReadable(filePath, info, maxBytes);
   // Read at most maxBytes + 1 through a handle: the file may have grown since stat.
   const handle = await open(filePath, "r");
   let bytes: Buffer;
@@ -91,13 +85,7 @@ export async function readDocument(filePath: string, maxBytes = MAX_DOCUMENT_BYT
  */
 export function readDocumentSync(filePath: string, maxBytes = MAX_DOCUMENT_BYTES): DocumentText {
   const info = statSyncOrNull(filePath);
-  if (!info) throw new DocumentError(filePath, "no such file");
-  if (info.isDirectory()) throw new DocumentError(filePath, "is a directory, not a document");
-  if (!info.isFile()) throw new DocumentError(filePath, "is not a regular file");
-  if (info.size > maxBytes) {
-    throw new DocumentError(filePath, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
-  }
-  if (info.size === 0) throw new DocumentError(filePath, "file is empty");
+  checkReadable(filePath, info, maxBytes);
   // Read at most maxBytes + 1: the file may have grown since stat.
   const fd = openSync(filePath, "r");
   let bytes: Buffer;
@@ -110,6 +98,17 @@ export function readDocumentSync(filePath: string, maxBytes = MAX_DOCUMENT_BYTES
     closeSync(fd);
   }
   return { path: filePath, file: path.basename(filePath), text: decodeDocument(filePath, bytes) };
+}
+
+/** The checks made on a file's stat before a byte is read (one DocumentError each). */
+function checkReadable(filePath: string, info: Stats | null, maxBytes: number): asserts info is Stats {
+  if (!info) throw new DocumentError(filePath, "no such file");
+  if (info.isDirectory()) throw new DocumentError(filePath, "is a directory, not a document");
+  if (!info.isFile()) throw new DocumentError(filePath, "is not a regular file");
+  if (info.size > maxBytes) {
+    throw new DocumentError(filePath, `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+  }
+  if (info.size === 0) throw new DocumentError(filePath, "file is empty");
 }
 
 function statSyncOrNull(p: string): Stats | null {

@@ -10,6 +10,7 @@ import type { Update } from "grammy/types";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import { declaresTooMuch, readCapped } from "../http/read-capped.ts";
 import type { Metrics } from "./metrics.ts";
 
 /** Largest webhook body accepted; Telegram's updates are a few KB. */
@@ -169,42 +170,29 @@ function header(req: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads the body with the cap checked before (Content-Length) and while reading. */
-function readUpdate(req: IncomingMessage): Promise<Update> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? NaN);
-    if (declared > MAX_WEBHOOK_BODY_BYTES) {
-      req.resume();
-      reject(new BodyError(413, "body over 1 MB"));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_WEBHOOK_BODY_BYTES) {
-        req.destroy();
-        reject(new BodyError(413, "body over 1 MB"));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once("error", (error) => reject(new BodyError(400, error.message)));
-    req.once("end", () => {
-      let update: unknown;
-      try {
-        update = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      } catch {
-        reject(new BodyError(400, "body is not JSON"));
-        return;
-      }
-      if (typeof update !== "object" || update === null || typeof (update as { update_id?: unknown }).update_id !== "number") {
-        reject(new BodyError(400, "body is not a Telegram update"));
-        return;
-      }
-      resolve(update as Update);
-    });
-  });
+/** Reads the update with the cap checked before (Content-Length) and while reading. */
+async function readUpdate(req: IncomingMessage): Promise<Update> {
+  if (declaresTooMuch(req.headers["content-length"], MAX_WEBHOOK_BODY_BYTES)) {
+    req.resume();
+    throw new BodyError(413, "body over 1 MB");
+  }
+  let body: Buffer | null;
+  try {
+    body = await readCapped(req, MAX_WEBHOOK_BODY_BYTES);
+  } catch (error) {
+    throw new BodyError(400, error instanceof Error ? error.message : "body could not be read");
+  }
+  if (body === null) throw new BodyError(413, "body over 1 MB");
+  let update: unknown;
+  try {
+    update = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new BodyError(400, "body is not JSON");
+  }
+  if (typeof update !== "object" || update === null || typeof (update as { update_id?: unknown }).update_id !== "number") {
+    throw new BodyError(400, "body is not a Telegram update");
+  }
+  return update as Update;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

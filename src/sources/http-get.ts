@@ -1,6 +1,7 @@
 // One polite, bounded GET with redirects followed by hand: each hop's URL is checked (scheme,
 // private address) before it is requested, the address actually connected to is checked in the
 // DNS lookup, and the body is capped before (Content-Length) and while it is read.
+import { declaresTooMuch, readCapped } from "../http/read-capped.ts";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
@@ -120,33 +121,22 @@ function requestOnce(url: URL, options: HttpGetOptions): Promise<HttpResponse> {
   });
 }
 
-function readBody(url: URL, response: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const tooBig = (): SourceError => new SourceError(`response from ${url.host} is larger than ${Math.round(maxBytes / 1_048_576)} MB`);
-    const declared = Number(response.headers["content-length"]);
-    // Checked before reading: a declared 50 MB body is refused without downloading it.
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      reject(tooBig());
-      response.destroy();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let length = 0;
-    response.on("data", (chunk: Buffer) => {
-      length += chunk.length;
-      // And checked while reading: a server may lie about, or omit, its Content-Length.
-      if (length > maxBytes) {
-        // Rejected first: destroying emits "aborted", which must not win with a vaguer reason.
-        reject(tooBig());
-        response.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    response.on("end", () => resolve(Buffer.concat(chunks)));
-    response.on("error", reject);
-    response.on("aborted", () => reject(new SourceError(`connection to ${url.host} closed mid-response`)));
-  });
+async function readBody(url: URL, response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooBig = (): SourceError => new SourceError(`response from ${url.host} is larger than ${Math.round(maxBytes / 1_048_576)} MB`);
+  // Checked before reading: a declared 50 MB body is refused without downloading it.
+  if (declaresTooMuch(response.headers["content-length"], maxBytes)) {
+    response.destroy();
+    throw tooBig();
+  }
+  let body: Buffer | null;
+  try {
+    // And checked while reading: a server may lie about, or omit, its Content-Length.
+    body = await readCapped(response, maxBytes);
+  } catch {
+    throw new SourceError(`connection to ${url.host} closed mid-response`);
+  }
+  if (body === null) throw tooBig();
+  return body;
 }
 
 function networkReason(url: URL, error: Error): string {

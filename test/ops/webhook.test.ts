@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { createApp, type App } from "../../src/app.ts";
-import { createManualClock, type ManualClock } from "../../src/clock.ts";
 import { ConfigError, loadConfig } from "../../src/config.ts";
-import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
 
 const SECRET = "s3cret-token_for-tests-0123456789";
 const HOOK = "https://bot.example.test/telegram/hook";
@@ -12,33 +8,24 @@ const HOOK = "https://bot.example.test/telegram/hook";
 // Webhook mode end to end: `mindet start`'s app (createApp) serving the webhook, /healthz and
 // /metrics on one port; the test plays Telegram and posts updates the way Telegram does.
 describe("webhook mode, /healthz and /metrics", () => {
-  let emulator: BotApiEmulator;
-  let testDb: TestDb;
-  let app: App;
-  let clock: ManualClock;
+  let t: TestApp;
   let base: string;
+  let emulator: TestApp["emulator"];
+  let testDb: TestApp["testDb"];
+  let app: TestApp["app"];
+  let clock: TestApp["clock"];
 
   beforeAll(async () => {
-    emulator = await createBotApiEmulator({ bot: { username: "mindet_hook_bot" } });
-    testDb = await createTestDb();
-    clock = createManualClock("2026-01-15T06:00:00Z");
-    app = await createApp({
-      env: { BOT_TOKEN: emulator.token, DATABASE_URL: testDb.url, LOG_LEVEL: "silent", WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: "0" },
-      apiRoot: emulator.apiRoot,
-      db: testDb.db,
-      clock,
-      logger: pino({ level: "silent" }),
-      webhookAnswerWithinMs: 300,
+    const started = await startTestApp({
+      env: { WEBHOOK_URL: HOOK, WEBHOOK_SECRET: SECRET, PORT: "0" },
+      app: { webhookAnswerWithinMs: 300 },
     });
-    const started = await app.start();
-    expect(started.runner).toBeNull();
+    t = started;
+    ({ emulator, testDb, app, clock } = started);
+    expect(started.httpPort).not.toBeNull();
     base = `http://127.0.0.1:${started.httpPort}`;
   }, 30_000);
-  afterAll(async () => {
-    await app.stop();
-    await emulator.close();
-    await testDb.destroy();
-  });
+  afterAll(() => t.close());
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${base}/telegram/hook`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });

@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import type { Document, Message } from "grammy/types";
 import { ingestSource } from "../../commitments/ingest-source.ts";
 import { decodeDocument, DocumentError } from "../../commitments/read-document.ts";
+import { declaresTooMuch, readCapped } from "../../http/read-capped.ts";
 import { DEFAULT_EXTRACTION_TIMEOUT_MS, ExtractionTimeoutError, extractInWorker } from "../../extraction-worker/extract-in-worker.ts";
 import type { ExtractionResult } from "../../extraction/types.ts";
 import type { AdminComposer } from "../admin.ts";
@@ -153,7 +154,11 @@ async function downloadDocument(deps: BotDeps, ctx: BotContext, document: Docume
   }
   // The size is checked before the download (the document's and the file's declared size, then
   // Content-Length) and while reading: a body larger than declared is cut off, not read whole.
-  const bytes = await readCapped(response, maxBytes);
+  if (declaresTooMuch(response.headers.get("content-length"), maxBytes)) {
+    await response.body?.cancel();
+    return { ok: false, message: tooBig };
+  }
+  const bytes = response.body ? await readCapped(response.body, maxBytes) : Buffer.alloc(0);
   if (bytes === null) return { ok: false, message: tooBig };
   try {
     return { ok: true, file, text: decodeDocument(name, bytes) };
@@ -164,20 +169,3 @@ async function downloadDocument(deps: BotDeps, ctx: BotContext, document: Docume
   }
 }
 
-/** The body, or null as soon as it passes `maxBytes` (declared or read); the rest is not read. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    return null;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (!response.body) return new Uint8Array(0);
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > maxBytes) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
