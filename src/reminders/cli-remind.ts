@@ -1,6 +1,7 @@
 // `mindet remind --dry-run [--json]`: what would go out now and to whom, without writing or sending.
 import { withStore } from "../cli/open-store.ts";
-import type { CliIo } from "../cli/io.ts";
+import { UsageError, type CliIo } from "../cli/io.ts";
+import { parseArgs } from "../cli/parse-args.ts";
 import { ConfigError } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/client.ts";
@@ -30,14 +31,20 @@ export interface DryRunItem {
 
 /** Runs the remind command; returns the exit code (2 for usage errors). */
 export async function runRemindCommand(args: string[], io: CliIo): Promise<number> {
-  const known = new Set(["--dry-run", "--json", "--help", "-h"]);
-  const unknown = args.find((a) => !known.has(a));
-  if (args.includes("--help") || args.includes("-h")) {
+  let flags: Map<string, string | true>;
+  try {
+    const parsed = parseArgs("remind", args, { booleans: ["--dry-run", "--json", "--help"], aliases: { "-h": "--help" } });
+    if (parsed.positionals.length > 0) return usageError(io, `remind: unknown argument "${parsed.positionals[0]!.slice(0, 40)}"`);
+    flags = parsed.flags;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(io, error.message);
+    throw error;
+  }
+  if (flags.has("--help")) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (unknown !== undefined) return usageError(io, `remind: unknown argument "${unknown.slice(0, 40)}"`);
-  if (!args.includes("--dry-run")) {
+  if (!flags.has("--dry-run")) {
     return usageError(io, "remind: only --dry-run is supported here; reminders are sent by the running bot (`mindet start`)");
   }
   try {
@@ -51,7 +58,7 @@ export async function runRemindCommand(args: string[], io: CliIo): Promise<numbe
       } finally {
         bulk.close();
       }
-      if (args.includes("--json")) io.stdout.write(`${JSON.stringify({ now: now.toISOString(), items }, null, 2)}\n`);
+      if (flags.has("--json")) io.stdout.write(`${JSON.stringify({ now: now.toISOString(), items }, null, 2)}\n`);
       else printItems(io, items, now);
       return 0;
     });

@@ -69,7 +69,7 @@ describe("mindet remind", () => {
   it("an unknown flag: a usage error naming it, exit 2", async () => {
     const { io, err } = captured();
     expect(await runRemindCommand(["--dry-run", "--send"], io)).toBe(2);
-    expect(err()).toMatch(/^remind: unknown argument "--send"\nusage:/);
+    expect(err()).toMatch(/^remind: unknown option --send\nusage:/);
   });
 
   it("--help and -h print the usage on stdout and exit 0, through `mindet remind` too", async () => {
