@@ -41,7 +41,10 @@ describe("/follow and /unfollow", () => {
   it("follows all, an id, a topic alias and a body (case-insensitive)", async () => {
     const { h } = file;
     const chat = h.userChat.id;
-    expect(textOf(await say(h, h.userChat, h.user, "/follow all"))).toContain("now follows everything");
+    const followed = textOf(await say(h, h.userChat, h.user, "/follow all"));
+    expect(followed).toContain("now follows everything");
+    // What the planner will send first, so a new follower knows when to expect Mindet.
+    expect(followed).toMatch(/\nNext reminder: \d{1,2} \w{3} 20\d\d, 09:00, for “.+” \(due \d{1,2} \w{3} 20\d\d\) · \/c \d+$/);
     expect(textOf(await say(h, h.userChat, h.user, `/follow ${energy[1]}`))).toContain(`commitment #${energy[1]}`);
     expect(textOf(await say(h, h.userChat, h.user, "/follow digital"))).toContain("digital & AI");
     expect(textOf(await say(h, h.userChat, h.user, "/follow ministry of TRANSPORT"))).toContain("“Ministry of Transport”");

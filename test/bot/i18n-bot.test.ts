@@ -41,7 +41,10 @@ describe("a Russian-speaking user", () => {
     expect(card).toContain("Срок: 5 марта 2026 (до конца дня по времени Астаны) · через 49 дней");
     expect(card).toContain("В тексте: «by 5 March 2026»");
     expect(card).toContain("The government must build a wind farm by the deadline.");
-    expect(textOf(await say(h, chat, user, "/follow all"))).toBe("🔔 Этот чат теперь подписан на всё. Все подписки — в /mine.");
+    expect(textOf(await say(h, chat, user, "/follow all"))).toBe(
+      "🔔 Этот чат теперь подписан на всё. Все подписки — в /mine.\n" +
+        `Следующее напоминание: 26 февраля 2026, 09:00 — «Build a wind farm» (срок 5 марта 2026) · /c ${ids[0]}`,
+    );
     expect(textOf(await say(h, chat, user, "/nosuch"))).toBe("Я не знаю команды /nosuch. Все мои команды — в /help.");
   });
 

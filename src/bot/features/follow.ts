@@ -1,3 +1,5 @@
+import { todayIn } from "../../calendar.ts";
+import { nextReminder } from "../../reminders/next-reminder.ts";
 import { Composer, InlineKeyboard } from "grammy";
 import { follow, listFollows, resolveFollowTarget, unfollow, type FollowTarget } from "../../chats/follow.ts";
 import { TOPICS } from "../../extraction/types.ts";
@@ -6,6 +8,7 @@ import type { ManageCheck } from "../chat-admins.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { describeFollow, topicLabel } from "../format/chat.ts";
+import { formatDay } from "../format/dates.ts";
 import { clipInput, html, truncate, type Html } from "../format/html.ts";
 import type { Language } from "../i18n/languages.ts";
 import { t, th } from "../i18n/translate.ts";
@@ -67,6 +70,24 @@ async function targetFromButton(deps: BotDeps, target: FollowButtonTarget): Prom
   return row ? { kind: "commitment", value: String(row.id), commitmentId: row.id, title: row.title } : null;
 }
 
+/**
+ * "Next reminder: 26 Feb 2026, 09:00, for “Title” (due 5 Mar 2026) · /c 12": what the planner
+ * will send first for everything this chat follows now (src/reminders/next-reminder.ts uses the
+ * planner's own stage instants), so a new follower knows when to expect Mindet.
+ */
+async function nextReminderText(deps: BotDeps, lang: Language, chatId: number): Promise<string> {
+  const next = await nextReminder(deps.db, chatId, deps.clock.now());
+  if (!next) return t(lang, "follow-next-none");
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: next.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next.at);
+  return t(lang, "follow-next", {
+    day: formatDay(lang, todayIn(next.timeZone, next.at)),
+    time,
+    title: truncate(next.title, 120),
+    due: formatDay(lang, next.dueOn),
+    id: String(next.commitmentId),
+  });
+}
+
 function followedText(lang: Language, target: FollowTarget, added: boolean): string {
   return t(lang, added ? "follow-added" : "follow-already", { what: describeFollow(lang, target) });
 }
@@ -89,7 +110,8 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
       return;
     }
     const added = await follow(deps.db, ctx.chat.id, resolved.target, deps.clock.now());
-    await ctx.reply(followedText(ctx.lang, resolved.target, added) + (added ? ` ${ctx.t("follow-mine-hint")}` : ""));
+    const text = followedText(ctx.lang, resolved.target, added) + (added ? ` ${ctx.t("follow-mine-hint")}` : "");
+    await ctx.reply(added ? `${text}\n${await nextReminderText(deps, ctx.lang, ctx.chat.id)}` : text);
   });
 
   feature.command("unfollow", async (ctx) => {
