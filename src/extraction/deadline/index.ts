@@ -82,7 +82,8 @@ const RARE_TRIGGERS: ReadonlySet<RegExp> = new Set(
 
 /** All deadline phrases in `text`, in order, without overlaps. */
 export function findDeadlines(text: string): DeadlineMatch[] {
-  if (!MAY_HOLD_DEADLINE.test(text)) return [];
+  // A digit answers the pre-check at once (MAY_HOLD_DEADLINE's first alternative), far cheaper than its word list.
+  if (!DIGIT.test(text) && !MAY_HOLD_DEADLINE.test(text)) return [];
   const all: DeadlineMatch[] = [];
   const seen = new Map<RegExp, boolean>();
   let rare: boolean | undefined;
