@@ -29,6 +29,16 @@ export interface ActorMention {
   kind: ActorKind;
 }
 
+/**
+ * One regex for word-bounded alternatives: `\b(?:A|B)` matches what `\bA|\bB` does (the
+ * boundary is tested once, at the same place, and the alternatives keep their order), and V8
+ * scans it about twice as fast over a whole article (issue 13).
+ */
+function anyOf(alternatives: readonly string[], flags: string): RegExp {
+  if (!alternatives.every((a) => a.startsWith("\\b"))) throw new Error("anyOf: every alternative must start with \\b");
+  return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join("|")})`, flags);
+}
+
 const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
   { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "g") },
   { kind: "minister", re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "g") },
@@ -36,7 +46,7 @@ const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
   { kind: "anaphora", re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/g },
   {
     kind: "body",
-    re: new RegExp(
+    re: anyOf(
       [
         "\\b(?:[Tt]he\\s+)?(?:(?:responsible|relevant|competent|central|local|regional|interested|all|other|authori[sz]ed)\\s+){0,2}(?:government|state|executive|public)\\s+(?:bodies|agencies|authorities|institutions)\\b",
         "\\b(?:[Tt]he\\s+)?(?:[Ll]ocal|[Rr]egional|[Cc]ity)\\s+(?:authorities|executive\\s+bodies|administrations?)\\b",
@@ -46,7 +56,7 @@ const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
         `\\b(?:[Tt]he\\s+)?(?:Agency|Committee|(?:National|State|Interdepartmental)\\s+Commission)\\s+(?:of|for|on)\\s+${DEPT}`,
         `\\b(?:[Tt]he\\s+)?${CAP}\\s+(?:[Rr]egion|[Cc]ity)\\s+[Aa]kimat\\b`,
         "\\b(?:[Tt]he\\s+)?(?:Head\\s+of\\s+State|President(?:\\s+of\\s+Kazakhstan)?(?:\\s+Kassym-Jomart)?(?:\\s+Tokayev)?|(?<!Deputy\\s|Vice\\s)Prime\\s+Minister(?:\\s+Olzhas)?(?:\\s+Bektenov)?)\\b(?!')",
-      ].join("|"),
+      ],
       "g",
     ),
   },

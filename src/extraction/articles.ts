@@ -95,7 +95,8 @@ function stampDate(m: RegExpExecArray): IsoDate | null {
 
 function findStamps(text: string, from: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  const re = new RegExp(STAMP.source, "g");
+  // STAMP is global and the loop runs to its end synchronously: resetting lastIndex reuses it.
+  const re = STAMP;
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 1), m.index);

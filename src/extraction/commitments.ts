@@ -55,7 +55,9 @@ const SUPERSEDED_BEFORE = /\b(?:originally|initially|previously|earlier|once)\s+
 
 function clauseBounds(text: string): number[] {
   const cuts = [0];
-  const re = new RegExp(CLAUSE_BREAK.source, "g");
+  // CLAUSE_BREAK is global and scanned to its end synchronously: resetting lastIndex reuses it.
+  const re = CLAUSE_BREAK;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) cuts.push(m.index);
   cuts.push(text.length);
   return cuts;

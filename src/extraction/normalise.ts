@@ -75,8 +75,19 @@ function lookalikeOffsets(text: string): Set<number> {
   return out;
 }
 
-/** Characters that may need work; everything else is copied through in runs. */
-const SPECIAL = /[\u00a0\u2000-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\r\u2018-\u201f\u2032\u2033\u02bc\u00ab\u00bb\u2010-\u2015\u2212\u2026\u2022\u25cf\u25aa\u25e6\u00b7\u2043\u2219\u0400-\u04ff]/g;
+/**
+ * Characters that may need work (inclusive UTF-16 code unit ranges); everything else is copied
+ * through in runs. A flag per code unit, read in a plain loop: a regex exec per quote or dash
+ * built a match array for each (issue 13).
+ */
+const SPECIAL_RANGES: readonly (readonly [number, number])[] = [
+  [0x09, 0x09], [0x0b, 0x0d], [0xa0, 0xa0], [0xab, 0xab], [0xad, 0xad], [0xb7, 0xb7], [0xbb, 0xbb], [0x2bc, 0x2bc],
+  [0x400, 0x4ff], [0x2000, 0x200d], [0x2010, 0x2015], [0x2018, 0x201f], [0x2022, 0x2022], [0x2026, 0x2026],
+  [0x202f, 0x202f], [0x2032, 0x2033], [0x2043, 0x2043], [0x205f, 0x2060], [0x2212, 0x2212], [0x2219, 0x2219],
+  [0x25aa, 0x25aa], [0x25cf, 0x25cf], [0x25e6, 0x25e6], [0x3000, 0x3000], [0xfeff, 0xfeff],
+];
+const IS_SPECIAL = new Uint8Array(0x10000);
+for (const [from, to] of SPECIAL_RANGES) IS_SPECIAL.fill(1, from, to + 1);
 
 /** Normalises `original` (see the file comment). Never throws; the empty string gives an empty result. */
 export function normaliseText(original: string): NormalisedText {
@@ -93,10 +104,9 @@ export function normaliseText(original: string): NormalisedText {
     parts.push(original.slice(copied, to));
     for (let i = copied; i < to; i++, n++) { origStart[n] = i; origEnd[n] = i + 1; }
   };
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(original); m; m = SPECIAL.exec(original)) {
-    const i = m.index;
-    const ch = m[0];
+  for (let i = 0; i < original.length; i++) {
+    if (IS_SPECIAL[original.charCodeAt(i)] === 0) continue;
+    const ch = original.charAt(i);
     let rep: string | undefined = CHAR_MAP[ch];
     if (rep === undefined && replaceCyr.has(i)) rep = LOOKALIKE[ch];
     if (rep === undefined) continue; // a real Cyrillic letter: copied with its run

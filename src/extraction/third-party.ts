@@ -98,7 +98,8 @@ const HOME_INSTITUTIONS: readonly [country: string, re: RegExp][] = [
 /** The country an article names most (names, adjectives, capitals, own institutions); Kazakhstan when it names none. */
 export function homeCountry(articleText: string): string {
   const counts = new Map<string, number>();
-  const re = new RegExp(COUNTRY_RE.source, "g");
+  const re = COUNTRY_IN_ARTICLE;
+  re.lastIndex = 0;
   for (let m = re.exec(articleText); m; m = re.exec(articleText)) {
     // "China Railway Construction Corporation" names a company, not the country of the news;
     // "the Australian Government", "the EU Commission" name the country.
@@ -107,7 +108,7 @@ export function homeCountry(articleText: string): string {
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   for (const [c, inst] of HOME_INSTITUTIONS) {
-    const n = articleText.match(new RegExp(inst.source, "g"))?.length ?? 0;
+    const n = articleText.match(inst)?.length ?? 0;
     if (n > 0) counts.set(c, (counts.get(c) ?? 0) + n);
   }
   let home = "Kazakhstan";
@@ -155,7 +156,8 @@ const ORG_OWNER = /^(?:\s*\([A-Za-z]{2,10}\))?['’]s\s/;
 function orgActorSpans(subject: string): { spans: [number, number][]; acting: boolean } {
   const spans: [number, number][] = [];
   let acting = false;
-  const re = new RegExp(INTL_ORG.source, "g");
+  const re = INTL_ORG_IN_SUBJECT;
+  re.lastIndex = 0;
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     const end = m.index + m[0].length;
     spans.push([m.index, end]);
@@ -183,14 +185,16 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
   // Tajikistan") acts for that country: foreign unless the country is the home one.
   const owned = foreignOwnedBody(subject, home);
   if (owned !== null) return owned;
-  const company = new RegExp(COMPANY.source, "g");
+  const company = COMPANY_IN_SUBJECT;
+  company.lastIndex = 0;
   for (let m = company.exec(subject); m; m = company.exec(subject)) {
     // "the Agency for Atomic Energy", "according to Kazakh Air": a name governed by a preposition
     // is part of a body's name or a source, not the one acting.
     if (GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
     if (!isNationalCompany(subject, m.index, m[0])) return true;
   }
-  const re = new RegExp(COUNTRY_RE.source, "g");
+  const re = COUNTRY_IN_SUBJECT;
+  re.lastIndex = 0;
   let foreign = false;
   const foreignAt: number[] = [];
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
@@ -203,7 +207,8 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
   }
   if (!foreign) return false;
   // A home body acting: a public body not right after a foreign name ("Afghanistan's Taliban authorities" is foreign).
-  const bodies = new RegExp(PUBLIC_BODY.source, "g");
+  const bodies = PUBLIC_BODY_IN_SUBJECT;
+  bodies.lastIndex = 0;
   for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) {
     const at = m.index;
     if (inOrg(at)) continue;
@@ -214,11 +219,13 @@ export function isThirdPartySubject(subject: string, home: string): boolean {
 
 /** True when the home country or a home public body (outside any organisation's name) acts in `subject`. */
 function homeActs(subject: string, home: string, inOrg: (at: number) => boolean): boolean {
-  const re = new RegExp(COUNTRY_RE.source, "g");
+  const re = COUNTRY_HOME_ACTS;
+  re.lastIndex = 0;
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     if (countryOf(m[0]) === home && !inOrg(m.index) && !GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) return true;
   }
-  const bodies = new RegExp(PUBLIC_BODY.source, "g");
+  const bodies = PUBLIC_BODY_HOME_ACTS;
+  bodies.lastIndex = 0;
   for (let m = bodies.exec(subject); m; m = bodies.exec(subject)) if (!inOrg(m.index)) return true;
   return false;
 }
@@ -230,13 +237,29 @@ const BODY_OF_COUNTRY = new RegExp(
 );
 
 /**
+ * One global copy of each pattern per place that loops over its matches, reset before each use:
+ * building `new RegExp(source)` per call hashed the long country list on every sentence (issue 13).
+ * A copy per place keeps a loop's lastIndex its own even if a helper it calls scans too.
+ */
+const globalCopy = (re: RegExp): RegExp => new RegExp(re.source, "g");
+const COUNTRY_IN_ARTICLE = globalCopy(COUNTRY_RE);
+const COUNTRY_IN_SUBJECT = globalCopy(COUNTRY_RE);
+const COUNTRY_HOME_ACTS = globalCopy(COUNTRY_RE);
+const INTL_ORG_IN_SUBJECT = globalCopy(INTL_ORG);
+const COMPANY_IN_SUBJECT = globalCopy(COMPANY);
+const PUBLIC_BODY_IN_SUBJECT = globalCopy(PUBLIC_BODY);
+const PUBLIC_BODY_HOME_ACTS = globalCopy(PUBLIC_BODY);
+const BODY_OF_COUNTRY_IN_SUBJECT = globalCopy(BODY_OF_COUNTRY);
+
+/**
  * Whether the subject's actor is a public body of a named country: true when that country is
  * foreign, false when it is the home one, null when no such body acts (governed by a preposition,
  * "talks with the Government of Uzbekistan", it is an object).
  */
 function foreignOwnedBody(subject: string, home: string): boolean | null {
   let result: boolean | null = null;
-  const re = new RegExp(BODY_OF_COUNTRY.source, "g");
+  const re = BODY_OF_COUNTRY_IN_SUBJECT;
+  re.lastIndex = 0;
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     if (GOVERNED.test(subject.slice(Math.max(0, m.index - 16), m.index))) continue;
     const c = countryOf(m[1] ?? "");
