@@ -1,5 +1,8 @@
-// Pure calendar helpers. Due dates are days in a government's time zone ("YYYY-MM-DD"), not
-// instants: arithmetic is done on UTC midnights so the machine's own zone can never shift a day.
+// The one calendar. Due dates are days in a government's time zone, not instants, so a date is
+// never a JS Date built from a local string (the machine's zone would shift it): it is either
+// text, "YYYY-MM-DD" (IsoDate: what is stored and shown; arithmetic on UTC midnights), or plain
+// integers (CalendarDate: what extraction computes with, without allocating strings). Pure and
+// TZ-proof; `todayIn` is the one place an instant becomes a day, in a named zone.
 
 /** A calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -45,7 +48,7 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
 export function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
-  return isValidDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return makeDate(Number(match[1]), Number(match[2]), Number(match[3])) !== null;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). Both must be ISO dates. */
@@ -60,13 +63,14 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Days in a month (1-12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** ISO date from numbers, or null when the date does not exist (31 February). */
 export function makeIsoDate(year: number, month: number, day: number): IsoDate | null {
-  if (!isValidDate(year, month, day)) return null;
-  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+  const date = makeDate(year, month, day);
+  return date && toIsoDate(date);
 }
 
 /**
@@ -96,12 +100,6 @@ function fromNamedMonth(name: string, day: number, year: number): IsoDate | null
   return makeIsoDate(year, index + 1, day);
 }
 
-function isValidDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) return false;
-  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
-  return Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
-}
-
 function toUtcMs(date: IsoDate): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new RangeError(`not an ISO date: "${date}"`);
@@ -112,6 +110,95 @@ function fromUtcMs(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, "0");
+// ---- Calendar dates as integers (year, month 1-12, day): extraction's arithmetic. ----
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+
+/** Null when the string is not a real "YYYY-MM-DD" calendar date. */
+export function parseIsoDate(text: string | null | undefined): CalendarDate | null {
+  if (!text) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Null when the parts do not form a real date (31 April, month 13, ...). */
+export function makeDate(year: number, month: number, day: number): CalendarDate | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function toIsoDate(d: CalendarDate): IsoDate {
+  const pad = (n: number, w: number): string => String(n).padStart(w, "0");
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function endOfMonth(year: number, month: number): CalendarDate {
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/** Days since 1970-01-01 (Howard Hinnant's days_from_civil), so day arithmetic needs no Date. */
+export function toDayNumber(d: CalendarDate): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (d.month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function addCalendarDays(d: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(d) + days);
+}
+
+/** Adds calendar months; a day that does not exist in the target month clamps to its last day (Aug 31 + 6 months = Feb 28/29). */
+export function addMonths(d: CalendarDate, months: number): CalendarDate {
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+}
+
+/** Monday = 0 ... Sunday = 6 (1970-01-01 was a Thursday). */
+export function weekdayIndex(d: CalendarDate): number {
+  return (((toDayNumber(d) + 3) % 7) + 7) % 7;
+}
+
+/** Adds working days (Monday to Friday); public holidays are not known here. */
+export function addWorkingDays(d: CalendarDate, days: number): CalendarDate {
+  let cur = d;
+  let left = days;
+  while (left > 0) {
+    cur = addCalendarDays(cur, 1);
+    if (weekdayIndex(cur) < 5) left--;
+  }
+  return cur;
 }

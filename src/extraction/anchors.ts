@@ -4,7 +4,7 @@
  * weeks." The fronted clause dates a past event, not a deadline, and a span in the same sentence
  * ("within two weeks") counts from that event, not from the day the news was published.
  */
-import { compareDates, parseIsoDate, type CalendarDate } from "./calendar.js";
+import { compareDates, parseIsoDate, type CalendarDate } from "../calendar.ts";
 import { resolveMatch, type DeadlineMatch } from "./deadline/index.js";
 
 /** A fronted clause that names an event before the main clause: "Following ...,", "After ...,". */

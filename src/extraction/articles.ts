@@ -13,7 +13,7 @@
  * An article with no date of its own takes the document's (header, else the first article's prose
  * date), else the caller's fallback reference.
  */
-import { makeDate, parseIsoDate, toIsoDate } from "./calendar.js";
+import { makeDate, parseIsoDate, toIsoDate } from "../calendar.ts";
 import { findProseDate } from "./published-date.js";
 import type { IsoDate } from "./types.js";
 

@@ -15,7 +15,7 @@
  * Within one clause a plan's period ("Concept for 2026-2030") and a vague phrase yield to any
  * firmer phrase; separate clauses ("... and to begin construction next year") each keep theirs.
  */
-import { parseIsoDate, toIsoDate, type CalendarDate } from "./calendar.js";
+import { parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.ts";
 import { fiscalYearEnd } from "./fiscal-year.js";
 import { findDeadlines, resolveMatch, type DeadlineMatch, type ResolvedDeadline } from "./deadline/index.js";
 import { findAnchor } from "./anchors.js";

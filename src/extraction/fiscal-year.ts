@@ -4,7 +4,7 @@
  * listed here run July to June. A government whose fiscal year is the calendar year writes one
  * year ("FY 2025") and never reaches this table.
  */
-import type { CalendarDate } from "./calendar.js";
+import type { CalendarDate } from "../calendar.ts";
 
 const ENDS_IN_JUNE = new Set(["Australia", "Pakistan", "Egypt", "New Zealand", "Bangladesh", "Kenya"]);
 

@@ -12,7 +12,7 @@
  *   titles.ts       a short imperative title
  *   topics.ts       topics by keyword rules
  */
-import { parseIsoDate } from "./calendar.js";
+import { parseIsoDate } from "../calendar.ts";
 import { findCommitments } from "./commitments.js";
 import { splitArticles, type ArticleSpan } from "./articles.js";
 import { normaliseText, toOriginalSpan, type NormalisedText } from "./normalise.js";

@@ -11,7 +11,7 @@
  * Any other full date ("the referendum held on October 6, 2024") is an event, not the day of the
  * news, and is ignored. A year is never guessed: no year, no date.
  */
-import { makeDate, toIsoDate } from "./calendar.js";
+import { makeDate, toIsoDate } from "../calendar.ts";
 import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./deadline/words.js";
 import type { IsoDate } from "./types.js";
 

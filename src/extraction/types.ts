@@ -1,3 +1,5 @@
+import type { IsoDate } from "../calendar.ts";
+
 /** How exact a deadline phrase is. "vague" means there is no usable date at all. */
 export type Precision = "day" | "month" | "quarter" | "year" | "season" | "vague";
 
@@ -17,7 +19,7 @@ export const TOPICS = [
 export type Topic = (typeof TOPICS)[number];
 
 /** A calendar date in the government's time zone, "YYYY-MM-DD". */
-export type IsoDate = string;
+export type { IsoDate };
 
 export interface ExtractOptions {
   /** Publication date used when the document itself has none; null: relative phrases stay undated. */

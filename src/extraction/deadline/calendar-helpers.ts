@@ -1,5 +1,5 @@
 /** Period arithmetic used by several parsers: next occurrences, quarters, seasons. */
-import { addDays, compareDates, endOfMonth, makeDate, weekdayIndex, type CalendarDate } from "../calendar.js";
+import { addCalendarDays, compareDates, endOfMonth, makeDate, weekdayIndex, type CalendarDate } from "../../calendar.ts";
 import type { Season } from "./words.js";
 
 /** The next (month, day) on or after `ref`; Feb 29 moves to the next leap year. Null if the day never exists. */
@@ -74,5 +74,5 @@ export function seasonYear(season: Season, ref: CalendarDate, which: "this" | "n
 
 /** Sunday of the week holding `ref`, plus `weeks` weeks (weeks run Monday to Sunday). */
 export function endOfWeek(ref: CalendarDate, weeks: number): CalendarDate {
-  return addDays(ref, 6 - weekdayIndex(ref) + 7 * weeks);
+  return addCalendarDays(ref, 6 - weekdayIndex(ref) + 7 * weeks);
 }

@@ -3,7 +3,7 @@
  * "December 20, 2025", "2025-12-20", and dates with no year: "by December 20 of this year",
  * "by December 20", "Dec. 20" (the next such day on or after the reference). Precision: day.
  */
-import { makeDate, type CalendarDate } from "../calendar.js";
+import { makeDate, type CalendarDate } from "../../calendar.ts";
 import { nextDayOccurrence } from "./calendar-helpers.js";
 import { BY_PREP, FROM_PREP, IN_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";

@@ -3,7 +3,7 @@
  * settled (the longest wins: "by the end of the 1st quarter of 2026" beats "2026"), and each
  * phrase is resolved against the reference date.
  */
-import { parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
+import { parseIsoDate, toIsoDate, type CalendarDate } from "../../calendar.ts";
 import type { IsoDate } from "../types.js";
 import { explicitDateParsers } from "./explicit-date.js";
 import { monthParsers } from "./month.js";

@@ -5,7 +5,7 @@
  *
  * Due date: the month's last day; for "from/starting" and "the beginning of" the month's first day.
  */
-import { endOfMonth, type CalendarDate } from "../calendar.js";
+import { endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { nextMonthYear } from "./calendar-helpers.js";
 import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";

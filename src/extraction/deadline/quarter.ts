@@ -15,7 +15,7 @@
  * of Q1 is the useful one, and a vague item would lose the year the text does give.
  * A half ends on a quarter's last day and is coarser than a month, hence "quarter".
  */
-import { endOfMonth, type CalendarDate } from "../calendar.js";
+import { endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { nextQuarterYear, quarterEnd, quarterOf, quarterStart } from "./calendar-helpers.js";
 import { BY_PREP, FROM_PREP, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC, ordinalValue } from "./words.js";

@@ -4,7 +4,7 @@
  * last ten days of June". Due: the period's last day (the 10th, the 20th, the month's last day);
  * precision: day. With no year, the next such period that has not ended.
  */
-import { compareDates, endOfMonth, type CalendarDate } from "../calendar.js";
+import { compareDates, endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { BY_PREP, FROM_PREP, prepositionInfo, type DeadlineParser } from "./types.js";
 import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
 

@@ -1,4 +1,4 @@
-import type { CalendarDate } from "../calendar.js";
+import type { CalendarDate } from "../../calendar.ts";
 import type { IsoDate, Precision } from "../types.js";
 
 /** "deadline": the date by which something happens; "start": the date from which it applies. */

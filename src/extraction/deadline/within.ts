@@ -6,7 +6,7 @@
  * Not deadlines, and rejected here: spans counted from some other event ("within 30 days of
  * receiving the application", "within a month after the decision"): those are legal time limits.
  */
-import { addDays, addMonths, addWorkingDays, type CalendarDate } from "../calendar.js";
+import { addCalendarDays, addMonths, addWorkingDays, type CalendarDate } from "../../calendar.ts";
 import type { DeadlineParser } from "./types.js";
 import { NUMBER_SRC, numberValue } from "./words.js";
 
@@ -42,9 +42,9 @@ export const withinParsers: DeadlineParser[] = [
         compute(ref) {
           if (!ref) return null;
           let due;
-          if (unit === "day") due = working ? addWorkingDays(ref, Math.round(n)) : addDays(ref, Math.round(n));
-          else if (unit === "week") due = addDays(ref, Math.round(n * 7));
-          else if (unit === "month") due = Number.isInteger(n) ? addMonths(ref, n) : addDays(addMonths(ref, Math.floor(n)), 15);
+          if (unit === "day") due = working ? addWorkingDays(ref, Math.round(n)) : addCalendarDays(ref, Math.round(n));
+          else if (unit === "week") due = addCalendarDays(ref, Math.round(n * 7));
+          else if (unit === "month") due = Number.isInteger(n) ? addMonths(ref, n) : addCalendarDays(addMonths(ref, Math.floor(n)), 15);
           else due = addMonths(ref, Math.round(n * 12));
           return { due, periodEnd: due };
         },
@@ -61,7 +61,7 @@ export const withinParsers: DeadlineParser[] = [
       if (n === null || n <= 0) return null;
       const unit = (m[2] ?? "day").toLowerCase();
       const at = (ref: CalendarDate): CalendarDate =>
-        unit === "day" ? addDays(ref, n) : unit === "week" ? addDays(ref, n * 7) : addMonths(ref, unit === "month" ? n : n * 12);
+        unit === "day" ? addCalendarDays(ref, n) : unit === "week" ? addCalendarDays(ref, n * 7) : addMonths(ref, unit === "month" ? n : n * 12);
       return { precision: "day", role: "deadline", strength: 3, relative: true, compute: (ref) => (ref ? { due: at(ref), periodEnd: at(ref) } : null) };
     },
   },

@@ -13,7 +13,7 @@
  * | this week · by the end of the week                   | Sunday of the reference week | day       |
  * | next week                                            | Sunday of the following week | day       |
  */
-import { addMonths, endOfMonth, type CalendarDate } from "../calendar.js";
+import { addMonths, endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { endOfWeek } from "./calendar-helpers.js";
 import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC } from "./words.js";
