@@ -129,6 +129,8 @@ describe("message length headroom", () => {
     dueOn: "2026-06-30", extractedDueOn: "2026-03-31", precision: "quarter", status: "postponed", undatedReason: null, article: long(400),
     publishedOn: "2026-01-10", topics: "", withdrawnAt: new Date(), sourceId: 1, key: "k", createdAt: new Date(), updatedAt: new Date(),
     source: { file: `telegram/-1001234567890/${"9".repeat(12)}.txt`, title: long(400), publishedOn: "2026-01-10" },
+    // A live source's page (shown cut at 100 characters).
+    url: `https://www.gov.kz/memleket/entities/economy/press/news/details/${"9".repeat(200)}?lang=kk`,
     history: Array.from({ length: 20 }, (_, i) => ({
       id: i, commitmentId: 1, at: new Date("2026-02-01T00:00:00Z"), fromStatus: "open", toStatus: "postponed", fromDueOn: "2026-03-31", toDueOn: "2026-06-30",
       byUserId: 1n, byName: long(100), evidenceUrl: `https://gov.kz/${"x".repeat(200)}`, note: long(300),
