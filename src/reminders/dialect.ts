@@ -45,3 +45,12 @@ export function idsOf(engine: DbEngine, json: string): Prisma.Sql {
     ? Prisma.sql`(SELECT CAST(t.value AS bigint) AS value FROM json_array_elements_text(CAST(${json} AS json)) AS t(value))`
     : Prisma.sql`(SELECT value FROM json_each(${json}))`;
 }
+
+/**
+ * An inner join whose left side drives: SQLite's CROSS JOIN ... ON keeps the written order (its
+ * planner otherwise scans the chats once per unit); PostgreSQL has no CROSS JOIN with ON, and its
+ * planner picks the order from statistics.
+ */
+export function drivingJoin(engine: DbEngine): Prisma.Sql {
+  return engine === "postgresql" ? Prisma.sql`JOIN` : Prisma.sql`CROSS JOIN`;
+}

@@ -10,7 +10,7 @@
 // SQL both engines accept; instants and the JSON array of ids are the engine's (dialect.ts).
 import { followsReaching, type FollowedCommitment } from "../chats/followers-of.ts";
 import { Prisma } from "../db/client.ts";
-import { idsOf, instant, integer, text, type DbEngine } from "./dialect.ts";
+import { drivingJoin, idsOf, instant, integer, text, type DbEngine } from "./dialect.ts";
 import type { StageUnit } from "./plan-ahead.ts";
 
 /** Rows per slice: about 25 ms of inserts into a large outbox on this machine. */
@@ -27,7 +27,7 @@ export function recipientsSql(unit: StageUnit, c: FollowedCommitment, now: Date,
   const followedInTime = unit.caughtUp ? Prisma.sql`AND (f."createdAt" <= ${instant(engine, new Date(unit.stage.instant))} OR f."createdAt" > ${instant(engine, now)})` : Prisma.empty;
   // Driven from the followers (CROSS JOIN fixes the order): the chat table is read by primary
   // key, one row per follower, not scanned once per unit.
-  return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c, engine)}) AS f CROSS JOIN "Chat" ch ON ch.id = f."chatId"
+  return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c, engine)}) AS f ${drivingJoin(engine)} "Chat" ch ON ch.id = f."chatId"
     WHERE ch.active = TRUE AND ch."migratedToId" IS NULL
       AND ch."timeZone" = ${g.timeZone} AND ch.offsets = ${g.offsets} AND ch."reminderHour" = ${g.reminderHour}
       AND ch."quietStart" IS NOT DISTINCT FROM ${integer(g.quietStart)} AND ch."quietEnd" IS NOT DISTINCT FROM ${integer(g.quietEnd)} ${followedInTime}
@@ -46,7 +46,7 @@ export function fanOutSliceSql(unit: StageUnit, chatIds: readonly bigint[], now:
   return Prisma.sql`INSERT INTO "Delivery" (key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", "notBefore", state, attempts, "createdAt", "updatedAt")
   SELECT 'r:' || ch.id || ':' || ${text(idText)} || ':' || ${text(unit.stage.name)} || ':' || ${text(unit.dueOn)}, ch.id, ${integer(unit.commitmentId)}, ${text(unit.stage.kind)},
     ${integer(unit.stage.offsetDays)}, ${text(unit.dueOn)}, ${integer(null)}, ${instant(engine, new Date(unit.notBefore))}, 'pending', 0, ${stamp}, ${stamp}
-  FROM ${idsOf(engine, `[${chatIds.join(",")}]`)} AS f CROSS JOIN "Chat" ch ON ch.id = f.value
+  FROM ${idsOf(engine, `[${chatIds.join(",")}]`)} AS f ${drivingJoin(engine)} "Chat" ch ON ch.id = f.value
   WHERE ch.active = TRUE AND ch."migratedToId" IS NULL
     -- The commitment may have closed or moved since the unit was computed: then nothing is planned.
     AND EXISTS (SELECT 1 FROM "Commitment" c WHERE c.id = ${unit.commitmentId} AND c."dueOn" = ${unit.dueOn} AND c.status IN ('open','postponed') AND c."withdrawnAt" IS NULL)

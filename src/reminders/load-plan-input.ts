@@ -50,7 +50,10 @@ export async function readWatermarks(sql: SqlRunner): Promise<Watermarks> {
   return { lastFollowId: intOrNull(row?.f ?? null) ?? 0, lastStatusChangeId: intOrNull(row?.s ?? null) ?? 0, lastCommitmentId: intOrNull(row?.c ?? null) ?? 0 };
 }
 
-/** Commitments that get reminders, with their latest announced change (reminders up to it are covered by the announcement). */
+/**
+ * Commitments that get reminders, with their latest announced change (reminders up to it are
+ * covered by the announcement). In id order: rows are planned in it, whatever the engine's join.
+ */
 export async function loadPendingCommitments(sql: SqlRunner): Promise<PlanCommitment[]> {
   const rows = await sql.all<{ id: Int; dueOn: string; precision: string; status: string; topics: string; body: string | null; changedAt: string | null }>(Prisma.sql`
     SELECT c.id, c."dueOn", c.precision, c.status, c.topics, c.body, ch.at AS "changedAt"
@@ -58,7 +61,8 @@ export async function loadPendingCommitments(sql: SqlRunner): Promise<PlanCommit
       SELECT "commitmentId", max(at) AS at FROM "StatusChange"
       WHERE "fromStatus" NOT IN ('', 'new') AND ("fromStatus" != "toStatus" OR coalesce("fromDueOn", '') != coalesce("toDueOn", ''))
       GROUP BY "commitmentId") ch ON ch."commitmentId" = c.id
-    WHERE c.status IN ('open', 'postponed') AND c."dueOn" IS NOT NULL AND c."withdrawnAt" IS NULL AND c.precision != 'vague'`);
+    WHERE c.status IN ('open', 'postponed') AND c."dueOn" IS NOT NULL AND c."withdrawnAt" IS NULL AND c.precision != 'vague'
+    ORDER BY c.id`);
   return rows.map((r) => ({
     id: int(r.id), dueOn: r.dueOn, precision: r.precision, status: r.status, topics: r.topics, body: r.body,
     withdrawn: false, changedAt: r.changedAt === null ? null : new Date(r.changedAt),
