@@ -75,8 +75,11 @@ export function claimable(now: Date, options: Omit<ClaimOptions, "limit">, engin
 function nextChats(now: Date, options: ClaimOptions, engine: DbEngine): Prisma.Sql {
   const t = instant(engine, now);
   const leaseEnd = instant(engine, new Date(now.getTime() - options.leaseMs));
+  // PostgreSQL: the heads another instance is claiming are passed over, so a second instance
+  // takes the next chats instead of finding all of the first ones locked and claiming nothing.
+  const skipLocked = engine === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const head = (where: Prisma.Sql): Prisma.Sql =>
-    Prisma.sql`SELECT * FROM (SELECT "chatId", "notBefore", id FROM "Delivery" WHERE ${where} ORDER BY "notBefore", id LIMIT ${options.limit}) AS b`;
+    Prisma.sql`SELECT * FROM (SELECT "chatId", "notBefore", id FROM "Delivery" WHERE ${where} ORDER BY "notBefore", id LIMIT ${options.limit} ${skipLocked}) AS b`;
   return Prisma.sql`SELECT DISTINCT "chatId" FROM (
       SELECT "chatId", "notBefore", id FROM (
         ${head(Prisma.sql`state = 'pending' AND "notBefore" <= ${t}`)}
