@@ -9,8 +9,8 @@ import { runBot, type BotRunner, type RunBotOptions } from "./bot/runner.ts";
 import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
 import { extractOffThread } from "./commitments/extractor.ts";
 import { ingestDirectory } from "./commitments/ingest-directory.ts";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { engineOf, openDatabase, type Db } from "./db/client.ts";
+import { loadConfig, type Config } from "./config.ts";
+import { openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startOpsServer, type OpsServer } from "./ops/http-server.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -121,14 +121,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = await openStore({ ...options, requireToken: options.requireToken ?? true });
   const { config, logger, clock, db } = store;
   try {
-    // The store runs on PostgreSQL, the reminders' SQL not yet: refuse at start rather than fail
-    // at the first tick (issue 11).
-    if (engineOf(db) === "postgresql") {
-      throw new ConfigError(
-        "DATABASE_URL",
-        "PostgreSQL serves the store commands (ingest, list) but not yet the bot, its reminders and live sources; use a file: URL for `mindet start`",
-      );
-    }
     const sourcesConfig = loadSourcesConfig(options.env);
     if (config.now && !options.clock) logger.warn({ now: config.now.toISOString() }, "MINDET_NOW is set: the clock starts at that instant");
     if (options.seedWhenEmpty) await ingestSeedsIfEmpty(store);

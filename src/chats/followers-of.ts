@@ -4,8 +4,8 @@
 // they agree): a predicate over one chat's follows (the deliverer, fresh follows, digests), SQL
 // over the Follow table for one commitment (the planner's fan-out, announcements), and a Prisma
 // filter over commitments for one chat's follows (/calendar).
-import type { Db } from "../db/client.ts";
-import { Prisma } from "../db/client.ts";
+import { engineOf, Prisma, type Db } from "../db/client.ts";
+import { textsOf, type DbEngine } from "../reminders/dialect.ts";
 
 /** The parts of a commitment that decide who follows it. */
 export interface FollowedCommitment {
@@ -52,14 +52,14 @@ function topicsJson(c: FollowedCommitment): string {
  * The follows that reach a commitment, as SQL: rows (chatId, createdAt), one per follow, so a
  * chat may appear more than once (callers group or UNION them). Each branch uses the
  * (kind, value) index: 100,000 "all" followers cost an index range, not a table scan.
- * `json_each` is SQLite's; PostgreSQL's equivalent is `value = ANY(${topics}::text[])`.
+ * The topics are bound as one JSON array, read as a table the engine's way (textsOf).
  */
-export function followsReaching(c: FollowedCommitment): Prisma.Sql {
+export function followsReaching(c: FollowedCommitment, engine: DbEngine): Prisma.Sql {
   return Prisma.sql`
-    SELECT chatId, createdAt FROM Follow WHERE kind = 'all' AND value = ''
-    UNION ALL SELECT chatId, createdAt FROM Follow WHERE kind = 'commitment' AND value = ${String(c.id)}
-    UNION ALL SELECT chatId, createdAt FROM Follow WHERE kind = 'topic' AND value IN (SELECT value FROM json_each(${topicsJson(c)}))
-    UNION ALL SELECT chatId, createdAt FROM Follow WHERE kind = 'body' AND value = ${c.body ?? ""}`;
+    SELECT "chatId", "createdAt" FROM "Follow" WHERE kind = 'all' AND value = ''
+    UNION ALL SELECT "chatId", "createdAt" FROM "Follow" WHERE kind = 'commitment' AND value = ${String(c.id)}
+    UNION ALL SELECT "chatId", "createdAt" FROM "Follow" WHERE kind = 'topic' AND value IN ${textsOf(engine, topicsJson(c))}
+    UNION ALL SELECT "chatId", "createdAt" FROM "Follow" WHERE kind = 'body' AND value = ${c.body ?? ""}`;
 }
 
 export interface FollowersOptions {
@@ -72,11 +72,11 @@ export interface FollowersOptions {
  * through "all", each once. Migrated-away chats are never included (their follows moved).
  */
 export async function followersOf(db: Db, commitment: FollowedCommitment, options: FollowersOptions = {}): Promise<bigint[]> {
-  const active = options.includeInactive ? Prisma.empty : Prisma.sql`AND ch.active = 1`;
+  const active = options.includeInactive ? Prisma.empty : Prisma.sql`AND ch.active = TRUE`;
   const rows = await db.$queryRaw<{ id: bigint }[]>`
-    SELECT DISTINCT ch.id AS id FROM (${followsReaching(commitment)}) AS f
-    JOIN Chat ch ON ch.id = f.chatId
-    WHERE ch.migratedToId IS NULL ${active}`;
+    SELECT DISTINCT ch.id AS id FROM (${followsReaching(commitment, engineOf(db))}) AS f
+    JOIN "Chat" ch ON ch.id = f."chatId"
+    WHERE ch."migratedToId" IS NULL ${active}`;
   return rows.map((r) => BigInt(r.id));
 }
 

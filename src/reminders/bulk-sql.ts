@@ -4,9 +4,9 @@
 // Prisma's connection; writes still take turns (busy timeout).
 import Database from "better-sqlite3";
 import { BUSY_TIMEOUT_MS } from "../db/migrate.ts";
-import { sqlitePathFromUrl } from "../db/url.ts";
+import { isPostgresUrl, sqlitePathFromUrl } from "../db/url.ts";
 import { toDbTime } from "../db/time.ts";
-import type { Db } from "../db/client.ts";
+import { engineOf, type Db, type DbEngine } from "../db/client.ts";
 import type { Prisma } from "../db/client.ts";
 import type { PlannedDelivery } from "./types.ts";
 
@@ -31,20 +31,26 @@ export interface BulkSql {
  * Prisma: statements are written once (Prisma.sql, values always bound) for both.
  */
 export interface SqlRunner {
+  /** The engine the SQL goes to (the bulk connection is SQLite). */
+  engine: DbEngine;
   run(query: Prisma.Sql): Promise<number>;
   /** Integers may come back as number or bigint: callers convert. */
   all<T>(query: Prisma.Sql): Promise<T[]>;
 }
 
 export function sqlRunner(db: Db, bulk: BulkSql | null): SqlRunner {
-  if (bulk) return { run: (q) => Promise.resolve(bulk.run(q)), all: <T>(q: Prisma.Sql) => Promise.resolve(bulk.all<T>(q)) };
-  return { run: (q) => db.$executeRaw(q), all: <T>(q: Prisma.Sql) => db.$queryRaw<T[]>(q) };
+  if (bulk) return { engine: "sqlite", run: (q) => Promise.resolve(bulk.run(q)), all: <T>(q: Prisma.Sql) => Promise.resolve(bulk.all<T>(q)) };
+  return { engine: engineOf(db), run: (q) => db.$executeRaw(q), all: <T>(q: Prisma.Sql) => db.$queryRaw<T[]>(q) };
 }
 
 const BULK_CACHE_KIB = 64 * 1024;
 
-/** Opens the bulk connection for a `file:` database URL; null for ":memory:" (no second connection possible). */
+/**
+ * Opens the bulk connection for a `file:` database URL; null for ":memory:" (no second connection
+ * possible) and for PostgreSQL, where Prisma's pool serves the planner as well.
+ */
 export function openBulkSql(databaseUrl: string): BulkSql | null {
+  if (isPostgresUrl(databaseUrl)) return null;
   const file = sqlitePathFromUrl(databaseUrl);
   if (file === ":memory:") return null;
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });

@@ -5,6 +5,7 @@ import { parseArgs } from "../cli/parse-args.ts";
 import { ConfigError } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/client.ts";
+import { isPostgresUrl } from "../db/url.ts";
 import { openBulkSql, sqlRunner, type BulkSql } from "./bulk-sql.ts";
 import { DEFAULT_DELIVER_OPTIONS } from "./deliver.ts";
 import { createPlannerState } from "./load-plan-input.ts";
@@ -51,7 +52,9 @@ export async function runRemindCommand(args: string[], io: CliIo): Promise<numbe
     return await withStore(io, async ({ db, clock, config }) => {
       const now = clock.now();
       const bulk = openBulkSql(config.databaseUrl);
-      if (!bulk) return usageError(io, "remind: --dry-run needs a database file (DATABASE_URL=file:...), not an in-memory database");
+      // The dry run plans inside a transaction it rolls back, on SQLite's second connection; on
+      // PostgreSQL the planner's writes go through Prisma's pool, which cannot hold one open.
+      if (!bulk) return usageError(io, isPostgresUrl(config.databaseUrl) ? "remind: --dry-run needs a SQLite database file (DATABASE_URL=file:...); it does not run on PostgreSQL yet" : "remind: --dry-run needs a database file (DATABASE_URL=file:...), not an in-memory database");
       let items: DryRunItem[];
       try {
         items = await dryRun(db, bulk, now);
@@ -84,15 +87,15 @@ const MAX_LISTED = 10_000;
 export async function dryRun(db: Db, bulk: BulkSql, now: Date): Promise<DryRunItem[]> {
   const options = { leaseMs: DEFAULT_DELIVER_OPTIONS.leaseMs, maxAttempts: DEFAULT_DELIVER_OPTIONS.maxAttempts, limit: MAX_LISTED };
   return bulk.rolledBack(async () => {
-    const [before] = bulk.all<{ maxId: bigint | null }>(Prisma.sql`SELECT max(id) AS maxId FROM Delivery`);
+    const [before] = bulk.all<{ maxId: bigint | null }>(Prisma.sql`SELECT max(id) AS "maxId" FROM "Delivery"`);
     const planned = Number(before?.maxId ?? 0);
     // Nothing ahead of now (horizon 0) and no budget: the whole catch-up in one pass.
     await runPlanning(db, createPlannerState(), now, bulk, { horizonMs: 0, rowBudget: Infinity, timeBudgetMs: Infinity });
     await sweepStale(sqlRunner(db, bulk), now);
     const rows = bulk.all<{ id: bigint; key: string; chatId: bigint; commitmentId: bigint | null; kind: string; dueOn: string | null; notBefore: string; state: string; chatTitle: string | null; chatType: string | null; title: string | null }>(Prisma.sql`
-      SELECT d.id, d.key, d.chatId, d.commitmentId, d.kind, d.dueOn, d.notBefore, d.state, ch.title AS chatTitle, ch.type AS chatType, c.title AS title
-      FROM Delivery d LEFT JOIN Chat ch ON ch.id = d.chatId LEFT JOIN Commitment c ON c.id = d.commitmentId
-      WHERE ${claimable(now, options)} ORDER BY d.notBefore, d.id LIMIT ${options.limit}`);
+      SELECT d.id, d.key, d."chatId", d."commitmentId", d.kind, d."dueOn", d."notBefore", d.state, ch.title AS "chatTitle", ch.type AS "chatType", c.title AS title
+      FROM "Delivery" d LEFT JOIN "Chat" ch ON ch.id = d."chatId" LEFT JOIN "Commitment" c ON c.id = d."commitmentId"
+      WHERE ${claimable(now, options)} ORDER BY d."notBefore", d.id LIMIT ${options.limit}`);
     return rows
       .map((r) => ({
         chatId: String(r.chatId),

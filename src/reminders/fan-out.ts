@@ -7,11 +7,10 @@
 // unit (not once per slice) keeps the slices cheap. The key, and so "already planned", is
 // exactly the per-chat planner's: r:<chat>:<commitment>:<stage>:<due date>.
 //
-// SQLite syntax where the engines differ: PostgreSQL spells INSERT OR IGNORE as
-// INSERT ... ON CONFLICT DO NOTHING, `IS` as `IS NOT DISTINCT FROM`, json_each(?) as unnest(?).
+// SQL both engines accept; instants and the JSON array of ids are the engine's (dialect.ts).
 import { followsReaching, type FollowedCommitment } from "../chats/followers-of.ts";
 import { Prisma } from "../db/client.ts";
-import { toDbTime } from "../db/time.ts";
+import { drivingJoin, idsOf, instant, integer, text, type DbEngine } from "./dialect.ts";
 import type { StageUnit } from "./plan-ahead.ts";
 
 /** Rows per slice: about 25 ms of inserts into a large outbox on this machine. */
@@ -23,32 +22,33 @@ export const FAN_OUT_SLICE_ROWS = 500;
  * followed at its instant; a follow stamped after `now` was made under another clock
  * (MINDET_NOW), its moment is unknown and it counts as old (see followedAtMs).
  */
-export function recipientsSql(unit: StageUnit, c: FollowedCommitment, now: Date): Prisma.Sql {
+export function recipientsSql(unit: StageUnit, c: FollowedCommitment, now: Date, engine: DbEngine): Prisma.Sql {
   const g = unit.group;
-  const followedInTime = unit.caughtUp ? Prisma.sql`AND (f.createdAt <= ${toDbTime(new Date(unit.stage.instant))} OR f.createdAt > ${toDbTime(now)})` : Prisma.empty;
+  const followedInTime = unit.caughtUp ? Prisma.sql`AND (f."createdAt" <= ${instant(engine, new Date(unit.stage.instant))} OR f."createdAt" > ${instant(engine, now)})` : Prisma.empty;
   // Driven from the followers (CROSS JOIN fixes the order): the chat table is read by primary
   // key, one row per follower, not scanned once per unit.
-  return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c)}) AS f CROSS JOIN Chat ch ON ch.id = f.chatId
-    WHERE ch.active = 1 AND ch.migratedToId IS NULL
-      AND ch.timeZone = ${g.timeZone} AND ch.offsets = ${g.offsets} AND ch.reminderHour = ${g.reminderHour}
-      AND ch.quietStart IS ${g.quietStart} AND ch.quietEnd IS ${g.quietEnd} ${followedInTime}
+  return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c, engine)}) AS f ${drivingJoin(engine)} "Chat" ch ON ch.id = f."chatId"
+    WHERE ch.active = TRUE AND ch."migratedToId" IS NULL
+      AND ch."timeZone" = ${g.timeZone} AND ch.offsets = ${g.offsets} AND ch."reminderHour" = ${g.reminderHour}
+      AND ch."quietStart" IS NOT DISTINCT FROM ${integer(g.quietStart)} AND ch."quietEnd" IS NOT DISTINCT FROM ${integer(g.quietEnd)} ${followedInTime}
     ORDER BY ch.id`;
 }
 
 /**
- * Writes one slice of a unit's rows for these chats (INSERT OR IGNORE: a row that exists is
+ * Writes one slice of a unit's rows for these chats (ON CONFLICT DO NOTHING: a row that exists is
  * "already planned"). The chat and the commitment are checked again: a slice may be written
  * minutes after the recipients were read.
  */
-export function fanOutSliceSql(unit: StageUnit, chatIds: readonly bigint[], now: Date): Prisma.Sql {
-  const stamp = toDbTime(now);
+export function fanOutSliceSql(unit: StageUnit, chatIds: readonly bigint[], now: Date, engine: DbEngine): Prisma.Sql {
+  const stamp = instant(engine, now);
   // Ids inside text go as text: Prisma binds JS numbers as REAL ("42.0").
   const idText = String(unit.commitmentId);
-  return Prisma.sql`INSERT OR IGNORE INTO Delivery (key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, notBefore, state, attempts, createdAt, updatedAt)
-  SELECT 'r:' || ch.id || ':' || ${idText} || ':' || ${unit.stage.name} || ':' || ${unit.dueOn}, ch.id, ${unit.commitmentId}, ${unit.stage.kind},
-    ${unit.stage.offsetDays}, ${unit.dueOn}, NULL, ${toDbTime(new Date(unit.notBefore))}, 'pending', 0, ${stamp}, ${stamp}
-  FROM json_each(${`[${chatIds.join(",")}]`}) AS f CROSS JOIN Chat ch ON ch.id = f.value
-  WHERE ch.active = 1 AND ch.migratedToId IS NULL
+  return Prisma.sql`INSERT INTO "Delivery" (key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", "notBefore", state, attempts, "createdAt", "updatedAt")
+  SELECT 'r:' || ch.id || ':' || ${text(idText)} || ':' || ${text(unit.stage.name)} || ':' || ${text(unit.dueOn)}, ch.id, ${integer(unit.commitmentId)}, ${text(unit.stage.kind)},
+    ${integer(unit.stage.offsetDays)}, ${text(unit.dueOn)}, ${integer(null)}, ${instant(engine, new Date(unit.notBefore))}, 'pending', 0, ${stamp}, ${stamp}
+  FROM ${idsOf(engine, `[${chatIds.join(",")}]`)} AS f ${drivingJoin(engine)} "Chat" ch ON ch.id = f.value
+  WHERE ch.active = TRUE AND ch."migratedToId" IS NULL
     -- The commitment may have closed or moved since the unit was computed: then nothing is planned.
-    AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = ${unit.commitmentId} AND c.dueOn = ${unit.dueOn} AND c.status IN ('open','postponed') AND c.withdrawnAt IS NULL)`;
+    AND EXISTS (SELECT 1 FROM "Commitment" c WHERE c.id = ${unit.commitmentId} AND c."dueOn" = ${unit.dueOn} AND c.status IN ('open','postponed') AND c."withdrawnAt" IS NULL)
+  ON CONFLICT DO NOTHING`;
 }

@@ -2,7 +2,7 @@
 // pending commitments and what changed since the previous tick, nothing per chat.
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/client.ts";
-import { toDbTime } from "../db/time.ts";
+import { instant } from "./dialect.ts";
 import type { SqlRunner } from "./bulk-sql.ts";
 import type { ChatGroup, StageUnit } from "./plan-ahead.ts";
 import type { PlanChat, PlanCommitment, PlanFollow, PlanStatusChange } from "./types.ts";
@@ -46,19 +46,23 @@ const intOrNull = (v: Int | null): number | null => (v === null ? null : Number(
 /** The highest ids: one statement (Prisma's aggregate took 20 ms a table at 300,000 follows). */
 export async function readWatermarks(sql: SqlRunner): Promise<Watermarks> {
   const [row] = await sql.all<{ f: Int | null; s: Int | null; c: Int | null }>(Prisma.sql`
-    SELECT (SELECT max(id) FROM Follow) AS f, (SELECT max(id) FROM StatusChange) AS s, (SELECT max(id) FROM Commitment) AS c`);
+    SELECT (SELECT max(id) FROM "Follow") AS f, (SELECT max(id) FROM "StatusChange") AS s, (SELECT max(id) FROM "Commitment") AS c`);
   return { lastFollowId: intOrNull(row?.f ?? null) ?? 0, lastStatusChangeId: intOrNull(row?.s ?? null) ?? 0, lastCommitmentId: intOrNull(row?.c ?? null) ?? 0 };
 }
 
-/** Commitments that get reminders, with their latest announced change (reminders up to it are covered by the announcement). */
+/**
+ * Commitments that get reminders, with their latest announced change (reminders up to it are
+ * covered by the announcement). In id order: rows are planned in it, whatever the engine's join.
+ */
 export async function loadPendingCommitments(sql: SqlRunner): Promise<PlanCommitment[]> {
   const rows = await sql.all<{ id: Int; dueOn: string; precision: string; status: string; topics: string; body: string | null; changedAt: string | null }>(Prisma.sql`
-    SELECT c.id, c.dueOn, c.precision, c.status, c.topics, c.body, ch.at AS changedAt
-    FROM Commitment c LEFT JOIN (
-      SELECT commitmentId, max(at) AS at FROM StatusChange
-      WHERE fromStatus NOT IN ('', 'new') AND (fromStatus != toStatus OR coalesce(fromDueOn, '') != coalesce(toDueOn, ''))
-      GROUP BY commitmentId) ch ON ch.commitmentId = c.id
-    WHERE c.status IN ('open', 'postponed') AND c.dueOn IS NOT NULL AND c.withdrawnAt IS NULL AND c.precision != 'vague'`);
+    SELECT c.id, c."dueOn", c.precision, c.status, c.topics, c.body, ch.at AS "changedAt"
+    FROM "Commitment" c LEFT JOIN (
+      SELECT "commitmentId", max(at) AS at FROM "StatusChange"
+      WHERE "fromStatus" NOT IN ('', 'new') AND ("fromStatus" != "toStatus" OR coalesce("fromDueOn", '') != coalesce("toDueOn", ''))
+      GROUP BY "commitmentId") ch ON ch."commitmentId" = c.id
+    WHERE c.status IN ('open', 'postponed') AND c."dueOn" IS NOT NULL AND c."withdrawnAt" IS NULL AND c.precision != 'vague'
+    ORDER BY c.id`);
   return rows.map((r) => ({
     id: int(r.id), dueOn: r.dueOn, precision: r.precision, status: r.status, topics: r.topics, body: r.body,
     withdrawn: false, changedAt: r.changedAt === null ? null : new Date(r.changedAt),
@@ -68,17 +72,17 @@ export async function loadPendingCommitments(sql: SqlRunner): Promise<PlanCommit
 /** Status changes not yet seen (at start-up: the last day's, re-announced only if their rows do not exist yet). */
 export async function loadNewStatusChanges(sql: SqlRunner, state: PlannerState, now: Date): Promise<PlanStatusChange[]> {
   const where = state.since === null
-    ? Prisma.sql`at >= ${toDbTime(new Date(now.getTime() - STARTUP_ANNOUNCE_LOOKBACK_MS))} AND at <= ${toDbTime(now)}`
+    ? Prisma.sql`at >= ${instant(sql.engine, new Date(now.getTime() - STARTUP_ANNOUNCE_LOOKBACK_MS))} AND at <= ${instant(sql.engine, now)}`
     : Prisma.sql`id > ${state.lastStatusChangeId}`;
   const rows = await sql.all<{ id: Int; commitmentId: Int; at: string; fromStatus: string; toStatus: string; fromDueOn: string | null; toDueOn: string | null }>(Prisma.sql`
-    SELECT id, commitmentId, at, fromStatus, toStatus, fromDueOn, toDueOn FROM StatusChange WHERE ${where} ORDER BY id`);
+    SELECT id, "commitmentId", at, "fromStatus", "toStatus", "fromDueOn", "toDueOn" FROM "StatusChange" WHERE ${where} ORDER BY id`);
   return rows.map((r) => ({ ...r, id: int(r.id), commitmentId: int(r.commitmentId), at: new Date(r.at) }));
 }
 
 /** Follows made since the previous tick. */
 export async function loadFreshFollows(sql: SqlRunner, state: PlannerState): Promise<PlanFollow[]> {
   const rows = await sql.all<{ chatId: Int; kind: string; value: string; commitmentId: Int | null; createdAt: string }>(Prisma.sql`
-    SELECT chatId, kind, value, commitmentId, createdAt FROM Follow WHERE id > ${state.lastFollowId}`);
+    SELECT "chatId", kind, value, "commitmentId", "createdAt" FROM "Follow" WHERE id > ${state.lastFollowId}`);
   return rows.map((r) => ({ chatId: BigInt(r.chatId), kind: r.kind, value: r.value, commitmentId: intOrNull(r.commitmentId), createdAt: new Date(r.createdAt) }));
 }
 
@@ -97,7 +101,7 @@ export async function addChangedCommitments(db: Db, commitments: PlanCommitment[
 /** The distinct reminder settings of active chats (chats that share them share stage units). */
 export async function loadGroups(sql: SqlRunner): Promise<ChatGroup[]> {
   const rows = await sql.all<{ timeZone: string; offsets: string; reminderHour: Int; quietStart: Int | null; quietEnd: Int | null }>(
-    Prisma.sql`SELECT DISTINCT timeZone, offsets, reminderHour, quietStart, quietEnd FROM Chat WHERE active = 1 AND migratedToId IS NULL`,
+    Prisma.sql`SELECT DISTINCT "timeZone", offsets, "reminderHour", "quietStart", "quietEnd" FROM "Chat" WHERE active = TRUE AND "migratedToId" IS NULL`,
   );
   return rows.map((r) => ({ timeZone: r.timeZone, offsets: r.offsets, reminderHour: int(r.reminderHour), quietStart: intOrNull(r.quietStart), quietEnd: intOrNull(r.quietEnd) }));
 }
@@ -105,8 +109,8 @@ export async function loadGroups(sql: SqlRunner): Promise<ChatGroup[]> {
 /** Active chats with a weekly digest. */
 export async function loadDigestChats(sql: SqlRunner): Promise<PlanChat[]> {
   const rows = await sql.all<{ id: Int; type: string; timeZone: string; offsets: string; reminderHour: Int; digestDay: Int | null; digestHour: Int; quietStart: Int | null; quietEnd: Int | null }>(Prisma.sql`
-    SELECT id, type, timeZone, offsets, reminderHour, digestDay, digestHour, quietStart, quietEnd FROM Chat
-    WHERE active = 1 AND migratedToId IS NULL AND digestDay IS NOT NULL`);
+    SELECT id, type, "timeZone", offsets, "reminderHour", "digestDay", "digestHour", "quietStart", "quietEnd" FROM "Chat"
+    WHERE active = TRUE AND "migratedToId" IS NULL AND "digestDay" IS NOT NULL`);
   return rows.map((r) => ({
     id: BigInt(r.id), type: r.type, timeZone: r.timeZone, offsets: r.offsets, reminderHour: int(r.reminderHour),
     digestDay: intOrNull(r.digestDay), digestHour: int(r.digestHour), quietStart: intOrNull(r.quietStart), quietEnd: intOrNull(r.quietEnd),

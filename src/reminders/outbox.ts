@@ -1,10 +1,9 @@
 // The outbox's state changes, each one SQL statement so it is atomic without a transaction:
 // pending -> sending (claim) -> sent (record) | failed (retry later) | skipped (no longer wanted).
 // Tagged templates throughout (values always bound); the SQL is what SQLite and PostgreSQL both
-// accept, so the statements survive a move of engine.
-import type { Db } from "../db/client.ts";
-import { Prisma } from "../db/client.ts";
-import { toDbTime } from "../db/time.ts";
+// accept; instants and the claim's row locks are the engine's (dialect.ts).
+import { engineOf, Prisma, type Db } from "../db/client.ts";
+import { instant, type DbEngine } from "./dialect.ts";
 import type { SqlRunner } from "./bulk-sql.ts";
 
 const REMINDER_KINDS = Prisma.sql`('before','due','overdue')`;
@@ -39,33 +38,33 @@ export interface ClaimOptions {
  * not yet due supersedes nothing). Returns how many rows were skipped.
  */
 export async function sweepStale(sql: SqlRunner, now: Date): Promise<number> {
-  const t = toDbTime(now);
+  const t = instant(sql.engine, now);
   const open = Prisma.sql`state IN ('pending','failed')`;
   const statements: [string, Prisma.Sql][] = [
-    [`chat inactive`, Prisma.sql`${open} AND chatId IN (SELECT id FROM Chat WHERE active = 0 OR migratedToId IS NOT NULL)`],
-    [`closed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND commitmentId IN (SELECT id FROM Commitment WHERE status NOT IN ('open','postponed') OR withdrawnAt IS NOT NULL)`],
-    [`postponed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM Commitment c WHERE c.id = Delivery.commitmentId AND (c.dueOn IS NULL OR c.dueOn != Delivery.dueOn))`],
+    [`chat inactive`, Prisma.sql`${open} AND "chatId" IN (SELECT id FROM "Chat" WHERE active = FALSE OR "migratedToId" IS NOT NULL)`],
+    [`closed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND "commitmentId" IN (SELECT id FROM "Commitment" WHERE status NOT IN ('open','postponed') OR "withdrawnAt" IS NOT NULL)`],
+    [`postponed`, Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM "Commitment" c WHERE c.id = "Delivery"."commitmentId" AND (c."dueOn" IS NULL OR c."dueOn" != "Delivery"."dueOn"))`],
     [
       `superseded`,
-      Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM Delivery later WHERE later.chatId = Delivery.chatId
-        AND later.commitmentId = Delivery.commitmentId AND later.dueOn = Delivery.dueOn AND later.kind IN ${REMINDER_KINDS}
-        AND later.offsetDays < Delivery.offsetDays AND later.state IN ('pending','sending','sent') AND later.notBefore <= ${t})`,
+      Prisma.sql`${open} AND kind IN ${REMINDER_KINDS} AND EXISTS (SELECT 1 FROM "Delivery" later WHERE later."chatId" = "Delivery"."chatId"
+        AND later."commitmentId" = "Delivery"."commitmentId" AND later."dueOn" = "Delivery"."dueOn" AND later.kind IN ${REMINDER_KINDS}
+        AND later."offsetDays" < "Delivery"."offsetDays" AND later.state IN ('pending','sending','sent') AND later."notBefore" <= ${t})`,
     ],
   ];
   let skipped = 0;
   for (const [reason, where] of statements) {
-    skipped += await sql.run(Prisma.sql`UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${t} WHERE ${where}`);
+    skipped += await sql.run(Prisma.sql`UPDATE "Delivery" SET state = 'skipped', "skipReason" = ${reason}, "updatedAt" = ${t} WHERE ${where}`);
   }
   return skipped;
 }
 
 /** Rows that may be claimed at `now`: due, failed and waiting for a retry, or stuck in 'sending' past the lease. */
-export function claimable(now: Date, options: Omit<ClaimOptions, "limit">): Prisma.Sql {
-  const t = toDbTime(now);
-  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
-  return Prisma.sql`((state = 'pending' AND notBefore <= ${t})
-    OR (state = 'failed' AND attempts < ${options.maxAttempts} AND notBefore <= ${t})
-    OR (state = 'sending' AND claimedAt <= ${leaseEnd}))`;
+export function claimable(now: Date, options: Omit<ClaimOptions, "limit">, engine: DbEngine = "sqlite"): Prisma.Sql {
+  const t = instant(engine, now);
+  const leaseEnd = instant(engine, new Date(now.getTime() - options.leaseMs));
+  return Prisma.sql`((state = 'pending' AND "notBefore" <= ${t})
+    OR (state = 'failed' AND attempts < ${options.maxAttempts} AND "notBefore" <= ${t})
+    OR (state = 'sending' AND "claimedAt" <= ${leaseEnd}))`;
 }
 
 /**
@@ -73,17 +72,20 @@ export function claimable(now: Date, options: Omit<ClaimOptions, "limit">): Pris
  * from the (state, notBefore) index and cut at `limit`: a single query with the three states
  * OR-ed sorted every due row on each claim (205,000 at 09:00 with 100,000 chats).
  */
-function nextChats(now: Date, options: ClaimOptions): Prisma.Sql {
-  const t = toDbTime(now);
-  const leaseEnd = toDbTime(new Date(now.getTime() - options.leaseMs));
+function nextChats(now: Date, options: ClaimOptions, engine: DbEngine): Prisma.Sql {
+  const t = instant(engine, now);
+  const leaseEnd = instant(engine, new Date(now.getTime() - options.leaseMs));
+  // PostgreSQL: the heads another instance is claiming are passed over, so a second instance
+  // takes the next chats instead of finding all of the first ones locked and claiming nothing.
+  const skipLocked = engine === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const head = (where: Prisma.Sql): Prisma.Sql =>
-    Prisma.sql`SELECT * FROM (SELECT chatId, notBefore, id FROM Delivery WHERE ${where} ORDER BY notBefore, id LIMIT ${options.limit}) AS b`;
-  return Prisma.sql`SELECT DISTINCT chatId FROM (
-      SELECT chatId, notBefore, id FROM (
-        ${head(Prisma.sql`state = 'pending' AND notBefore <= ${t}`)}
-        UNION ALL ${head(Prisma.sql`state = 'failed' AND notBefore <= ${t} AND attempts < ${options.maxAttempts}`)}
-        UNION ALL ${head(Prisma.sql`state = 'sending' AND claimedAt <= ${leaseEnd}`)}) AS u
-      ORDER BY notBefore, id LIMIT ${options.limit}) AS h`;
+    Prisma.sql`SELECT * FROM (SELECT "chatId", "notBefore", id FROM "Delivery" WHERE ${where} ORDER BY "notBefore", id LIMIT ${options.limit} ${skipLocked}) AS b`;
+  return Prisma.sql`SELECT DISTINCT "chatId" FROM (
+      SELECT "chatId", "notBefore", id FROM (
+        ${head(Prisma.sql`state = 'pending' AND "notBefore" <= ${t}`)}
+        UNION ALL ${head(Prisma.sql`state = 'failed' AND "notBefore" <= ${t} AND attempts < ${options.maxAttempts}`)}
+        UNION ALL ${head(Prisma.sql`state = 'sending' AND "claimedAt" <= ${leaseEnd}`)}) AS u
+      ORDER BY "notBefore", id LIMIT ${options.limit}) AS h`;
 }
 
 /**
@@ -95,12 +97,16 @@ function nextChats(now: Date, options: ClaimOptions): Prisma.Sql {
  * process died after Telegram accepted it and before the row was recorded as sent.
  */
 export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promise<ClaimedRow[]> {
-  const t = toDbTime(now);
+  const engine = engineOf(db);
+  const t = instant(engine, now);
+  // PostgreSQL: rows another instance is claiming right now are passed over, not waited for
+  // (and, re-read once that claim commits, no longer claimable); SQLite has one writer at a time.
+  const skipLocked = engine === "postgresql" ? Prisma.sql`FOR UPDATE OF d SKIP LOCKED` : Prisma.empty;
   // The chats' rows by the (chatId, state) index: a claim reads its own rows, not the whole queue.
   const rows = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE Delivery SET state = 'sending', claimedAt = ${t}, attempts = attempts + 1, updatedAt = ${t}
-    WHERE id IN (SELECT d.id FROM (${nextChats(now, options)}) AS c JOIN Delivery d ON d.chatId = c.chatId WHERE ${claimable(now, options)})
-    RETURNING id, key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, attempts`;
+    UPDATE "Delivery" SET state = 'sending', "claimedAt" = ${t}, attempts = attempts + 1, "updatedAt" = ${t}
+    WHERE id IN (SELECT d.id FROM (${nextChats(now, options, engine)}) AS c JOIN "Delivery" d ON d."chatId" = c."chatId" WHERE ${claimable(now, options, engine)} ${skipLocked})
+    RETURNING id, key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", attempts`;
   return rows.map((r) => ({ ...r, chatId: BigInt(r.chatId) }));
 }
 
@@ -108,7 +114,7 @@ export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promis
 export async function markSent(db: Db, ids: readonly number[], messageId: number, at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.$executeRaw`
-    UPDATE Delivery SET state = 'sent', sentAt = ${toDbTime(at)}, messageId = ${messageId}, lastError = NULL, updatedAt = ${toDbTime(at)}
+    UPDATE "Delivery" SET state = 'sent', "sentAt" = ${instant(engineOf(db), at)}, "messageId" = ${messageId}, "lastError" = NULL, "updatedAt" = ${instant(engineOf(db), at)}
     WHERE id IN (${Prisma.join(ids)})`;
 }
 
@@ -120,7 +126,7 @@ export async function markFailed(db: Db, ids: readonly number[], error: string, 
   if (ids.length === 0) return;
   const attempts = permanent ? Prisma.sql`, attempts = ${maxAttempts}` : Prisma.empty;
   await db.$executeRaw`
-    UPDATE Delivery SET state = 'failed', lastError = ${error.slice(0, 500)}, notBefore = ${toDbTime(retryAt)}, updatedAt = ${toDbTime(at)}${attempts}
+    UPDATE "Delivery" SET state = 'failed', "lastError" = ${error.slice(0, 500)}, "notBefore" = ${instant(engineOf(db), retryAt)}, "updatedAt" = ${instant(engineOf(db), at)}${attempts}
     WHERE id IN (${Prisma.join(ids)}) AND state = 'sending'`;
 }
 
@@ -128,13 +134,13 @@ export async function markFailed(db: Db, ids: readonly number[], error: string, 
 export async function skipRows(db: Db, ids: readonly number[], reason: string, at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.$executeRaw`
-    UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${toDbTime(at)}
+    UPDATE "Delivery" SET state = 'skipped', "skipReason" = ${reason}, "updatedAt" = ${instant(engineOf(db), at)}
     WHERE id IN (${Prisma.join(ids)}) AND state IN ('pending','sending','failed')`;
 }
 
 /** Skips every unsent row of a chat (it blocked the bot or no longer exists). */
 export async function skipChat(db: Db, chatId: bigint, reason: string, at: Date): Promise<void> {
   await db.$executeRaw`
-    UPDATE Delivery SET state = 'skipped', skipReason = ${reason}, updatedAt = ${toDbTime(at)}
-    WHERE chatId = ${chatId} AND state IN ('pending','sending','failed')`;
+    UPDATE "Delivery" SET state = 'skipped', "skipReason" = ${reason}, "updatedAt" = ${instant(engineOf(db), at)}
+    WHERE "chatId" = ${chatId} AND state IN ('pending','sending','failed')`;
 }

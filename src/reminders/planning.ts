@@ -167,9 +167,9 @@ async function writeBacklog(sql: SqlRunner, bulk: BulkSql | null, state: Planner
       done++;
       return null;
     }
-    if (unit.recipients === null) return { unit, query: recipientsSql(unit, c, now), read: true };
+    if (unit.recipients === null) return { unit, query: recipientsSql(unit, c, now, sql.engine), read: true };
     const ids = unit.recipients.slice(unit.written, unit.written + FAN_OUT_SLICE_ROWS);
-    return { unit, query: fanOutSliceSql(unit, ids, now), read: false, count: ids.length };
+    return { unit, query: fanOutSliceSql(unit, ids, now, sql.engine), read: false, count: ids.length };
   };
   const apply = (step: Step, result: { id: bigint | number }[] | number): void => {
     const unit = step.unit;
@@ -219,9 +219,9 @@ async function planAnnouncements(sql: SqlRunner, commitments: readonly PlanCommi
     const c = byId.get(change.commitmentId);
     if (!c || !isAnnounceable(change)) continue;
     const rows = await sql.all<{ id: bigint | number; timeZone: string; quietStart: bigint | number | null; quietEnd: bigint | number | null }>(Prisma.sql`
-      SELECT DISTINCT ch.id AS id, ch.timeZone AS timeZone, ch.quietStart AS quietStart, ch.quietEnd AS quietEnd
-      FROM (${followsReaching(c)}) AS f JOIN Chat ch ON ch.id = f.chatId
-      WHERE ch.active = 1 AND ch.migratedToId IS NULL`);
+      SELECT DISTINCT ch.id AS id, ch."timeZone" AS "timeZone", ch."quietStart" AS "quietStart", ch."quietEnd" AS "quietEnd"
+      FROM (${followsReaching(c, sql.engine)}) AS f JOIN "Chat" ch ON ch.id = f."chatId"
+      WHERE ch.active = TRUE AND ch."migratedToId" IS NULL`);
     const num = (v: bigint | number | null): number | null => (v === null ? null : Number(v));
     const followers: AnnouncedChat[] = rows.map((r) => ({ id: BigInt(r.id), timeZone: r.timeZone, quietStart: num(r.quietStart), quietEnd: num(r.quietEnd) }));
     for (const row of announcementRows(change, followers)) out.push(row);

@@ -71,7 +71,7 @@ export async function reconcileChangedChats(db: Db, bulk: BulkSql | null, state:
   // the chat table; sorting 100,000 chats by updatedAt took most of a start-up tick).
   if (!seen) {
     const [latest] = await sqlRunner(db, bulk).all<{ id: bigint | number; updatedAt: string }>(Prisma.sql`
-      SELECT id, updatedAt FROM Chat WHERE updatedAt = (SELECT max(updatedAt) FROM Chat) ORDER BY id DESC LIMIT 1`);
+      SELECT id, "updatedAt" FROM "Chat" WHERE "updatedAt" = (SELECT max("updatedAt") FROM "Chat") ORDER BY id DESC LIMIT 1`);
     state.chatsSeen = latest ? { updatedAt: new Date(latest.updatedAt), id: BigInt(latest.id) } : { updatedAt: new Date(0), id: 0n };
     return { inserted: 0, changed: 0 };
   }

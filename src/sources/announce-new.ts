@@ -3,16 +3,16 @@
 // harmless), delivered grouped with the chat's other messages, within the rate limits and out
 // of its quiet hours. Chats that turned "new commitments" off in /settings get nothing.
 import { followsReaching } from "../chats/followers-of.ts";
-import { Prisma, type Db } from "../db/client.ts";
-import { toDbTime } from "../db/time.ts";
+import { engineOf, Prisma, type Db } from "../db/client.ts";
+import { instant, integer, text } from "../reminders/dialect.ts";
 import { insertDeliveries } from "../reminders/insert-deliveries.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import type { PlannedDelivery } from "../reminders/types.ts";
 
 /** Chats that take announcements of new commitments, with or without quiet hours. */
 function announcingChats(quiet: boolean): Prisma.Sql {
-  const hasQuiet = Prisma.sql`ch.quietStart IS NOT NULL AND ch.quietEnd IS NOT NULL AND ch.quietStart != ch.quietEnd`;
-  return Prisma.sql`ch.active = 1 AND ch.migratedToId IS NULL AND ch.announceNew = 1 AND ${quiet ? hasQuiet : Prisma.sql`NOT (${hasQuiet})`}`;
+  const hasQuiet = Prisma.sql`ch."quietStart" IS NOT NULL AND ch."quietEnd" IS NOT NULL AND ch."quietStart" != ch."quietEnd"`;
+  return Prisma.sql`ch.active = TRUE AND ch."migratedToId" IS NULL AND ch."announceNew" = TRUE AND ${quiet ? hasQuiet : Prisma.sql`NOT (${hasQuiet})`}`;
 }
 
 /**
@@ -23,7 +23,8 @@ function announcingChats(quiet: boolean): Prisma.Sql {
  */
 export async function announceNewCommitments(db: Db, commitmentIds: readonly number[], now: Date): Promise<number> {
   if (commitmentIds.length === 0) return 0;
-  const stamp = toDbTime(now);
+  const engine = engineOf(db);
+  const stamp = instant(engine, now);
   const commitments = await db.commitment.findMany({
     where: { id: { in: [...commitmentIds] }, withdrawnAt: null },
     select: { id: true, topics: true, body: true, dueOn: true },
@@ -33,13 +34,14 @@ export async function announceNewCommitments(db: Db, commitmentIds: readonly num
     // DISTINCT: a chat that follows a commitment twice (by topic and by body) gets one row. The id
     // goes into the key as text: Prisma binds JS numbers as REAL, which would print as "3.0".
     inserted += await db.$executeRaw`
-      INSERT OR IGNORE INTO Delivery (key, chatId, commitmentId, kind, offsetDays, dueOn, statusChangeId, notBefore, state, attempts, createdAt, updatedAt)
-      SELECT DISTINCT 'n:' || ch.id || ':' || ${String(c.id)}, ch.id, ${c.id}, 'new', 0, ${c.dueOn}, NULL, ${stamp}, 'pending', 0, ${stamp}, ${stamp}
-      FROM (${followsReaching(c)}) AS f JOIN Chat ch ON ch.id = f.chatId
-      WHERE ${announcingChats(false)}`;
+      INSERT INTO "Delivery" (key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", "notBefore", state, attempts, "createdAt", "updatedAt")
+      SELECT DISTINCT 'n:' || ch.id || ':' || ${text(String(c.id))}, ch.id, ${integer(c.id)}, 'new', 0, ${text(c.dueOn)}, ${integer(null)}, ${stamp}, 'pending', 0, ${stamp}, ${stamp}
+      FROM (${followsReaching(c, engine)}) AS f JOIN "Chat" ch ON ch.id = f."chatId"
+      WHERE ${announcingChats(false)}
+      ON CONFLICT DO NOTHING`;
     const quiet = await db.$queryRaw<{ chatId: bigint | number; timeZone: string; quietStart: bigint | number; quietEnd: bigint | number }[]>`
-      SELECT DISTINCT ch.id AS chatId, ch.timeZone, ch.quietStart, ch.quietEnd
-      FROM (${followsReaching(c)}) AS f JOIN Chat ch ON ch.id = f.chatId
+      SELECT DISTINCT ch.id AS "chatId", ch."timeZone", ch."quietStart", ch."quietEnd"
+      FROM (${followsReaching(c, engine)}) AS f JOIN "Chat" ch ON ch.id = f."chatId"
       WHERE ${announcingChats(true)}`;
     const rows: PlannedDelivery[] = quiet.map((r) => ({
       key: `n:${r.chatId}:${c.id}`,

@@ -3,6 +3,7 @@ import type { CliIo } from "../../src/cli/io.ts";
 import { main } from "../../src/cli.ts";
 import { runRemindCommand } from "../../src/reminders/cli-remind.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
+import { pgSkipReason } from "../support/postgres.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 
 let t: TestDb;
@@ -81,5 +82,36 @@ describe("mindet remind", () => {
         expect(err()).toBe("");
       }
     }
+  });
+});
+
+// The dry run plans inside a transaction it rolls back on SQLite's second connection; PostgreSQL
+// has none yet, so it refuses with one line and touches nothing.
+const pgSkip = pgSkipReason();
+describe.skipIf(pgSkip !== null)(`mindet remind on PostgreSQL${pgSkip ? ` (skipped: ${pgSkip})` : ""}`, () => {
+  let pg: TestDb;
+  beforeAll(async () => {
+    pg = await createTestDb("postgresql");
+    const commitmentId = await addCommitment(pg.db, { dueOn: "2026-03-31" });
+    await addChat(pg.db, 402);
+    await addFollow(pg.db, 402, "commitment", "", commitmentId);
+  });
+  afterAll(async () => {
+    await pg.destroy();
+  });
+
+  it("--dry-run: exit 2 with one line saying it needs SQLite, nothing written", async () => {
+    let out = "";
+    let err = "";
+    const io: CliIo = {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      env: { DATABASE_URL: pg.url, MINDET_NOW: "2026-03-24T04:00:30Z", LOG_LEVEL: "silent" },
+      cwd: process.cwd(),
+    };
+    expect(await runRemindCommand(["--dry-run"], io)).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(/^remind: --dry-run needs a SQLite database file \(DATABASE_URL=file:\.\.\.\); it does not run on PostgreSQL yet\n/);
+    expect(await pg.db.delivery.count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 
 const CHATS = 1000;
@@ -14,6 +14,7 @@ const RATE = 100;
 const IN_FLIGHT_BOUND = Math.max(4, Math.ceil(RATE / 4));
 const START = "2026-03-24T04:00:30Z";
 
+describeEachEngine("crash", (engine) => {
 let t: TestDb;
 let emulator: BotApiEmulator;
 const received = new Map<number, number>();
@@ -40,7 +41,7 @@ function startBot(now: string): ChildProcess {
 const exited = (child: ChildProcess): Promise<unknown> => new Promise((resolve) => child.once("exit", resolve));
 
 beforeAll(async () => {
-  t = await createTestDb();
+  t = await createTestDb(engine);
   emulator = await createBotApiEmulator({
     autoCreateChats: true,
     latencyMs: 5,
@@ -109,11 +110,12 @@ describe("crash safety", () => {
     countReceived();
     const lost = CHATS - received.size;
     const duplicates = [...received.values()].reduce((sum, n) => sum + (n - 1), 0);
-    console.warn(`crash test: ${beforeRestart} before kill, lost ${lost}, duplicates ${duplicates} (bound ${IN_FLIGHT_BOUND})`);
+    console.warn(`crash test [${engine}]: ${beforeRestart} before kill, lost ${lost}, duplicates ${duplicates} (bound ${IN_FLIGHT_BOUND})`);
     expect(lost).toBe(0);
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_BOUND);
     const states = await t.db.delivery.groupBy({ by: ["state"], _count: { _all: true } });
     expect(states.map((s) => [s.state, s._count._all])).toEqual([["sent", CHATS]]);
     expect(emulator.stats.tooManyRequests).toBe(0);
   }, 150_000);
+});
 });

@@ -1,6 +1,6 @@
 import { Api } from "grammy";
 import { pino } from "pino";
-import type { Db } from "../../src/db/client.ts";
+import type { Db, DbEngine } from "../../src/db/client.ts";
 import { afterEach, beforeEach } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
@@ -11,12 +11,10 @@ import type { RateLimits } from "../../src/config.ts";
 
 export const silentLogger = pino({ level: "silent" });
 
-const sources = new WeakMap<Db, number>();
 let keyCounter = 0;
 
 export async function addSource(db: Db): Promise<number> {
   const source = await db.source.create({ data: { file: "test.txt", path: `test-${Math.random()}.txt`, contentHash: "x", content: "text" } });
-  sources.set(db, source.id);
   return source.id;
 }
 
@@ -30,7 +28,8 @@ export interface CommitmentSeed {
 }
 
 export async function addCommitment(db: Db, seed: CommitmentSeed = {}): Promise<number> {
-  const sid = sources.get(db) ?? (await addSource(db));
+  // Looked up, not remembered: a PostgreSQL test database is emptied and reused between tests.
+  const sid = (await db.source.findFirst({ select: { id: true } }))?.id ?? (await addSource(db));
   const dueOn = seed.dueOn === undefined ? "2026-03-31" : seed.dueOn;
   const row = await db.commitment.create({
     data: {
@@ -103,10 +102,10 @@ export interface DeliveryHarness {
  * Registers beforeEach/afterEach hooks that build and tear down a DeliveryHarness starting at
  * `start`; the returned object's fields are replaced before every test.
  */
-export function useDeliveryHarness(start: string): DeliveryHarness {
+export function useDeliveryHarness(start: string, engine: DbEngine = "sqlite"): DeliveryHarness {
   const h = { texts: (chatId: number) => h.emulator.sentMessages(chatId).map((m) => m.text ?? "") } as DeliveryHarness;
   beforeEach(async () => {
-    h.t = await createTestDb();
+    h.t = await createTestDb(engine);
     h.emulator = await createBotApiEmulator({ autoCreateChats: true });
     h.clock = createManualClock(start);
     h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token, { databaseUrl: h.t.url });

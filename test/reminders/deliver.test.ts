@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { addChat, addCommitment, addFollow, testScheduler, useDeliveryHarness } from "./db-helpers.ts";
+import { describeEachEngine } from "../support/db.ts";
 
-const h = useDeliveryHarness("2026-03-24T03:59:00Z");
+describeEachEngine("deliver", (engine) => {
+const h = useDeliveryHarness("2026-03-24T03:59:00Z", engine);
 
 describe("deliver through the emulator", () => {
   it("a followed commitment's reminders arrive at the right virtual times, each once", async () => {
@@ -202,4 +204,5 @@ describe("deliver through the emulator", () => {
     expect(reports[1]).toBe(reports[2]);
     expect(h.emulator.stats.sendMessageAccepted).toBe(20);
   });
+});
 });

@@ -2,14 +2,15 @@
 // Prisma filter over Commitment): on the same data they must give the same answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followedCommitmentsWhere, followersOf, isFollowed } from "../../src/chats/followers-of.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { createTestDb, type TestDb, describeEachEngine } from "../support/db.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 
+describeEachEngine("followers", (engine) => {
 let t: TestDb;
 const commitments: { id: number; topics: string; body: string | null }[] = [];
 
 beforeAll(async () => {
-  t = await createTestDb();
+  t = await createTestDb(engine);
   const seeds = [
     { topics: "|energy|", body: "Ministry of Energy" },
     { topics: "|economy & trade|energy|", body: "Ministry of Trade" },
@@ -65,4 +66,5 @@ describe("who follows what: one rule, three shapes", () => {
     expect(await followersOf(t.db, commitments[0] as (typeof commitments)[number])).not.toContain(7n);
     expect(await followersOf(t.db, commitments[0] as (typeof commitments)[number])).not.toContain(8n);
   });
+});
 });

@@ -4,9 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { follow } from "../../src/chats/follow.ts";
 import { addChat, addCommitment, testScheduler, useDeliveryHarness } from "./db-helpers.ts";
+import { describeEachEngine } from "../support/db.ts";
 
 const CHATS = 300;
-const h = useDeliveryHarness("2025-12-04T03:50:00Z");
+describeEachEngine("just followed", (engine) => {
+const h = useDeliveryHarness("2025-12-04T03:50:00Z", engine);
 
 describe("a chat that has just followed (issue 12)", () => {
   it("300 chats following at 08:58: nothing before 09:00, then exactly one message each, and no 429", async () => {
@@ -37,4 +39,5 @@ describe("a chat that has just followed (issue 12)", () => {
     expect(h.texts(ids[0] as number)[0]).toContain("tomorrow");
     expect(h.emulator.getStats().tooManyRequests).toBe(0);
   }, 60_000);
+});
 });

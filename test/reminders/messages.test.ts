@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { changeStatus } from "../../src/commitments/change-status.ts";
 import { addChat, addCommitment, addFollow, useDeliveryHarness } from "./db-helpers.ts";
+import { describeEachEngine } from "../support/db.ts";
 
-const h = useDeliveryHarness("2026-03-20T06:00:00Z");
+describeEachEngine("messages", (engine) => {
+const h = useDeliveryHarness("2026-03-20T06:00:00Z", engine);
 
 describe("status announcements", () => {
   it("tells every follower once, with the evidence link and note, and stops the reminders of a closed commitment", async () => {
@@ -106,4 +108,5 @@ describe("message text", () => {
     expect(clipInput("a🔥b", 2)).toBe("a");
     expect(clipInput("a🔥b", 3)).toBe("a🔥");
   });
+});
 });

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { follow } from "../../src/chats/follow.ts";
 import { describeNextReminder, nextReminder } from "../../src/reminders/next-reminder.ts";
-import { createTestDb, type TestDb } from "../support/db.ts";
+import { createTestDb, type TestDb, describeEachEngine } from "../support/db.ts";
 import { addChat, addCommitment } from "./db-helpers.ts";
 
+describeEachEngine("next reminder", (engine) => {
 let t: TestDb;
 beforeEach(async () => {
-  t = await createTestDb();
+  t = await createTestDb(engine);
 });
 afterEach(async () => {
   await t.destroy();
@@ -34,4 +35,5 @@ describe("the next reminder, for the /follow reply", () => {
     expect(await nextReminder(t.db, 12, new Date("2026-04-05T12:00:00Z"))).toBeNull();
     expect(describeNextReminder(null)).toContain("No reminder");
   });
+});
 });

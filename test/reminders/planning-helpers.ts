@@ -2,8 +2,9 @@
 // throwaway database, minute by minute in virtual time, plus the deliverer's sweep: what a
 // tick would send.
 import { afterEach, beforeEach } from "vitest";
-import { Prisma } from "../../src/db/client.ts";
-import { openBulkSql, sqlRunner, type BulkSql } from "../../src/reminders/bulk-sql.ts";
+import { Prisma, type DbEngine } from "../../src/db/client.ts";
+import { instant } from "../../src/reminders/dialect.ts";
+import { openBulkSql, sqlRunner, type BulkSql, type SqlRunner } from "../../src/reminders/bulk-sql.ts";
 import { createPlannerState, type PlannerState } from "../../src/reminders/load-plan-input.ts";
 import { claimable, sweepStale } from "../../src/reminders/outbox.ts";
 import { runPlanning, type PlanningReport } from "../../src/reminders/planning.ts";
@@ -11,7 +12,9 @@ import { createTestDb, type TestDb } from "../support/db.ts";
 
 export interface PlanWorld {
   t: TestDb;
-  bulk: BulkSql;
+  /** The bulk connection on SQLite, as in production; null on PostgreSQL (Prisma only). */
+  bulk: BulkSql | null;
+  sql: SqlRunner;
   state: PlannerState;
   /** One planning tick at `at` (the first is the start-up plan); no budget, so a tick does all its work. */
   tick(at: string | Date): Promise<PlanningReport>;
@@ -27,11 +30,12 @@ export interface PlanWorld {
 export const at = (iso: string | Date): Date => (iso instanceof Date ? iso : new Date(iso));
 
 /** A fresh world for each test of the file; the returned object's fields are replaced before every test. */
-export function usePlanWorld(): PlanWorld {
+export function usePlanWorld(engine: DbEngine = "sqlite"): PlanWorld {
   const w = {} as PlanWorld;
   beforeEach(async () => {
-    w.t = await createTestDb();
-    w.bulk = openBulkSql(w.t.url) as BulkSql;
+    w.t = await createTestDb(engine);
+    w.bulk = openBulkSql(w.t.url);
+    w.sql = sqlRunner(w.t.db, w.bulk);
     w.state = createPlannerState();
     w.tick = (when) => runPlanning(w.t.db, w.state, at(when), w.bulk, { horizonMs: 36 * 3_600_000, rowBudget: Infinity, timeBudgetMs: Infinity });
     w.run = async (from, to) => {
@@ -39,15 +43,15 @@ export function usePlanWorld(): PlanWorld {
     };
     w.due = async (when) => {
       const now = at(when);
-      await sweepStale(sqlRunner(w.t.db, w.bulk), now);
-      const due = claimable(now, { leaseMs: 120_000, maxAttempts: 5 });
-      const rows = w.bulk.all<{ key: string; notBefore: string }>(Prisma.sql`SELECT key, notBefore FROM Delivery WHERE ${due}`);
-      w.bulk.run(Prisma.sql`UPDATE Delivery SET state = 'sent', sentAt = ${now.toISOString()} WHERE ${due}`);
+      await sweepStale(w.sql, now);
+      const due = claimable(now, { leaseMs: 120_000, maxAttempts: 5 }, w.sql.engine);
+      const rows = await w.sql.all<{ key: string; notBefore: string | Date }>(Prisma.sql`SELECT key, "notBefore" FROM "Delivery" WHERE ${due}`);
+      await w.sql.run(Prisma.sql`UPDATE "Delivery" SET state = 'sent', "sentAt" = ${instant(w.sql.engine, now)} WHERE ${due}`);
       return rows.map((r): [string, string] => [r.key, new Date(r.notBefore).toISOString()]).sort((a, b) => a[0].localeCompare(b[0]));
     };
   });
   afterEach(async () => {
-    w.bulk.close();
+    w.bulk?.close();
     await w.t.destroy();
   });
   return w;

@@ -5,8 +5,10 @@ import { FAN_OUT_SLICE_ROWS } from "../../src/reminders/fan-out.ts";
 import { runBacklogPass, runPlanning } from "../../src/reminders/planning.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 import { at, usePlanWorld } from "./planning-helpers.ts";
+import { describeEachEngine } from "../support/db.ts";
 
-const w = usePlanWorld();
+describeEachEngine("planning", (engine) => {
+const w = usePlanWorld(engine);
 
 async function followedCommitment(chat: Parameters<typeof addChat>[2] = {}, seed: Parameters<typeof addCommitment>[1] = {}): Promise<number> {
   const id = await addCommitment(w.t.db, seed);
@@ -262,4 +264,5 @@ describe("planning: budgets", () => {
     expect((await w.due("2026-03-24T04:00:00Z")).length).toBe(2_400);
     expect((await w.due("2026-03-24T04:00:00Z")).length).toBe(0);
   });
+});
 });

@@ -4,12 +4,14 @@ import { describe, expect, it } from "vitest";
 import { follow, resolveFollowTarget, unfollow, upsertChat, type FollowTarget } from "../../src/chats/index.ts";
 import { changeStatus } from "../../src/commitments/change-status.ts";
 import { addChat, addCommitment, useDeliveryHarness, type DeliveryHarness } from "./db-helpers.ts";
+import { describeEachEngine } from "../support/db.ts";
 
 // Asia/Almaty (UTC+5): 09:00 local is 04:00Z. A commitment due 31 March gets "in 7 days" on 24 March.
 const WEEK_BEFORE = "2026-03-24T04:00:00Z";
 const DAY_BEFORE = "2026-03-30T04:00:00Z";
 
-const h = useDeliveryHarness("2026-03-24T03:00:00Z");
+describeEachEngine("unfollow", (engine) => {
+const h = useDeliveryHarness("2026-03-24T03:00:00Z", engine);
 
 async function target(text: string): Promise<FollowTarget> {
   const r = await resolveFollowTarget(h.t.db, text);
@@ -145,4 +147,5 @@ describe("upsertChat and re-planning", () => {
     const stored = await h.t.db.chat.findUniqueOrThrow({ where: { id: -5001n } });
     expect(stored.title).toBe("Energy & transport");
   });
+});
 });
