@@ -108,12 +108,6 @@ export async function updateChatSettings(db: Db, chatId: number | bigint, patch:
   return db.chat.update({ where: { id }, data: patch });
 }
 
-/** "Mon" for 1 ... "Sun" for 7. */
-export function weekdayName(isoDay: number): string {
-  const name = WEEKDAYS[isoDay - 1] ?? "?";
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
 /** Stores a chat's language ("en", "ru", "kk"; validated by the caller); null when the chat is unknown. */
 export async function setChatLanguage(db: Db, chatId: number | bigint, language: string): Promise<Chat | null> {
   const { count } = await db.chat.updateMany({ where: { id: BigInt(chatId) }, data: { language } });

@@ -22,7 +22,8 @@ async function errorCode(input: Partial<ChangeStatusInput>): Promise<string> {
   return result.error.code;
 }
 
-describeEachEngine("changeStatus", (engine) => {
+/** A fresh database per test on `engine`, holding DOC_V1; \`id\` is its commitment due 31 March 2026. */
+function useSeededDb(engine: Parameters<typeof createTestDb>[0]): void {
   beforeEach(async () => {
     t = await createTestDb(engine);
     await ingestSource(t.db, { file: "a.txt", text: DOC_V1, now: AT, extract: fakeExtract });
@@ -31,6 +32,10 @@ describeEachEngine("changeStatus", (engine) => {
   afterEach(async () => {
     await t.destroy();
   });
+}
+
+describeEachEngine("changeStatus", (engine) => {
+  useSeededDb(engine);
 
 
   it("closes an open commitment and records who, when, evidence and note", async () => {
@@ -114,14 +119,7 @@ describeEachEngine("changeStatus", (engine) => {
 });
 
 describeEachEngine("commitment view", (engine) => {
-  beforeEach(async () => {
-    t = await createTestDb(engine);
-    await ingestSource(t.db, { file: "a.txt", text: DOC_V1, now: AT, extract: fakeExtract });
-    id = (await t.db.commitment.findFirstOrThrow({ where: { dueOn: "2026-03-31" } })).id;
-  });
-  afterEach(async () => {
-    await t.destroy();
-  });
+  useSeededDb(engine);
 
 
   it("derives overdue and days left from an injected today", async () => {
