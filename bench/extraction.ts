@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as chrono from "chrono-node";
 import { extractDocument } from "../src/extraction/index.ts";
+import { trackPeakMemory } from "./support/peak-memory.ts";
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
@@ -35,13 +36,7 @@ while (bytes < TARGET_BYTES) {
 }
 const mb = bytes / (1024 * 1024);
 
-let peakRss = process.memoryUsage().rss;
-let peakHeap = process.memoryUsage().heapUsed;
-const sample = (): void => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-};
+const memory = trackPeakMemory(100);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Median MB/s of `runs` passes of `each` over the corpus (after a warm-up on a tenth of it). */
@@ -56,7 +51,7 @@ function throughput(label: string, runs: number, each: (doc: string) => number):
     count = 0;
     corpus.forEach((doc, i) => {
       count += each(doc);
-      if (i % 200 === 0) sample();
+      if (i % 200 === 0) memory.sample();
     });
     times.push(performance.now() - t0);
     console.log(`${label} run ${r + 1}: ${times[r]?.toFixed(0)} ms, ${(mb / ((times[r] ?? 1) / 1000)).toFixed(2)} MB/s`);
@@ -65,8 +60,9 @@ function throughput(label: string, runs: number, each: (doc: string) => number):
 }
 
 const inProcess = throughput("in-process", RUNS, (doc) => extractDocument(doc).commitments.length);
-const peakRssMb = peakRss / 1048576;
-const peakHeapMb = peakHeap / 1048576;
+const peaks = memory.stop();
+const peakRssMb = peaks.rss / 1048576;
+const peakHeapMb = peaks.heap / 1048576;
 
 const reference = new Date("2025-06-01T00:00:00Z");
 const chronoRun = throughput("chrono-node", 2, (doc) => chrono.parse(doc, reference).length);

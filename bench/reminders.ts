@@ -19,6 +19,7 @@ import { runBacklogPass, runPlanning } from "../src/reminders/planning.ts";
 import { openBulkSql } from "../src/reminders/bulk-sql.ts";
 import { BACKLOG_PASS_INTERVAL_MS, createReminderScheduler } from "../src/reminders/schedule.ts";
 import { startEmulatorProcess } from "../src/testing/emulator-control-client.ts";
+import { trackPeakMemory } from "./support/peak-memory.ts";
 
 const CHATS = 100_000;
 const COMMITMENTS = 1_000;
@@ -81,23 +82,14 @@ function seedPlanningDb(file: string): void {
  * whatever else the shared machine is doing) and peak memory.
  */
 async function measure<T>(label: string, fn: () => Promise<T>, print = true): Promise<{ result: T; ms: number; cpuMs: number; peakRssMb: number; peakHeapMb: number }> {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 5);
+  const memory = trackPeakMemory(5);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await fn();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  clearInterval(timer);
-  sample();
-  const out = { result, ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: Math.round(peakRss / 2 ** 20), peakHeapMb: Math.round(peakHeap / 2 ** 20) };
+  const peaks = memory.stop();
+  const out = { result, ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: Math.round(peaks.rss / 2 ** 20), peakHeapMb: Math.round(peaks.heap / 2 ** 20) };
   if (print) console.log(`${label}: ${out.ms} ms (CPU ${out.cpuMs} ms), peak RSS ${out.peakRssMb} MB, peak heap ${out.peakHeapMb} MB, ${JSON.stringify(result)}`);
   return out;
 }

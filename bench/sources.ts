@@ -14,6 +14,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { createSourceFetcher } from "../src/sources/fetcher.ts";
 import { createSourcePoller } from "../src/sources/poller.ts";
 import { loadSourcesConfig } from "../src/sources/sources-config.ts";
+import { trackPeakMemory } from "./support/peak-memory.ts";
 
 const FEEDS = Number(process.argv[2] ?? 200);
 const ITEMS = Number(process.argv[3] ?? 50);
@@ -72,14 +73,7 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const work = mkdtempSync(path.join(tmpdir(), "mindet-bench-sources-"));
-let peakRss = 0;
-let peakHeap = 0;
-const sample = (): void => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-};
-const sampler = setInterval(sample, 100);
+const memory = trackPeakMemory(100);
 try {
   const db = await openDatabase(`file:${path.join(work, "bench.db")}`);
   const clock = createManualClock("2026-11-20T06:00:00Z");
@@ -98,7 +92,7 @@ try {
     fetcher: createSourceFetcher({ config, clock }),
   });
   global.gc?.();
-  sample();
+  memory.sample();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const first = await poller.pollDue();
@@ -116,7 +110,7 @@ try {
   const reread = pagesServed - pagesBefore;
   const documentsAfter = await db.source.count();
   await db.$disconnect();
-  clearInterval(sampler);
+  const { rss: peakRss, heap: peakHeap } = memory.stop();
 
   const mb = (bytes: number): number => Number((bytes / 1_048_576).toFixed(1));
   console.log(`feeds: ${FEEDS} x ${ITEMS} items, ${NEW} new each, one host on loopback, gap 0, ${CHATS} chats following all`);
@@ -147,7 +141,7 @@ try {
   const ok = first.newItems === FEEDS * NEW && first.failed === 0 && second.notModified === FEEDS && reread === 0 && documentsAfter === documents;
   process.exitCode = ok ? 0 : 1;
 } finally {
-  clearInterval(sampler);
+  memory.stop();
   server.close();
   rmSync(work, { recursive: true, force: true });
 }
