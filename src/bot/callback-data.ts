@@ -17,7 +17,9 @@ export type CallbackAction =
   | { type: "settings"; field: "tz" | "offsets" | "digest" | "quiet"; choice: number }
   | { type: "ingest"; confirm: boolean; token: string }
   | { type: "card"; commitmentId: number }
-  | { type: "language"; language: Language };
+  | { type: "language"; language: Language }
+  /** An admin's answer to "Same as #12?" (a MatchQuestion): same = merge, else keep apart. */
+  | { type: "match"; questionId: number; same: boolean };
 
 /** What a follow button follows; `bodyOf` is the body of that commitment (ids are stable, body names are long). */
 export type FollowButtonTarget = "all" | { topic: number } | { commitment: number } | { bodyOf: number };
@@ -57,6 +59,8 @@ function body(action: CallbackAction): string {
       return `c:${action.commitmentId}`;
     case "language":
       return `l:${action.language}`;
+    case "match":
+      return `m:${action.questionId}:${action.same ? "s" : "d"}`;
   }
 }
 
@@ -100,6 +104,9 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
       return null;
     case "l":
       return isLanguage(a) && b === undefined ? { type: "language", language: a } : null;
+    case "m":
+      if (a && INT.test(a) && (b === "s" || b === "d")) return { type: "match", questionId: Number(a), same: b === "s" };
+      return null;
     default:
       return null;
   }
