@@ -55,7 +55,7 @@ export function registerMergeCommands(deps: BotDeps, admin: AdminComposer): void
     }
     const m = result.merge;
     const lines = [ctx.t("merge-done", { kept: String(m.keptId), merged: String(m.mergedId), mentions: m.mentions, followers: m.followers })];
-    if (m.dueAfter !== m.dueBefore) lines.push(ctx.t("merge-due-moved", { date: formatDate(ctx.lang, m.dueAfter), before: formatDate(ctx.lang, m.dueBefore) }));
+    if (m.dueAfter !== m.dueBefore) lines.push(ctx.t("merge-due-moved", { kept: String(m.keptId), date: formatDate(ctx.lang, m.dueAfter), before: formatDate(ctx.lang, m.dueBefore) }));
     lines.push(ctx.t("merge-undo-hint", { kept: String(m.keptId), merged: String(m.mergedId) }));
     await ctx.reply(lines.join("\n"));
   });
