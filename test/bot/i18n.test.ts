@@ -169,7 +169,7 @@ describe("message length headroom", () => {
     const report: string[] = [];
     for (const lang of LANGUAGES) {
       const card = visibleLength(commitmentCard(lang, worstCard, "2026-03-01", "Asia/Almaty").map((l) => l.value).join("\n"));
-      const help = visibleLength([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map((c) => helpLine(lang, c)).join("\n")) + 200;
+      const help = visibleLength([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map((c) => helpLine(lang, c)).join("\n")) + visibleLength(t(lang, "help-merge-note")) + 200;
       const settingsUsage = visibleLength(t(lang, "settings-usage")) + visibleLength(t(lang, "settings-error-offsets-range", { text: "999", min: "-30", max: "90", count: 8 }));
       const reminder = visibleLength(reminderLine(lang, { id: 999999999, title: long(400), dueOn: "2026-06-30", extractedDueOn: "2026-06-30", precision: "season" }, "2026-01-01"));
       const announcement = visibleLength(statusLine(lang, { id: 999999999, title: long(400), dueOn: "2026-06-30", extractedDueOn: "2026-03-31", precision: "quarter" }, { toStatus: "postponed", fromStatus: "open", toDueOn: "2026-06-30", evidenceUrl: "https://gov.kz", note: long(600) }));

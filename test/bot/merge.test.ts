@@ -1,6 +1,7 @@
 // Issue 9 through the real bot and the emulator: /merge, /split, /questions with their buttons,
 // refusals and bad input, and the card of a commitment reported three times in three languages.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { registerCommands } from "../../src/bot/commands.ts";
 import type { Db } from "../../src/db/client.ts";
 import { callbackData, commitment, createHarnessFile, pressForged, say, seed, textOf } from "./harness.ts";
 
@@ -68,6 +69,21 @@ describe("/merge and /split", () => {
     expect((await file.db.matchQuestion.findUniqueOrThrow({ where: { id: q.id } })).status).toBe("open");
   });
 
+  it("/help explains merging to admins only", async () => {
+    const { h } = file;
+    const help = textOf(await say(h, h.adminChat, h.admin, "/help"));
+    expect(help).toContain("/merge ID OTHER_ID — Join two records of one commitment");
+    expect(help).toContain("/split ID [REPORT] — Undo a merge, or split a report off");
+    expect(help).toContain("/split 15 undoes exactly that");
+    expect(textOf(await say(h, h.userChat, h.user, "/help"))).not.toContain("/merge");
+    await say(h, h.adminChat, h.admin, "/start"); // the admin's private chat must exist for its menu
+    expect(await registerCommands(h.bot.api, [String(h.admin.id)])).toEqual([]);
+    const menu = (languageCode?: string) => h.emulator.commands({ scope: { type: "chat", chat_id: h.admin.id }, ...(languageCode ? { languageCode } : {}) });
+    expect(menu().filter((c) => ["merge", "split", "questions"].includes(c.command)).map((c) => c.description)).toEqual(["Join two records of one commitment", "Undo a merge, or split a report off", '"Same commitment?" questions to answer']);
+    expect(menu("ru").find((c) => c.command === "questions")?.description).toBe("Вопросы «то же обязательство?»");
+    expect(h.emulator.commands().map((c) => c.command)).not.toContain("merge");
+  });
+
   it("bad input gets one clear line each", async () => {
     const { h } = file;
     const [a, b, c] = await three();
@@ -107,6 +123,12 @@ describe("/merge and /split", () => {
     const goneCard = await say(h, h.userChat, h.user, `/status ${b}`);
     expect(textOf(goneCard)).toContain(`Merged into #${a}: its reports, followers and reminders are there.`);
     expect(callbackData(goneCard)).toEqual([`1:f:c:${a}`, `1:c:${a}`]);
+    // Following the merged-away id follows the one that kept its reports.
+    const other = h.emulator.createUser({ firstName: "Cy" });
+    const otherChat = h.emulator.createPrivateChat(other);
+    expect(textOf(await say(h, otherChat, other, `/follow ${b}`))).toContain(`#${a}`);
+    expect(await file.db.follow.findMany({ where: { chatId: BigInt(otherChat.id) }, select: { commitmentId: true } })).toEqual([{ commitmentId: a }]);
+    await file.db.follow.deleteMany({ where: { chatId: BigInt(otherChat.id) } });
     const keptCard = textOf(await say(h, h.userChat, h.user, `/status ${a}`));
     expect(keptCard).toContain("Reports (3), newest first:");
     expect(keptCard).toContain(`(merged from #${b})`);

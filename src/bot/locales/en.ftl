@@ -22,6 +22,7 @@ start-follow-all = 🔔 Follow all
 start-browse = 📋 Browse
 help-title = <b>Commands</b>
 help-admin-title = <b>Admin</b>
+help-merge-note = <i>/merge 12 15</i> keeps #12: the reports of #15 join it, chats following #15 follow #12, and #12's due date becomes the latest report's (unless an admin postponed it). <i>/split 15</i> undoes exactly that. <i>/split 12</i> lists what can come off #12: merged commitments and reports the matcher joined (<i>/split 12 REPORT</i> makes one a commitment of its own). <i>/questions</i>: pairs the matcher was unsure of, answered with Same or Different.
 help-footer = In groups only admins change follows and settings. Ids come from /list.
 cmd-start = What this bot does
 cmd-help = Every command
