@@ -1,7 +1,8 @@
 // The deadline in force of a commitment with several reports (issue 9): the latest statement wins.
-import { daysBetween } from "../calendar.ts";
+import { daysBetween, todayIn } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
 import type { Commitment, Mention } from "../generated/prisma/client.ts";
+import { isPending } from "./statuses.ts";
 
 /** A transaction's client (what db.$transaction hands its callback). */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -36,10 +37,15 @@ export interface RecomputedDue {
   statement: Mention | null;
 }
 
+/** The zone in which an admin's postponement is dated (as ingest's add-mention.ts dates it). */
+const DECISION_TIME_ZONE = "Asia/Almaty";
+
 /**
  * Sets a commitment's stated deadline (extractedDueOn, precision, dueText) from its mentions'
- * latest statement. The date in force (dueOn) follows it unless an admin postponed the
- * commitment: a decision outranks what the press says, as on re-ingest.
+ * latest statement, and the date in force (dueOn) by the rule ingest applies to a new report: the
+ * latest statement wins, an admin's /postpone counting as a statement made on its day. So a
+ * postponement stays in force unless a report published after that day states a date; a closed
+ * commitment (done, missed, cancelled) keeps its date.
  */
 export async function recomputeDue(tx: Tx, commitmentId: number): Promise<RecomputedDue> {
   const c = await tx.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
@@ -47,8 +53,11 @@ export async function recomputeDue(tx: Tx, commitmentId: number): Promise<Recomp
   const before = { extractedDueOn: c.extractedDueOn, precision: c.precision, dueOn: c.dueOn };
   const statement = latestStatement(mentions);
   if (!statement) return { before, after: before, statement: null };
-  const decided = c.status === "postponed" || c.dueOn !== c.extractedDueOn;
-  const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn: decided ? c.dueOn : statement.dueOn };
+  const postponement = await tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  let dueOn = statement.dueOn;
+  if (!isPending(c.status)) dueOn = c.dueOn;
+  else if (postponement && (statement.dueOn === null || (statement.publishedOn ?? "") <= todayIn(DECISION_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
+  const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn };
   if (after.extractedDueOn !== before.extractedDueOn || after.precision !== before.precision || after.dueOn !== before.dueOn || statement.dueText !== c.dueText) {
     await tx.commitment.update({ where: { id: commitmentId }, data: { ...after, dueText: statement.dueText } });
   }

@@ -187,12 +187,30 @@ describeEachEngine("merge and split", (engine) => {
     expect(await t.db.dueChange.count({ where: { commitmentId: a.id } })).toBe(0);
   });
 
-  it("a postponed commitment keeps the admin's date; its stated deadline still follows the reports", async () => {
+  it("an admin's postponement stays in force unless a report published after it states a date", async () => {
+    const postpone = async (id: number, day: string) => {
+      await t.db.commitment.update({ where: { id }, data: { status: "postponed", dueOn: "2026-09-30" } });
+      await t.db.statusChange.create({ data: { commitmentId: id, at: new Date(`${day}T06:00:00Z`), byUserId: ADMIN, fromStatus: "open", toStatus: "postponed", fromDueOn: "2026-03-31", toDueOn: "2026-09-30" } });
+    };
     const a = await addCommitment(t.db, "A", [{ dueOn: "2026-03-31", publishedOn: "2026-01-01" }]);
-    await t.db.commitment.update({ where: { id: a.id }, data: { status: "postponed", dueOn: "2026-09-30" } });
-    const b = await addCommitment(t.db, "B", [{ dueOn: "2026-06-30", publishedOn: "2026-02-01" }]);
-    expect(await merge({ keepId: a.id, mergeId: b.id })).toMatchObject({ ok: true, merge: { dueBefore: "2026-09-30", dueAfter: "2026-09-30" } });
+    await postpone(a.id, "2026-02-05");
+    const older = await addCommitment(t.db, "B", [{ dueOn: "2026-06-30", publishedOn: "2026-02-01" }]);
+    expect(await merge({ keepId: a.id, mergeId: older.id })).toMatchObject({ ok: true, merge: { dueBefore: "2026-09-30", dueAfter: "2026-09-30" } });
     expect(await t.db.commitment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ dueOn: "2026-09-30", extractedDueOn: "2026-06-30" });
+
+    const c = await addCommitment(t.db, "C", [{ dueOn: "2026-03-31", publishedOn: "2026-01-01" }]);
+    await postpone(c.id, "2026-02-05");
+    const newer = await addCommitment(t.db, "D", [{ dueOn: "2026-12-31", publishedOn: "2026-02-06" }]);
+    expect(await merge({ keepId: c.id, mergeId: newer.id })).toMatchObject({ ok: true, merge: { dueBefore: "2026-09-30", dueAfter: "2026-12-31" } });
+    expect(await splitMerged(t.db, { id: newer.id, byUserId: ADMIN, at: AT })).toMatchObject({ ok: true });
+    expect(await t.db.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ dueOn: "2026-09-30", extractedDueOn: "2026-03-31" });
+  });
+
+  it("a closed commitment keeps its date", async () => {
+    const a = await addCommitment(t.db, "A", [{ dueOn: "2026-03-31", publishedOn: "2026-01-01" }]);
+    await t.db.commitment.update({ where: { id: a.id }, data: { status: "done" } });
+    const b = await addCommitment(t.db, "B", [{ dueOn: "2026-06-30", publishedOn: "2026-02-01" }]);
+    expect(await merge({ keepId: a.id, mergeId: b.id })).toMatchObject({ ok: true, merge: { dueBefore: "2026-03-31", dueAfter: "2026-03-31" } });
   });
 
   it("answers a question once: Same merges the new commitment into the candidate, a second answer says who answered", async () => {

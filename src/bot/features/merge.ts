@@ -104,38 +104,38 @@ export function registerMergeCommands(deps: BotDeps, admin: AdminComposer): void
     }
     const result = await answerQuestion(deps.db, { questionId: action.questionId, same: action.same, ...actor(ctx, deps) });
     if (!result.ok) {
-      if (result.code === "not_found") await ctx.answerCallbackQuery({ text: ctx.t("question-gone"), show_alert: true });
+      if (result.code === "not_found") await ctx.answerCallbackQuery({ text: ctx.t("match-gone"), show_alert: true });
       else if (result.code === "merge_refused") await ctx.answerCallbackQuery({ text: mergeErrorText(ctx.lang, result.error), show_alert: true });
       else {
-        const name = result.byName ?? (result.answeredBy !== null ? String(result.answeredBy) : ctx.t("question-someone"));
-        const answer = ctx.t(result.status === "same" ? "question-word-same" : "question-word-different");
+        const name = result.byName ?? (result.answeredBy !== null ? String(result.answeredBy) : ctx.t("match-someone"));
+        const answer = ctx.t(result.status === "same" ? "match-word-same" : "match-word-different");
         const when = result.answeredAt ? formatDate(ctx.lang, result.answeredAt.toISOString().slice(0, 10)) : "";
-        await ctx.answerCallbackQuery({ text: ctx.t("question-already", { name, answer, date: when }), show_alert: true });
+        await ctx.answerCallbackQuery({ text: ctx.t("match-already", { name, answer, date: when }), show_alert: true });
       }
       return;
     }
     const q = await getQuestion(deps.db, action.questionId);
-    const name = senderName(ctx) ?? ctx.t("question-someone");
+    const name = senderName(ctx) ?? ctx.t("match-someone");
     const ids = { new: String(q?.commitmentId ?? ""), old: String(q?.candidateId ?? ""), name };
-    await ctx.answerCallbackQuery({ text: ctx.t(result.same ? "question-alert-same" : "question-alert-different", ids) });
-    if (q) await editHtml(ctx, [...questionLines(ctx.lang, q), html``, th(ctx.lang, result.same ? "question-answered-same" : "question-answered-different", ids)]);
+    await ctx.answerCallbackQuery({ text: ctx.t(result.same ? "match-alert-same" : "match-alert-different", ids) });
+    if (q) await editHtml(ctx, [...questionLines(ctx.lang, q), html``, th(ctx.lang, result.same ? "match-answered-same" : "match-answered-different", ids)]);
   });
 }
 
 function questionKeyboard(lang: Language, questionId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t(lang, "question-same"), encodeCallback({ type: "match", questionId, same: true }))
-    .text(t(lang, "question-different"), encodeCallback({ type: "match", questionId, same: false }));
+    .text(t(lang, "match-same"), encodeCallback({ type: "match", questionId, same: true }))
+    .text(t(lang, "match-different"), encodeCallback({ type: "match", questionId, same: false }));
 }
 
 /** "Question 7: is #15 the same commitment as #12?", both sides with date, source and quote, and why it was asked. */
 export function questionLines(lang: Language, q: QuestionDetail): Html[] {
-  const lines: Html[] = [th(lang, "question-head", { id: String(q.id), new: String(q.commitmentId), old: String(q.candidateId), score: q.score.toFixed(2) })];
-  for (const [key, side] of [["question-side-new", q.commitment], ["question-side-old", q.candidate]] as const) {
+  const lines: Html[] = [th(lang, "match-head", { id: String(q.id), new: String(q.commitmentId), old: String(q.candidateId), score: q.score.toFixed(2) })];
+  for (const [key, side] of [["match-side-new", q.commitment], ["match-side-old", q.candidate]] as const) {
     lines.push(th(lang, key, { id: String(side.id), title: truncate(side.title, 200) }));
-    if (side.mergedIntoId !== null) lines.push(th(lang, "question-side-merged", { id: String(side.mergedIntoId) }));
+    if (side.mergedIntoId !== null) lines.push(th(lang, "match-side-merged", { id: String(side.mergedIntoId) }));
     const published = side.publishedOn ?? side.source.publishedOn;
-    lines.push(th(lang, "question-side-detail", {
+    lines.push(th(lang, "match-side-detail", {
       due: dueLabel(lang, side),
       body: truncate(side.body ?? t(lang, "card-not-named"), 100),
       source: truncate(side.source.title ?? side.source.file, 100),
@@ -144,7 +144,7 @@ export function questionLines(lang: Language, q: QuestionDetail): Html[] {
     lines.push(html`<blockquote>${truncate(side.quote, QUESTION_QUOTE_CHARS)}</blockquote>`);
   }
   const reasons = readableReasons(q.reasons);
-  if (reasons) lines.push(th(lang, "question-reasons", { reasons: truncate(reasons, 400) }));
+  if (reasons) lines.push(th(lang, "match-reasons", { reasons: truncate(reasons, 400) }));
   return lines;
 }
 
@@ -170,7 +170,7 @@ async function splitOptionLines(deps: BotDeps, lang: Language, id: number): Prom
   for (const m of options.merged) {
     lines.push(th(lang, "split-option-merged", {
       merged: String(m.id), title: truncate(m.title, 80), mentions: m.mentions,
-      by: m.byName ? truncate(m.byName, 40) : t(lang, "question-someone"), date: m.at ? formatDate(lang, m.at.toISOString().slice(0, 10)) : "",
+      by: m.byName ? truncate(m.byName, 40) : t(lang, "match-someone"), date: m.at ? formatDate(lang, m.at.toISOString().slice(0, 10)) : "",
     }));
   }
   for (const m of options.matched) {
