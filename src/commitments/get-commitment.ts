@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import type { Commitment, DueChange, Mention, Source, StatusChange } from "../generated/prisma/client.ts";
+import type { Commitment, CommitmentMerge, DueChange, Mention, Source, StatusChange } from "../generated/prisma/client.ts";
 
 type SourceHead = Pick<Source, "file" | "title" | "publishedOn">;
 
@@ -10,6 +10,8 @@ export type CommitmentDetail = Commitment & {
   mentions: Array<Mention & { source: SourceHead }>;
   /** Changes of its stated deadline (oldest first), with the document that stated each. */
   dueChanges: Array<DueChange & { mention: { sourceId: number; source: SourceHead } | null }>;
+  /** Commitments merged into it (/merge, "Same" answers), oldest first, undone ones included. */
+  mergesKept: CommitmentMerge[];
 };
 
 const SOURCE_HEAD = { select: { file: true, title: true, publishedOn: true } } as const;
@@ -27,6 +29,7 @@ export async function getCommitment(db: Db, id: number): Promise<CommitmentDetai
       history: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       mentions: { orderBy: { id: "asc" }, include: { source: SOURCE_HEAD } },
       dueChanges: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { mention: { select: { sourceId: true, source: SOURCE_HEAD } } } },
+      mergesKept: { orderBy: { id: "asc" } },
     },
   });
 }

@@ -137,7 +137,7 @@ describe("message length headroom", () => {
     })),
   } as unknown as CardCommitment;
 
-  // Issue 9: the same commitment reported 30 times, its date moved 20 times, since merged away.
+  // Issue 9: the same commitment reported 30 times, its date moved 20 times, 10 merges made and undone, since merged away.
   const worstReported: CardCommitment = {
     ...worstCard,
     mergedIntoId: 999999998,
@@ -151,6 +151,9 @@ describe("message length headroom", () => {
       id: i + 1, fromDueOn: "2025-12-31", fromPrecision: "season", toDueOn: "2026-12-31", toPrecision: "season", statedOn: "2026-02-03", at: new Date(Date.UTC(2026, 1, 1 + i)),
       source: { file: `telegram/-1001234567890/${"9".repeat(12)}.txt`, title: long(400), publishedOn: "2026-01-10" },
     })),
+    mergesKept: Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1, mergedId: 999999990 + i, via: "merged", byName: long(100), at: new Date(Date.UTC(2026, 1, 1 + i)), mentions: 999, splitAt: new Date(Date.UTC(2026, 2, 1 + i)), splitByName: long(100),
+    })),
   } as unknown as CardCommitment;
 
   it("a commitment with many reports and date changes fits: the newest reports, then \"and K more\"", () => {
@@ -161,7 +164,7 @@ describe("message length headroom", () => {
       const shown = lines.filter((l) => l.startsWith("<blockquote>")).length;
       expect(shown, lang).toBeGreaterThanOrEqual(1);
       expect(lines.at(-1), lang).toContain(String(30 - shown));
-      process.stdout.write(`${lang}: card with 30 reports and 20 date changes ${length} of ${MAX_MESSAGE_CHARS}, ${shown} reports shown\n`);
+      process.stdout.write(`${lang}: card with 30 reports, 20 date changes and 10 merges undone ${length} of ${MAX_MESSAGE_CHARS}, ${shown} reports shown\n`);
     }
   });
 

@@ -133,6 +133,7 @@ describe("/merge and /split", () => {
     expect(keptCard).toContain("Reports (3), newest first:");
     expect(keptCard).toContain(`(merged from #${b})`);
     expect(keptCard).toContain("31 Mar 2026 → Q2 2026 (+91 days), per Kazinform, stated 3 Feb 2026");
+    expect(keptCard).toContain(`Merges:\n• 15 Jan 2026: #${b} merged in (2 reports) by Ada (@ada_admin)`);
 
     const options = textOf(await say(h, h.adminChat, h.admin, `/split ${a}`));
     expect(options).toContain(`What can be split off #${a}:`);
@@ -142,7 +143,9 @@ describe("/merge and /split", () => {
     expect(await file.db.follow.findMany({ where: { chatId: BigInt(h.userChat.id) }, select: { commitmentId: true } })).toEqual([{ commitmentId: b }]);
     expect(await file.db.commitment.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ dueOn: "2026-03-31", mergedIntoId: null });
     expect(await file.db.commitment.findUniqueOrThrow({ where: { id: b } })).toMatchObject({ dueOn: "2026-06-30", mergedIntoId: null });
-    expect(textOf(await say(h, h.userChat, h.user, `/status ${a}`))).not.toContain("Reports (");
+    const afterSplit = textOf(await say(h, h.userChat, h.user, `/status ${a}`));
+    expect(afterSplit).not.toContain("Reports (");
+    expect(afterSplit).toContain(`• 15 Jan 2026: #${b} split off again by Ada (@ada_admin)`);
     // B is whole again, with the report that had joined it by matching.
     expect(textOf(await say(h, h.adminChat, h.admin, `/split ${b}`))).toMatch(new RegExp(`^What can be split off #${b}:\n• report \\d+: Kazinform, 3 Feb 2026, “by the end of Q2 2026” → /split ${b} \\d+$`));
   });

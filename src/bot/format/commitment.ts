@@ -1,4 +1,4 @@
-import type { Commitment, DueChange, Mention, Source, StatusChange } from "../../generated/prisma/client.ts";
+import type { Commitment, CommitmentMerge, DueChange, Mention, Source, StatusChange } from "../../generated/prisma/client.ts";
 import { daysBetween, todayIn } from "../../calendar.ts";
 import { displayStatus } from "../../commitments/commitment-view.ts";
 import type { Language } from "../i18n/languages.ts";
@@ -58,6 +58,8 @@ export type CardCommitment = Commitment & {
   mentions?: CardMention[];
   /** Changes of its stated deadline (any order). */
   dueChanges?: CardDueChange[];
+  /** Commitments merged into it, undone ones included (any order). */
+  mergesKept?: Array<Pick<CommitmentMerge, "id" | "mergedId" | "via" | "byName" | "at" | "mentions" | "splitAt" | "splitByName">>;
 };
 
 // A card must stay one message in every language: with every field at its cut, the Kazakh card
@@ -71,6 +73,8 @@ export const MAX_MENTIONS_SHOWN = 5;
 export const MAX_MENTION_QUOTE_CHARS = 400;
 /** Deadline changes a card lists (the newest). */
 export const MAX_DUE_CHANGE_LINES = 5;
+/** Merges (and their undoing) a card lists (the newest). */
+export const MAX_MERGE_LINES = 3;
 const MAX_NOTE_CHARS = 100;
 
 const PRECISIONS = new Set(["day", "month", "quarter", "season", "year"]);
@@ -95,13 +99,14 @@ export function commitmentCard(lang: Language, c: CardCommitment, today: string,
   const mentions = [...(c.mentions ?? [])].sort(newestFirst);
   // As much as fits in one message: fewer reports first (down to the newest, then "and K more"),
   // then fewer date changes, then fewer status changes, each down to its latest one.
-  const limits = { mentions: Math.min(mentions.length, MAX_MENTIONS_SHOWN), changes: MAX_DUE_CHANGE_LINES, history: MAX_HISTORY_LINES };
+  const limits = { mentions: Math.min(mentions.length, MAX_MENTIONS_SHOWN), changes: MAX_DUE_CHANGE_LINES, merges: MAX_MERGE_LINES, history: MAX_HISTORY_LINES };
   for (;;) {
     const head = cardHead(lang, c, today, timeZone, limits);
     const lines = mentions.length <= 1 ? [...head, ...sourceLines(lang, c)] : [...head, ...mentionLines(lang, mentions, limits.mentions)];
     if (cardLength(lines) <= MAX_MESSAGE_CHARS) return lines;
     if (limits.mentions > 1) limits.mentions--;
     else if (limits.changes > 1) limits.changes--;
+    else if (limits.merges > 1) limits.merges--;
     else if (limits.history > 1) limits.history--;
     else return lines; // replyHtml still splits it at line boundaries
   }
@@ -119,7 +124,7 @@ function newestFirst(a: CardMention, b: CardMention): number {
 }
 
 /** Title, responsible, deadline, status with its history, and the date history. */
-function cardHead(lang: Language, c: CardCommitment, today: string, timeZone: string, limits: { changes: number; history: number }): Html[] {
+function cardHead(lang: Language, c: CardCommitment, today: string, timeZone: string, limits: { changes: number; merges: number; history: number }): Html[] {
   const status = displayStatus(c, today);
   const lines: Html[] = [html`<b>#${c.id} ${truncate(c.title, 300)}</b>`, html``];
   if (c.mergedIntoId !== null && c.mergedIntoId !== undefined) lines.push(th(lang, "card-merged-into", { id: String(c.mergedIntoId) }));
@@ -151,6 +156,18 @@ function cardHead(lang: Language, c: CardCommitment, today: string, timeZone: st
     const shown = Math.min(changes.length, limits.changes);
     lines.push(changes.length > shown ? th(lang, "card-due-changes-latest", { shown, total: changes.length }) : th(lang, "card-due-changes"));
     for (const d of changes.slice(-shown)) lines.push(dueChangeLine(lang, d));
+  }
+  // Who merged what into it, and who split it off again: each merge is two events.
+  const events = [...(c.mergesKept ?? [])]
+    .flatMap((m) => [
+      { at: m.at, line: th(lang, "card-merge-in", { date: formatDate(lang, todayIn(timeZone, m.at)), id: String(m.mergedId), count: m.mentions, name: truncate(m.byName ?? t(lang, "match-someone"), 40) }) },
+      ...(m.splitAt ? [{ at: m.splitAt, line: th(lang, "card-merge-out", { date: formatDate(lang, todayIn(timeZone, m.splitAt)), id: String(m.mergedId), name: truncate(m.splitByName ?? t(lang, "match-someone"), 40) }) }] : []),
+    ])
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (events.length > 0) {
+    const shown = Math.min(events.length, limits.merges);
+    lines.push(events.length > shown ? th(lang, "card-merges-latest", { shown, total: events.length }) : th(lang, "card-merges"));
+    for (const e of events.slice(-shown)) lines.push(e.line);
   }
   return lines;
 }

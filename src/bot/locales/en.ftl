@@ -402,6 +402,13 @@ sources-failing = ⚠️ Source #{ $id } ({ $url }) has failed { $failures } tim
     Next try: { $next }. /sources lists every source; /removesource { $id } drops this one.
 
 ## Matching restatements: /merge, /split, /questions, and the card's reports (issue 9)
+card-merges = <b>Merges:</b>
+card-merges-latest = <b>Merges:</b> (latest { $shown } of { $total })
+card-merge-in = • { $date }: #{ $id } merged in ({ $count } { $count ->
+        [one] report
+       *[other] reports
+    }) by { $name }
+card-merge-out = • { $date }: #{ $id } split off again by { $name }
 card-merged-into = <i>Merged into #{ $id }: its reports, followers and reminders are there.</i>
 card-open-merged = Open #{ $id }
 card-mentions = <b>Reports ({ $total }), newest first:</b>

@@ -360,6 +360,10 @@ sources-failing = ⚠️ №{ $id } көз ({ $url }) қатарынан { $fail
     Келесі әрекет: { $next }. Барлық көз /sources-та; /removesource { $id } осы көзді өшіреді.
 
 ## Қайта жарияланған міндеттемелер: /merge, /split, /questions және карточкадағы жарияланымдар (9-тапсырма)
+card-merges = <b>Біріктірулер:</b>
+card-merges-latest = <b>Біріктірулер:</b> ({ $total } жазбаның соңғы { $shown })
+card-merge-in = • { $date }: №{ $id } қосылды ({ $count } жарияланым) — { $name }
+card-merge-out = • { $date }: №{ $id } қайта бөлінді — { $name }
 card-merged-into = <i>№{ $id } міндеттемесімен біріктірілді: жарияланымдары, жазылымдары мен еске салулары сонда.</i>
 card-open-merged = №{ $id } ашу
 card-mentions = <b>Жарияланымдар ({ $total }), алдымен жаңалары:</b>

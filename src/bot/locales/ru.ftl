@@ -415,6 +415,15 @@ sources-failing = ⚠️ Источник №{ $id } ({ $url }) не читае�
     Следующая попытка: { $next }. Все источники — в /sources; /removesource { $id } удаляет этот.
 
 ## Повторные сообщения: /merge, /split, /questions и публикации на карточке (задача 9)
+card-merges = <b>Объединения:</b>
+card-merges-latest = <b>Объединения:</b> (последние { $shown } из { $total })
+card-merge-in = • { $date }: присоединено №{ $id } ({ $count } { $count ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    }) — { $name }
+card-merge-out = • { $date }: №{ $id } снова отделено — { $name }
 card-merged-into = <i>Объединено с №{ $id }: публикации, подписки и напоминания теперь там.</i>
 card-open-merged = Открыть №{ $id }
 card-mentions = <b>Публикации ({ $total }), сначала новые:</b>
