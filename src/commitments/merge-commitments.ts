@@ -111,18 +111,16 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
   undo.dueChangesMoved = dueChanges.map((d) => d.id);
   if (undo.dueChangesMoved.length > 0) await tx.dueChange.updateMany({ where: { id: { in: undo.dueChangesMoved } }, data: { commitmentId: keepId } });
 
-  const follows = await tx.follow.findMany({ where: { kind: "commitment", commitmentId: mergeId } });
-  for (const follow of follows) {
-    const both = await tx.follow.findUnique({ where: { chatId_kind_value: { chatId: follow.chatId, kind: "commitment", value: String(keepId) } }, select: { id: true } });
-    if (both) {
-      await tx.follow.delete({ where: { id: follow.id } });
-      undo.followsDropped.push({ chatId: String(follow.chatId), createdAt: follow.createdAt.toISOString() });
-    } else {
-      // Updated, not re-created: the follow keeps its id and date (no reminder from before it).
-      await tx.follow.update({ where: { id: follow.id }, data: { value: String(keepId), commitmentId: keepId } });
-      undo.followsMoved.push(follow.id);
-    }
-  }
+  // Set-wise, not a query per follow: a popular commitment has thousands of followers and this
+  // transaction holds SQLite's write lock.
+  const follows = await tx.follow.findMany({ where: { kind: "commitment", commitmentId: mergeId }, select: { id: true, chatId: true, createdAt: true } });
+  const followsKept = new Set((await tx.follow.findMany({ where: { kind: "commitment", commitmentId: keepId }, select: { chatId: true } })).map((f) => f.chatId));
+  const dropped = follows.filter((f) => followsKept.has(f.chatId));
+  undo.followsMoved = follows.filter((f) => !followsKept.has(f.chatId)).map((f) => f.id);
+  undo.followsDropped = dropped.map((f) => ({ chatId: String(f.chatId), createdAt: f.createdAt.toISOString() }));
+  for (const ids of chunks(dropped.map((f) => f.id))) await tx.follow.deleteMany({ where: { id: { in: ids } } });
+  // Updated, not re-created: a moved follow keeps its id and date (no reminder from before it).
+  for (const ids of chunks(undo.followsMoved)) await tx.follow.updateMany({ where: { id: { in: ids } }, data: { value: String(keepId), commitmentId: keepId } });
   await tx.delivery.updateMany({
     where: { commitmentId: mergeId, state: { in: ["pending", "failed"] } },
     data: { state: "skipped", skipReason: mergedSkipReason(keepId), updatedAt: input.at },
@@ -164,6 +162,15 @@ async function find(tx: Tx, id: number): Promise<Commitment> {
   const row = Number.isSafeInteger(id) && id > 0 ? await tx.commitment.findUnique({ where: { id } }) : null;
   if (!row) refuse("not_found", id, `There is no commitment #${id}.`);
   return row;
+}
+
+const IDS_PER_QUERY = 500;
+
+/** `ids` in slices small enough for one statement's bound parameters on either engine. */
+export function chunks<T>(ids: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) out.push(ids.slice(i, i + IDS_PER_QUERY));
+  return out;
 }
 
 function refuse(code: MergeErrorCode, id: number, message: string, into?: number): never {

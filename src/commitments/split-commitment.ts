@@ -3,7 +3,7 @@
 import type { Db } from "../db/client.ts";
 import type { Commitment, Mention } from "../generated/prisma/client.ts";
 import { recomputeDue, type Tx } from "./in-force-due.ts";
-import { cleanName, mergedSkipReason, type Actor, type MergeUndo } from "./merge-commitments.ts";
+import { chunks, cleanName, mergedSkipReason, type Actor, type MergeUndo } from "./merge-commitments.ts";
 
 export type SplitErrorCode = "not_found" | "not_merged" | "no_mention" | "first_mention" | "came_with_merge" | "conflict";
 
@@ -71,14 +71,17 @@ export async function splitMerged(db: Db, input: Actor & { id: number }): Promis
       if (undo.dueChangesMoved.length > 0) await tx.dueChange.updateMany({ where: { id: { in: undo.dueChangesMoved }, commitmentId: keptId }, data: { commitmentId: gone.id } });
       if (undo.dueChangesAdded.length > 0) await tx.dueChange.deleteMany({ where: { id: { in: undo.dueChangesAdded } } });
       // A moved follow goes back if the chat still has it; a dropped one comes back if the chat still follows the kept one.
-      const moved = await tx.follow.updateMany({ where: { id: { in: undo.followsMoved }, commitmentId: keptId }, data: { value: String(gone.id), commitmentId: gone.id } });
-      followers += moved.count;
-      for (const dropped of undo.followsDropped) {
-        const chatId = BigInt(dropped.chatId);
-        const still = await tx.follow.findUnique({ where: { chatId_kind_value: { chatId, kind: "commitment", value: String(keptId) } }, select: { id: true } });
-        if (!still) continue;
-        await tx.follow.create({ data: { chatId, kind: "commitment", value: String(gone.id), commitmentId: gone.id, createdAt: new Date(dropped.createdAt) } });
-        followers++;
+      for (const ids of chunks(undo.followsMoved)) {
+        const moved = await tx.follow.updateMany({ where: { id: { in: ids }, commitmentId: keptId }, data: { value: String(gone.id), commitmentId: gone.id } });
+        followers += moved.count;
+      }
+      const stillKept = new Set((await tx.follow.findMany({ where: { kind: "commitment", commitmentId: keptId }, select: { chatId: true } })).map((f) => String(f.chatId)));
+      const back = undo.followsDropped.filter((d) => stillKept.has(d.chatId));
+      for (const slice of chunks(back)) {
+        const created = await tx.follow.createMany({
+          data: slice.map((d) => ({ chatId: BigInt(d.chatId), kind: "commitment", value: String(gone.id), commitmentId: gone.id, createdAt: new Date(d.createdAt) })),
+        });
+        followers += created.count;
       }
       await tx.commitmentMerge.update({ where: { id: record.id }, data: { splitAt: input.at, splitByName: cleanName(input.byName) } });
     }
