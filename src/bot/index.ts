@@ -14,6 +14,7 @@ import { createCalendarFeature } from "./features/calendar.ts";
 import { createFallbackFeature } from "./features/fallback.ts";
 import { createFollowFeature } from "./features/follow.ts";
 import { registerIngestCommands } from "./features/ingest.ts";
+import { registerMergeCommands } from "./features/merge.ts";
 import { createListFeature } from "./features/list.ts";
 import { createMembershipFeature } from "./features/membership.ts";
 import { createMineFeature } from "./features/mine.ts";
@@ -87,6 +88,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   registerIngestCommands(deps, admin);
   registerStatsCommand(deps, admin);
   registerSourcesCommands(deps, admin);
+  registerMergeCommands(deps, admin);
   app.use(admin.composer);
 
   app.use(createFallbackFeature()); // catch-all: must stay last

@@ -22,9 +22,18 @@ export async function resolveFollowTarget(db: Db, text: string): Promise<Resolve
   const idMatch = /^#?(\d{1,9})$/.exec(wanted);
   if (idMatch) {
     const id = Number(idMatch[1]);
-    const row = await db.commitment.findUnique({ where: { id }, select: { id: true, title: true } });
-    if (!row) return { ok: false, error: `There is no commitment #${id}.`, suggestions: [] };
-    return { ok: true, target: { kind: "commitment", value: String(id), commitmentId: id, title: row.title } };
+    type Row = { id: number; title: string; mergedIntoId: number | null };
+    const select = { id: true, title: true, mergedIntoId: true } as const;
+    const found: Row | null = await db.commitment.findUnique({ where: { id }, select });
+    if (!found) return { ok: false, error: `There is no commitment #${id}.`, suggestions: [] };
+    // A commitment merged into another (/merge) is followed through the one that kept its reports.
+    let row: Row = found;
+    for (let hops = 0; row.mergedIntoId !== null && hops < 20; hops++) {
+      const kept: Row | null = await db.commitment.findUnique({ where: { id: row.mergedIntoId }, select });
+      if (!kept) break;
+      row = kept;
+    }
+    return { ok: true, target: { kind: "commitment", value: String(row.id), commitmentId: row.id, title: row.title } };
   }
   const topic = resolveTopic(wanted);
   if (topic) return { ok: true, target: { kind: "topic", value: topic } };

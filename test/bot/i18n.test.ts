@@ -23,7 +23,7 @@ function keysOf(lang: Language): string[] {
 }
 
 // Variables that choose a plural form are numbers; every other variable is text.
-const NUMERIC = new Set(["days", "count", "total", "shown", "page", "pages", "max", "default", "added", "updated", "open", "overdue", "postponed", "done", "missed", "cancelled", "undated", "withdrawn", "sources", "changes", "chats", "active", "follows"]);
+const NUMERIC = new Set(["days", "count", "total", "shown", "page", "pages", "max", "default", "added", "updated", "open", "overdue", "postponed", "done", "missed", "cancelled", "undated", "withdrawn", "sources", "changes", "chats", "active", "follows", "mentions", "followers"]);
 
 function sampleVars(text: string): Record<string, string | number> {
   const vars: Record<string, string | number> = {};
@@ -137,11 +137,42 @@ describe("message length headroom", () => {
     })),
   } as unknown as CardCommitment;
 
+  // Issue 9: the same commitment reported 30 times, its date moved 20 times, 10 merges made and undone, since merged away.
+  const worstReported: CardCommitment = {
+    ...worstCard,
+    mergedIntoId: 999999998,
+    mentions: Array.from({ length: 30 }, (_, i) => ({
+      id: i + 1, publishedOn: `2026-01-${String(10 + (i % 18)).padStart(2, "0")}`, dueText: long(400), dueOn: "2026-06-30", precision: "quarter",
+      quote: long(3000, "Құжат мәтіні "), article: long(400), via: "merged", mergedFromId: 999999997, withdrawnAt: new Date(),
+      source: { file: `telegram/-1001234567890/${"9".repeat(12)}.txt`, title: long(400), publishedOn: "2026-01-10" },
+      url: `https://www.gov.kz/memleket/entities/economy/press/news/details/${"9".repeat(200)}?lang=kk`,
+    })),
+    dueChanges: Array.from({ length: 20 }, (_, i) => ({
+      id: i + 1, fromDueOn: "2025-12-31", fromPrecision: "season", toDueOn: "2026-12-31", toPrecision: "season", statedOn: "2026-02-03", at: new Date(Date.UTC(2026, 1, 1 + i)),
+      source: { file: `telegram/-1001234567890/${"9".repeat(12)}.txt`, title: long(400), publishedOn: "2026-01-10" },
+    })),
+    mergesKept: Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1, mergedId: 999999990 + i, via: "merged", byName: long(100), at: new Date(Date.UTC(2026, 1, 1 + i)), mentions: 999, splitAt: new Date(Date.UTC(2026, 2, 1 + i)), splitByName: long(100),
+    })),
+  } as unknown as CardCommitment;
+
+  it("a commitment with many reports and date changes fits: the newest reports, then \"and K more\"", () => {
+    for (const lang of LANGUAGES) {
+      const lines = commitmentCard(lang, worstReported, "2026-03-01", "Asia/Almaty").map((l) => l.value);
+      const length = visibleLength(lines.join("\n"));
+      expect(length, lang).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+      const shown = lines.filter((l) => l.startsWith("<blockquote>")).length;
+      expect(shown, lang).toBeGreaterThanOrEqual(1);
+      expect(lines.at(-1), lang).toContain(String(30 - shown));
+      process.stdout.write(`${lang}: card with 30 reports, 20 date changes and 10 merges undone ${length} of ${MAX_MESSAGE_CHARS}, ${shown} reports shown\n`);
+    }
+  });
+
   it("the longest messages fit in one Telegram message in every language", () => {
     const report: string[] = [];
     for (const lang of LANGUAGES) {
       const card = visibleLength(commitmentCard(lang, worstCard, "2026-03-01", "Asia/Almaty").map((l) => l.value).join("\n"));
-      const help = visibleLength([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map((c) => helpLine(lang, c)).join("\n")) + 200;
+      const help = visibleLength([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS].map((c) => helpLine(lang, c)).join("\n")) + visibleLength(t(lang, "help-merge-note")) + 200;
       const settingsUsage = visibleLength(t(lang, "settings-usage")) + visibleLength(t(lang, "settings-error-offsets-range", { text: "999", min: "-30", max: "90", count: 8 }));
       const reminder = visibleLength(reminderLine(lang, { id: 999999999, title: long(400), dueOn: "2026-06-30", extractedDueOn: "2026-06-30", precision: "season" }, "2026-01-01"));
       const announcement = visibleLength(statusLine(lang, { id: 999999999, title: long(400), dueOn: "2026-06-30", extractedDueOn: "2026-03-31", precision: "quarter" }, { toStatus: "postponed", fromStatus: "open", toDueOn: "2026-06-30", evidenceUrl: "https://gov.kz", note: long(600) }));

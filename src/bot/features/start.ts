@@ -28,7 +28,7 @@ export function createStartFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("help", async (ctx) => {
     const lines = [th(ctx.lang, "help-title"), ...PUBLIC_COMMANDS.map((c) => html`${helpLine(ctx.lang, c)}`)];
     if (ctx.from && deps.config.adminIds.has(String(ctx.from.id))) {
-      lines.push(html``, th(ctx.lang, "help-admin-title"), ...ADMIN_COMMANDS.map((c) => html`${helpLine(ctx.lang, c)}`));
+      lines.push(html``, th(ctx.lang, "help-admin-title"), ...ADMIN_COMMANDS.map((c) => html`${helpLine(ctx.lang, c)}`), th(ctx.lang, "help-merge-note"));
     }
     lines.push(html``, th(ctx.lang, "help-footer"));
     await replyHtml(ctx, lines);

@@ -4,7 +4,7 @@ import { documentUrls } from "../../sources/document-urls.ts";
 import { decodeCallback, encodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { commitmentCard } from "../format/commitment.ts";
+import { commitmentCard, type CardCommitment } from "../format/commitment.ts";
 import { commandArgs, replyHtml } from "../reply.ts";
 import { today } from "../today.ts";
 
@@ -21,9 +21,18 @@ export async function replyWithCard(ctx: BotContext, deps: BotDeps, id: number):
     await ctx.reply(ctx.t("status-not-found", { id: String(id) }));
     return;
   }
-  const keyboard = new InlineKeyboard().text(ctx.t("card-follow"), encodeCallback({ type: "follow", target: { commitment: id } }));
-  const url = (await documentUrls(deps.db, [commitment.sourceId])).get(commitment.sourceId) ?? null;
-  await replyHtml(ctx, commitmentCard(ctx.lang, { ...commitment, url }, today(deps), deps.config.defaultTimeZone), { keyboard });
+  // A merged-away commitment is followed through the one it joined.
+  const target = commitment.mergedIntoId ?? id;
+  const keyboard = new InlineKeyboard().text(ctx.t("card-follow"), encodeCallback({ type: "follow", target: { commitment: target } }));
+  if (commitment.mergedIntoId !== null) keyboard.text(ctx.t("card-open-merged", { id: String(target) }), encodeCallback({ type: "card", commitmentId: target }));
+  const urls = await documentUrls(deps.db, [commitment.sourceId, ...commitment.mentions.map((m) => m.sourceId)]);
+  const card: CardCommitment = {
+    ...commitment,
+    url: urls.get(commitment.sourceId) ?? null,
+    mentions: commitment.mentions.map((m) => ({ ...m, url: urls.get(m.sourceId) ?? null })),
+    dueChanges: commitment.dueChanges.map((d) => ({ ...d, source: d.mention?.source ?? null })),
+  };
+  await replyHtml(ctx, commitmentCard(ctx.lang, card, today(deps), deps.config.defaultTimeZone), { keyboard });
 }
 
 /** /status ID and its alias /c ID. */

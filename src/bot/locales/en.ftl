@@ -22,6 +22,7 @@ start-follow-all = 🔔 Follow all
 start-browse = 📋 Browse
 help-title = <b>Commands</b>
 help-admin-title = <b>Admin</b>
+help-merge-note = <i>/merge 12 15</i> keeps #12: the reports of #15 join it, chats following #15 follow #12, and #12's due date becomes the latest report's (unless an admin postponed it). <i>/split 15</i> undoes exactly that. <i>/split 12</i> lists what can come off #12: merged commitments and reports the matcher joined (<i>/split 12 REPORT</i> makes one a commitment of its own). <i>/questions</i>: pairs the matcher was unsure of, answered with Same or Different.
 help-footer = In groups only admins change follows and settings. Ids come from /list.
 cmd-start = What this bot does
 cmd-help = Every command
@@ -58,6 +59,11 @@ cmd-addsource = Add a feed or a news page
 cmd-removesource = Stop reading a source
     .usage = removesource ID
 cmd-poll = Read every source now
+cmd-merge = Join two records of one commitment
+    .usage = merge ID OTHER_ID
+cmd-split = Undo a merge, or split a report off
+    .usage = split ID [REPORT]
+cmd-questions = "Same commitment?" questions to answer
 
 ## Anything else
 fallback-unknown-command = I don't know /{ $command }. /help lists my commands.
@@ -394,3 +400,95 @@ sources-no-such = There is no source #{ $id }. /sources lists them.
 sources-not-running = Live sources are not running in this process.
 sources-failing = ⚠️ Source #{ $id } ({ $url }) has failed { $failures } times in a row: { $reason }
     Next try: { $next }. /sources lists every source; /removesource { $id } drops this one.
+
+## Matching restatements: /merge, /split, /questions, and the card's reports (issue 9)
+card-merges = <b>Merges:</b>
+card-merges-latest = <b>Merges:</b> (latest { $shown } of { $total })
+card-merge-in = • { $date }: #{ $id } merged in ({ $count } { $count ->
+        [one] report
+       *[other] reports
+    }) by { $name }
+card-merge-out = • { $date }: #{ $id } split off again by { $name }
+card-merged-into = <i>Merged into #{ $id }: its reports, followers and reminders are there.</i>
+card-open-merged = Open #{ $id }
+card-mentions = <b>Reports ({ $total }), newest first:</b>
+card-mention = • { $date } · { $document }: “{ $phrase }”
+card-mention-no-phrase = no deadline given
+card-mention-merged = (merged from #{ $id })
+card-mention-withdrawn = (no longer in the source)
+card-mentions-more = …and { $count } more { $count ->
+        [one] report
+       *[other] reports
+    }
+card-due-changes = <b>Date history:</b>
+card-due-changes-latest = <b>Date history:</b> (latest { $shown } of { $total })
+card-due-change-later = • { $from } → { $to } (+{ $days } { $days ->
+        [one] day
+       *[other] days
+    }), per { $source }, stated { $stated }
+card-due-change-earlier = • { $from } → { $to } (−{ $days } { $days ->
+        [one] day
+       *[other] days
+    }), per { $source }, stated { $stated }
+card-due-change-dated = • no date → { $to }, per { $source }, stated { $stated }
+merge-usage = Usage: /merge ID OTHER_ID, e.g. /merge 12 15: the reports of #15 join #12, which keeps its id, status and history; chats following #15 follow #12. /split 15 undoes it.
+merge-done = #{ $merged } merged into #{ $kept }: { $mentions } { $mentions ->
+        [one] report
+       *[other] reports
+    }, { $followers } { $followers ->
+        [one] follower
+       *[other] followers
+    } moved.
+merge-due-moved = Due date of #{ $kept } now { $date } (was { $before }): the latest report's.
+merge-undo-hint = /status { $kept } shows it; /split { $merged } undoes the merge.
+merge-error-not_found = There is no commitment #{ $id }.
+merge-error-same = A commitment cannot be merged into itself.
+merge-error-kept_merged = #{ $id } was itself merged into #{ $into }; merge into #{ $into } instead.
+merge-error-already_merged = #{ $id } is already merged into #{ $into }. /split { $id } first to merge it elsewhere.
+merge-error-conflict = #{ $id } was just merged by someone else; /status { $id } shows where.
+split-usage = Usage: /split ID undoes the merge of #ID; /split ID REPORT makes report REPORT of #ID a commitment of its own; /split ID alone on a commitment that was not merged lists what can be split off it.
+split-done = #{ $id } split from #{ $kept } again: { $mentions } { $mentions ->
+        [one] report
+       *[other] reports
+    } and { $followers } { $followers ->
+        [one] follower
+       *[other] followers
+    } back.
+split-mention-done = Report { $mention } of #{ $kept } is now commitment #{ $id }. /status { $id } shows it.
+split-nothing = Nothing to split off #{ $id }: no commitment was merged into it and no report joined it by matching.
+split-options-title = <b>What can be split off #{ $id }:</b>
+split-option-merged = • #{ $merged } { $title }: { $mentions } { $mentions ->
+        [one] report
+       *[other] reports
+    }, merged by { $by } { $date } → /split { $merged }
+split-option-matched = • report { $mention }: { $source }, { $date }, “{ $phrase }” → /split { $id } { $mention }
+split-error-not_found = There is no commitment #{ $id }.
+split-error-not_merged = #{ $id } is not merged into another commitment.
+split-error-no_mention = #{ $id } has no report { $other }. /split { $id } lists its reports that can be split off.
+split-error-first_mention = That report is the one #{ $id } was created from; it cannot be split off.
+split-error-came_with_merge = That report came with the merge of #{ $other }: /split { $other } undoes it.
+split-error-conflict = #{ $id } was just changed by someone else; try again.
+split-error-taken = That report's sentence is already commitment #{ $other }.
+questions-none = No open questions: the matcher has nothing to ask.
+questions-title = <b>Same commitment?</b> { $total } open { $total ->
+        [one] question
+       *[other] questions
+    }, oldest first.
+questions-more = The first { $shown } are below; answer them and send /questions again for the rest.
+match-head = <b>Question { $id }:</b> is #{ $new } the same commitment as #{ $old }? (score { $score })
+match-side-new = <b>New #{ $id }:</b> { $title }
+match-side-old = <b>Stored #{ $id }:</b> { $title }
+match-side-merged = <i>(since merged into #{ $id })</i>
+match-side-detail = { $due } · { $body } · { $source }, { $date }
+match-reasons = <i>Why asked:</i> { $reasons }
+match-same = ✅ Same
+match-different = ✖ Different
+match-word-same = same
+match-word-different = different
+match-someone = an admin
+match-alert-same = Merged #{ $new } into #{ $old }.
+match-alert-different = Kept apart.
+match-answered-same = ✅ { $name } answered Same: #{ $new } merged into #{ $old }. /split { $new } undoes it.
+match-answered-different = ✖ { $name } answered Different: #{ $new } stays a commitment of its own.
+match-already = Already answered by { $name }: { $answer }, { $date }.
+match-gone = This question no longer exists.

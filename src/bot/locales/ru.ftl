@@ -22,6 +22,7 @@ start-follow-all = 🔔 Подписаться на всё
 start-browse = 📋 Посмотреть
 help-title = <b>Команды</b>
 help-admin-title = <b>Для администраторов</b>
+help-merge-note = <i>/merge 12 15</i> сохраняет №12: к нему переходят публикации №15, чаты, подписанные на №15, подписываются на №12, а срок №12 берётся из последней публикации (если администратор не переносил его). <i>/split 15</i> отменяет ровно это. <i>/split 12</i> показывает, что можно отделить от №12: объединённые обязательства и публикации, присоединённые сопоставлением (<i>/split 12 ПУБЛИКАЦИЯ</i> делает публикацию отдельным обязательством). <i>/questions</i> — пары, в которых сопоставление не уверено; ответ — «То же» или «Другое».
 help-footer = В группах подписки и настройки меняют только администраторы. Номера обязательств — в /list.
 cmd-start = Что умеет этот бот
 cmd-help = Все команды
@@ -58,6 +59,11 @@ cmd-addsource = Добавить ленту или страницу новост
 cmd-removesource = Перестать читать источник
     .usage = removesource НОМЕР
 cmd-poll = Прочитать все источники сейчас
+cmd-merge = Объединить две записи одного обязательства
+    .usage = merge НОМЕР ДРУГОЙ_НОМЕР
+cmd-split = Отменить объединение или отделить публикацию
+    .usage = split НОМЕР [ПУБЛИКАЦИЯ]
+cmd-questions = Вопросы «то же обязательство?»
 
 ## Всё остальное
 fallback-unknown-command = Я не знаю команды /{ $command }. Все мои команды — в /help.
@@ -407,3 +413,115 @@ sources-failing = ⚠️ Источник №{ $id } ({ $url }) не читае�
        *[other] { $failures } раз подряд
     }: { $reason }
     Следующая попытка: { $next }. Все источники — в /sources; /removesource { $id } удаляет этот.
+
+## Повторные сообщения: /merge, /split, /questions и публикации на карточке (задача 9)
+card-merges = <b>Объединения:</b>
+card-merges-latest = <b>Объединения:</b> (последние { $shown } из { $total })
+card-merge-in = • { $date }: присоединено №{ $id } ({ $count } { $count ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    }) — { $name }
+card-merge-out = • { $date }: №{ $id } снова отделено — { $name }
+card-merged-into = <i>Объединено с №{ $id }: публикации, подписки и напоминания теперь там.</i>
+card-open-merged = Открыть №{ $id }
+card-mentions = <b>Публикации ({ $total }), сначала новые:</b>
+card-mention = • { $date } · { $document }: «{ $phrase }»
+card-mention-no-phrase = срок не указан
+card-mention-merged = (из №{ $id })
+card-mention-withdrawn = (в источнике этого больше нет)
+card-mentions-more = …и ещё { $count } { $count ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    }
+card-due-changes = <b>История сроков:</b>
+card-due-changes-latest = <b>История сроков:</b> (последние { $shown } из { $total })
+card-due-change-later = • { $from } → { $to } (+{ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }), по данным: { $source }, заявлено { $stated }
+card-due-change-earlier = • { $from } → { $to } (−{ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }), по данным: { $source }, заявлено { $stated }
+card-due-change-dated = • без срока → { $to }, по данным: { $source }, заявлено { $stated }
+merge-usage = Как пользоваться: /merge НОМЕР ДРУГОЙ_НОМЕР, например /merge 12 15: публикации №15 переходят к №12, который сохраняет номер, статус и историю; чаты, подписанные на №15, будут подписаны на №12. /split 15 отменяет объединение.
+merge-done = №{ $merged } объединено с №{ $kept }: { $mentions } { $mentions ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    }, { $followers } { $followers ->
+        [one] подписанный чат перенесён
+        [few] подписанных чата перенесено
+        [many] подписанных чатов перенесено
+       *[other] подписанного чата перенесено
+    }.
+merge-due-moved = Срок №{ $kept } теперь { $date } (был { $before }): по последней публикации.
+merge-undo-hint = Карточка — /status { $kept }; /split { $merged } отменяет объединение.
+merge-error-not_found = Обязательства №{ $id } нет.
+merge-error-same = Обязательство нельзя объединить с самим собой.
+merge-error-kept_merged = №{ $id } уже объединено с №{ $into }; объединяйте с №{ $into }.
+merge-error-already_merged = №{ $id } уже объединено с №{ $into }. Чтобы объединить его с другим, сначала /split { $id }.
+merge-error-conflict = №{ $id } только что объединил кто-то другой; где оно теперь — в /status { $id }.
+split-usage = Как пользоваться: /split НОМЕР отменяет объединение №НОМЕР; /split НОМЕР ПУБЛИКАЦИЯ делает публикацию отдельным обязательством; /split НОМЕР для необъединённого обязательства показывает, что можно отделить.
+split-done = №{ $id } снова отделено от №{ $kept }: возвращено { $mentions } { $mentions ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    } и { $followers } { $followers ->
+        [one] подписанный чат
+        [few] подписанных чата
+        [many] подписанных чатов
+       *[other] подписанного чата
+    }.
+split-mention-done = Публикация { $mention } из №{ $kept } теперь отдельное обязательство №{ $id }. Карточка — /status { $id }.
+split-nothing = От №{ $id } нечего отделять: с ним ничего не объединяли, и ни одна публикация не присоединена сопоставлением.
+split-options-title = <b>Что можно отделить от №{ $id }:</b>
+split-option-merged = • №{ $merged } { $title }: { $mentions } { $mentions ->
+        [one] публикация
+        [few] публикации
+        [many] публикаций
+       *[other] публикации
+    }, объединил(а) { $by } { $date } → /split { $merged }
+split-option-matched = • публикация { $mention }: { $source }, { $date }, «{ $phrase }» → /split { $id } { $mention }
+split-error-not_found = Обязательства №{ $id } нет.
+split-error-not_merged = №{ $id } не объединено с другим обязательством.
+split-error-no_mention = У №{ $id } нет публикации { $other }. /split { $id } покажет, что можно отделить.
+split-error-first_mention = Из этой публикации №{ $id } и было создано; её нельзя отделить.
+split-error-came_with_merge = Эта публикация пришла при объединении с №{ $other }: /split { $other } отменяет его.
+split-error-conflict = №{ $id } только что изменил кто-то другой; попробуйте ещё раз.
+split-error-taken = Предложение этой публикации уже является обязательством №{ $other }.
+questions-none = Открытых вопросов нет: сопоставлению нечего спросить.
+questions-title = <b>То же обязательство?</b> { $total } { $total ->
+        [one] открытый вопрос
+        [few] открытых вопроса
+        [many] открытых вопросов
+       *[other] открытого вопроса
+    }, сначала старые.
+questions-more = Ниже первые { $shown }; ответьте на них и отправьте /questions снова за остальными.
+match-head = <b>Вопрос { $id }:</b> №{ $new } — то же обязательство, что №{ $old }? (оценка { $score })
+match-side-new = <b>Новое №{ $id }:</b> { $title }
+match-side-old = <b>Сохранённое №{ $id }:</b> { $title }
+match-side-merged = <i>(с тех пор объединено с №{ $id })</i>
+match-side-detail = { $due } · { $body } · { $source }, { $date }
+match-reasons = <i>Почему спрашиваем:</i> { $reasons }
+match-same = ✅ То же
+match-different = ✖ Другое
+match-word-same = то же
+match-word-different = другое
+match-someone = администратор
+match-alert-same = №{ $new } объединено с №{ $old }.
+match-alert-different = Оставлены раздельно.
+match-answered-same = ✅ { $name } ответил(а) «то же»: №{ $new } объединено с №{ $old }. /split { $new } отменяет это.
+match-answered-different = ✖ { $name } ответил(а) «другое»: №{ $new } остаётся отдельным обязательством.
+match-already = Уже ответил(а) { $name }: { $answer }, { $date }.
+match-gone = Этого вопроса больше нет.

@@ -1,0 +1,83 @@
+// The deadline in force of a commitment with several reports (issue 9): the latest statement wins.
+import { daysBetween, todayIn } from "../calendar.ts";
+import type { Db } from "../db/client.ts";
+import type { Commitment, Mention } from "../generated/prisma/client.ts";
+import { isPending } from "./statuses.ts";
+
+/** A transaction's client (what db.$transaction hands its callback). */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+type Statement = Pick<Mention, "id" | "dueOn" | "precision" | "dueText" | "publishedOn" | "withdrawnAt">;
+
+/**
+ * The mention whose deadline is in force: among the mentions still in their sources, the latest
+ * that states a date, by publication date and then by id (the later report read wins a tie). A
+ * report without a date never undates a commitment. When no mention states a date, the oldest
+ * mention (the one the commitment was created from). Null without mentions.
+ */
+export function latestStatement<M extends Statement>(mentions: readonly M[]): M | null {
+  const live = mentions.filter((m) => m.withdrawnAt === null);
+  const pool = live.length > 0 ? live : [...mentions];
+  const dated = pool.filter((m) => m.dueOn !== null);
+  if (dated.length === 0) return pool.reduce<M | null>((oldest, m) => (oldest === null || m.id < oldest.id ? m : oldest), null);
+  return dated.reduce((latest, m) => ((m.publishedOn ?? "") > (latest.publishedOn ?? "") || ((m.publishedOn ?? "") === (latest.publishedOn ?? "") && m.id > latest.id) ? m : latest));
+}
+
+/** slip (later), pull-in (earlier) or dated (had none); null when the date did not move. */
+export function dueChangeKind(from: string | null, to: string | null): "slip" | "pull-in" | "dated" | null {
+  if (to === null || from === to) return null;
+  if (from === null) return "dated";
+  return daysBetween(from, to) > 0 ? "slip" : "pull-in";
+}
+
+export interface RecomputedDue {
+  before: Pick<Commitment, "extractedDueOn" | "precision" | "dueOn">;
+  after: Pick<Commitment, "extractedDueOn" | "precision" | "dueOn">;
+  /** The mention now in force (null when the commitment has no mentions: nothing was changed). */
+  statement: Mention | null;
+}
+
+/** The zone in which an admin's postponement is dated (as ingest's add-mention.ts dates it). */
+const DECISION_TIME_ZONE = "Asia/Almaty";
+
+/**
+ * Sets a commitment's stated deadline (extractedDueOn, precision, dueText) from its mentions'
+ * latest statement, and the date in force (dueOn) by the rule ingest applies to a new report: the
+ * latest statement wins, an admin's /postpone counting as a statement made on its day. So a
+ * postponement stays in force unless a report published after that day states a date; a closed
+ * commitment (done, missed, cancelled) keeps its date.
+ */
+export async function recomputeDue(tx: Tx, commitmentId: number): Promise<RecomputedDue> {
+  const c = await tx.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
+  const mentions = await tx.mention.findMany({ where: { commitmentId } });
+  const before = { extractedDueOn: c.extractedDueOn, precision: c.precision, dueOn: c.dueOn };
+  const statement = latestStatement(mentions);
+  if (!statement) return { before, after: before, statement: null };
+  const postponement = await tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  let dueOn = statement.dueOn;
+  if (!isPending(c.status)) dueOn = c.dueOn;
+  else if (postponement && (statement.dueOn === null || (statement.publishedOn ?? "") <= todayIn(DECISION_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
+  const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn };
+  if (after.extractedDueOn !== before.extractedDueOn || after.precision !== before.precision || after.dueOn !== before.dueOn || statement.dueText !== c.dueText) {
+    await tx.commitment.update({ where: { id: commitmentId }, data: { ...after, dueText: statement.dueText } });
+  }
+  return { before, after, statement };
+}
+
+/**
+ * Gives a commitment that has no mention its first one, from its own fields (what the
+ * 20261125200000_mentions migration did for every commitment then). Commitments stored by an
+ * ingest that predates mentions are healed the first time a merge touches them.
+ */
+export async function ensureFirstMention(tx: Tx, c: Commitment): Promise<void> {
+  if ((await tx.mention.count({ where: { commitmentId: c.id } })) > 0) return;
+  const taken = await tx.mention.findUnique({ where: { sourceId_key: { sourceId: c.sourceId, key: c.key } }, select: { id: true } });
+  if (taken) return;
+  await tx.mention.create({
+    data: {
+      commitmentId: c.id, sourceId: c.sourceId, key: c.key, article: c.article, publishedOn: c.publishedOn, quote: c.quote,
+      quoteStart: c.quoteStart, quoteEnd: c.quoteEnd, dueText: c.dueText, dueOn: c.extractedDueOn, precision: c.precision,
+      responsible: c.responsible, body: c.body, via: "first", withdrawnAt: c.withdrawnAt, createdAt: c.createdAt,
+    },
+  });
+}
