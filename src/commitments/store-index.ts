@@ -56,6 +56,8 @@ export interface StoreIndex {
   readonly size: number;
   /** Reads what changed since the last call (everything the first time). */
   catchUp(db: Db): Promise<void>;
+  /** catchUp without the check for deleted rows. */
+  catchUpChanged(db: Db): Promise<void>;
   /** `same` and `ask` matches, best first, leaving out the commitments in `exclude`. */
   findMatches(commitment: MatchInput, exclude: ReadonlySet<number>): StoreMatch[];
 }
@@ -76,7 +78,7 @@ export function matchInputOf(row: Omit<IndexRow, "id" | "withdrawnAt" | "mergedI
 }
 
 export function createStoreIndex(): StoreIndex {
-  const index: CommitmentIndex = createCommitmentIndex();
+  let index: CommitmentIndex = createCommitmentIndex();
   /** updatedAt (ms) of each row as last read, so a re-read row that did not change costs nothing. */
   const seen = new Map<number, number>();
   let newest: Date | null = null;
@@ -85,6 +87,17 @@ export function createStoreIndex(): StoreIndex {
       return index.size;
     },
     async catchUp(db) {
+      // Rows deleted (not withdrawn) leave no updatedAt behind: when the count of candidates
+      // disagrees after catching up, start again from the whole store.
+      await this.catchUpChanged(db);
+      const live = await db.commitment.count({ where: { withdrawnAt: null, mergedIntoId: null } });
+      if (live === index.size) return;
+      index = createCommitmentIndex();
+      seen.clear();
+      newest = null;
+      await this.catchUpChanged(db);
+    },
+    async catchUpChanged(db: Db) {
       const since = newest === null ? undefined : new Date(newest.getTime() - CATCH_UP_SLACK_MS);
       // Ids first: in the slack window most rows were read already.
       const changed = await db.commitment.findMany({ where: since ? { updatedAt: { gte: since } } : {}, select: { id: true, updatedAt: true } });
