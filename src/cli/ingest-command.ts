@@ -48,10 +48,10 @@ function describeResult(r: IngestResult): string {
   return `${status} ${r.file}  ${parts.join(", ")}${describeMerging(r)}`;
 }
 
-/** ", 2 restating known ones (1 date moved), 1 asked": only what happened. */
+/** ", 2 restating stored ones (1 date moved), 1 put to the admins": only what happened. */
 function describeMerging(r: IngestResult): string {
   const parts: string[] = [];
-  if (r.matched > 0) parts.push(`${r.matched} restating known ones${r.moved > 0 ? ` (${plural(r.moved, "date")} moved)` : ""}`);
+  if (r.matched > 0) parts.push(`${r.matched} restating stored ones${r.moved > 0 ? ` (${plural(r.moved, "date")} moved)` : ""}`);
   else if (r.moved > 0) parts.push(`${plural(r.moved, "date")} moved`);
   if (r.questions > 0) parts.push(`${r.questions} put to the admins`);
   return parts.length > 0 ? `, ${parts.join(", ")}` : "";
