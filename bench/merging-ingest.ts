@@ -10,7 +10,7 @@
  * "distinct" = commitments left after the originals alone (with merging, so a sentence repeated in
  * two articles counts once); every report beyond them that is left is a restatement not recognised.
  * usage: node --import tsx bench/merging-ingest.ts [DOCUMENTS]
- * Last line: one JSON object. Exit 1 when merging costs more than 1.5 times the time without it.
+ * Last line: one JSON object. Exit 1 when merging costs more than 1.5 times the CPU time without it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,14 +89,19 @@ try {
   }
   const documents = originalFiles.length + reportFiles.length;
 
-  async function run(matching: boolean): Promise<{ seconds: number; report: IngestDirectoryReport; left: number; questions: number; dueChanges: number }> {
+  // CPU time as well as wall time: ingest runs on this one thread (better-sqlite3 is synchronous),
+  // so its CPU seconds barely move when other processes load the machine; wall time does.
+  async function run(matching: boolean): Promise<{ seconds: number; cpuSeconds: number; report: IngestDirectoryReport; left: number; questions: number; dueChanges: number }> {
     const db = await openDatabase(`file:${path.join(work, `${matching ? "with" : "without"}.db`)}`);
     try {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const report = await ingestDirectory(db, docs, { now: NOW, extract: defaultExtract, matching });
+      const cpu = process.cpuUsage(cpu0);
       const seconds = (performance.now() - t0) / 1000;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const [left, questions, dueChanges] = await Promise.all([db.commitment.count({ where: { withdrawnAt: null } }), db.matchQuestion.count(), db.dueChange.count()]);
-      return { seconds, report, left, questions, dueChanges };
+      return { seconds, cpuSeconds, report, left, questions, dueChanges };
     } finally {
       await db.$disconnect();
     }
@@ -110,11 +115,12 @@ try {
   const reportsRead = reported.reduce((n, r) => n + r.added + r.matched, 0);
   const merged = reported.reduce((n, r) => n + r.matched, 0);
   const ratio = withMerging.seconds / without.seconds;
+  const cpuRatio = withMerging.cpuSeconds / without.cpuSeconds;
   const failures = without.report.failures.length + withMerging.report.failures.length;
 
   console.log(`documents: ${documents} (${originalFiles.length} originals, ${reportFiles.length} reports of ${restatedCommitments} dated commitments)`);
-  console.log(`without matching: ${without.seconds.toFixed(2)} s, ${without.left} commitments`);
-  console.log(`with matching:    ${withMerging.seconds.toFixed(2)} s (${ratio.toFixed(2)}x), ${withMerging.left} commitments left, distinct ${distinct}`);
+  console.log(`without matching: ${without.seconds.toFixed(2)} s (CPU ${without.cpuSeconds.toFixed(2)} s), ${without.left} commitments`);
+  console.log(`with matching:    ${withMerging.seconds.toFixed(2)} s (${ratio.toFixed(2)}x; CPU ${withMerging.cpuSeconds.toFixed(2)} s, ${cpuRatio.toFixed(2)}x), ${withMerging.left} commitments left, distinct ${distinct}`);
   console.log(`reports extracted: ${reportsRead} of ${reportFiles.length}; added as mentions: ${merged}; asked: ${withMerging.questions}; due changes: ${withMerging.dueChanges}`);
   if (failures > 0) console.log(`FAILURES: ${failures}`);
   console.log(
@@ -127,6 +133,9 @@ try {
       secondsWithout: Number(without.seconds.toFixed(3)),
       secondsWith: Number(withMerging.seconds.toFixed(3)),
       ratio: Number(ratio.toFixed(3)),
+      cpuSecondsWithout: Number(without.cpuSeconds.toFixed(3)),
+      cpuSecondsWith: Number(withMerging.cpuSeconds.toFixed(3)),
+      cpuRatio: Number(cpuRatio.toFixed(3)),
       commitmentsWithout: without.left,
       commitmentsLeft: withMerging.left,
       distinct,
@@ -136,7 +145,8 @@ try {
       failures,
     }),
   );
-  process.exitCode = failures > 0 || ratio > MAX_RATIO ? 1 : 0;
+  // Judged on CPU time: the wall-time ratio on a loaded machine says more about the neighbours.
+  process.exitCode = failures > 0 || cpuRatio > MAX_RATIO ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -56,11 +56,18 @@ export async function placeNewCommitments(tx: Tx, sourceId: number, fresh: reado
     create.push({ fields, ask: best ?? null });
   }
   if (create.length === 0) return placed;
+  // A commitment row keeps the key of the sentence it was made from; when that sentence has since
+  // moved to another commitment (/merge) and changed, the key may be back as a new sentence: the
+  // new row then takes the key with a suffix (the mention keeps the real one).
+  const taken = new Set((await tx.commitment.findMany({ where: { sourceId, key: { in: create.map((c) => c.fields.key) } }, select: { key: true } })).map((c) => c.key));
+  const rowKey = (key: string): string => (taken.has(key) ? `${key}~${Date.now().toString(36)}` : key);
+  const keyed = create.map((c) => ({ ...c, rowKey: rowKey(c.fields.key) }));
   const rows = await tx.commitment.createManyAndReturn({
-    data: create.map(({ fields }) => ({ ...fields, sourceId, status: "open", dueOn: fields.extractedDueOn })),
+    data: keyed.map(({ fields, rowKey: key }) => ({ ...fields, key, sourceId, status: "open", dueOn: fields.extractedDueOn })),
     select: { id: true, key: true },
   });
-  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const idByRowKey = new Map(rows.map((r) => [r.key, r.id]));
+  const idOf = new Map(keyed.map((c) => [c.fields.key, idByRowKey.get(c.rowKey) as number]));
   const id = (fields: ExtractedFields): number => idOf.get(fields.key) as number;
   await tx.mention.createMany({ data: create.map(({ fields }) => ({ ...mentionFields(sourceId, fields), commitmentId: id(fields), via: "first" })) });
   placed.added = create.length;
