@@ -14,6 +14,12 @@ import { decodeTopics } from "./topics.ts";
  * transaction stamps updatedAt when it writes, and may commit after a catch-up has read past it.
  */
 const CATCH_UP_SLACK_MS = 5_000;
+/**
+ * The slack window is read again at most this often: between two such sweeps only rows newer than
+ * the newest seen are read (this process's own writes are committed by then), so ingesting many
+ * documents in a row does not re-read the last five seconds' rows for each of them.
+ */
+const SLACK_SWEEP_EVERY_MS = 1_000;
 
 const INDEX_SELECT = {
   id: true,
@@ -82,14 +88,17 @@ export function createStoreIndex(): StoreIndex {
   /** updatedAt (ms) of each row as last read, so a re-read row that did not change costs nothing. */
   const seen = new Map<number, number>();
   let newest: Date | null = null;
+  let lastSweep = 0;
   return {
     get size() {
       return index.size;
     },
     async catchUp(db) {
       // Rows deleted (not withdrawn) leave no updatedAt behind: when the count of candidates
-      // disagrees after catching up, start again from the whole store.
+      // disagrees after catching up, start again from the whole store (checked with the slack sweep).
+      const sweep = Date.now() - lastSweep >= SLACK_SWEEP_EVERY_MS;
       await this.catchUpChanged(db);
+      if (!sweep) return;
       const live = await db.commitment.count({ where: { withdrawnAt: null, mergedIntoId: null } });
       if (live === index.size) return;
       index = createCommitmentIndex();
@@ -98,7 +107,9 @@ export function createStoreIndex(): StoreIndex {
       await this.catchUpChanged(db);
     },
     async catchUpChanged(db: Db) {
-      const since = newest === null ? undefined : new Date(newest.getTime() - CATCH_UP_SLACK_MS);
+      const sweep = Date.now() - lastSweep >= SLACK_SWEEP_EVERY_MS;
+      if (sweep) lastSweep = Date.now();
+      const since = newest === null ? undefined : new Date(newest.getTime() - (sweep ? CATCH_UP_SLACK_MS : 0));
       // Ids first: in the slack window most rows were read already.
       const changed = await db.commitment.findMany({ where: since ? { updatedAt: { gte: since } } : {}, select: { id: true, updatedAt: true } });
       const stale = changed.filter((r) => seen.get(r.id) !== r.updatedAt.getTime());
@@ -130,4 +141,12 @@ export async function storeIndexFor(db: Db): Promise<StoreIndex> {
   if (!index) indexes.set(db, (index = createStoreIndex()));
   await index.catchUp(db);
   return index;
+}
+
+/**
+ * Drops the index of this client: the next ingest builds it from the store again. For a database
+ * emptied under a live client (the PostgreSQL tests reuse one database, truncated between tests).
+ */
+export function forgetStoreIndex(db: Db): void {
+  indexes.delete(db);
 }

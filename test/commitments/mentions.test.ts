@@ -136,6 +136,24 @@ describeEachEngine("mentions and deadline drift", (engine) => {
     ]);
   });
 
+  it("stores a sentence whose key a merged-away commitment still holds (no unique-key failure)", async () => {
+    await ingest("a.txt", DOC_V1);
+    const port = await t.db.commitment.findFirstOrThrow({ where: { quote: { contains: "report on the port" } } });
+    // What /merge leaves behind: the sentence's mention on another commitment, this row merged into it.
+    const other = await t.db.source.create({ data: { path: "z", file: "z", contentHash: "z", content: "z" } });
+    const target = await t.db.commitment.create({ data: { ...port, id: undefined, sourceId: other.id, key: "z1", createdAt: undefined, updatedAt: undefined } });
+    await t.db.mention.updateMany({ where: { commitmentId: port.id }, data: { commitmentId: target.id, via: "merged", mergedFromId: port.id } });
+    await t.db.commitment.update({ where: { id: port.id }, data: { mergedIntoId: target.id } });
+    // The sentence is reworded (its mention takes a new key), then the old wording is back beside it.
+    const reworded = DOC_V1.replace("will report on the port", "will report on the new port");
+    await ingest("a.txt", reworded, LATER);
+    const both = `${reworded}\nThe Ministry of Transport will report on the port by 2026-06-30.`;
+    expect(await ingest("a.txt", both, LATER)).toMatchObject({ added: 1 });
+    const fresh = await t.db.commitment.findFirstOrThrow({ where: { id: { gt: target.id } }, include: { mentions: true } });
+    expect(fresh.key.startsWith(`${port.key}~`)).toBe(true);
+    expect(fresh.mentions.map((m) => [m.key, m.via])).toEqual([[port.key, "first"]]);
+  });
+
   it("exports addMention for merges: a mention with a later date moves the deadline like ingest does", async () => {
     await ingest("a.txt", DOC_V1);
     const id = await portId();
