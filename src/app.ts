@@ -166,6 +166,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // ticks never wait behind a long page.
       extract: extractOffThread,
       notifyAdmins: (notice) => notifyAdmins(bot, db, config.adminIds, notice, sourcesLogger),
+      admins: config.adminIds,
       onRound: (report) => {
         if (report.announced > 0) announce();
       },
@@ -249,10 +250,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 }
 
-async function ingestSeedsIfEmpty({ db, clock, logger }: Store): Promise<void> {
+async function ingestSeedsIfEmpty({ db, clock, logger, config }: Store): Promise<void> {
   if ((await db.commitment.count()) > 0) return;
   try {
-    const report = await ingestDirectory(db, SEEDS_DIR, { now: clock.now() });
+    const report = await ingestDirectory(db, SEEDS_DIR, { now: clock.now(), admins: config.adminIds });
     const added = report.results.reduce((sum, r) => sum + r.added, 0);
     logger.info({ documents: report.results.length, added, failures: report.failures.length }, "seeds ingested");
   } catch (error) {

@@ -24,9 +24,10 @@ export async function runIngestCommand(args: readonly string[], io: CliIo, extra
   await listDocumentFiles(paths).catch((error: unknown) => {
     throw relativeError(error, io.cwd);
   });
-  const report = await withStore(io, ({ db, clock }) =>
+  const report = await withStore(io, ({ db, clock, config }) =>
     ingestDirectory(db, paths, {
       now: clock.now(),
+      admins: config.adminIds,
       extract,
       onDocument: ({ result, failure }) => {
         if (result) println(io.stdout, describeResult(result));
@@ -42,9 +43,18 @@ export async function runIngestCommand(args: readonly string[], io: CliIo, extra
 function describeResult(r: IngestResult): string {
   const status = r.status.padEnd(9);
   if (r.status === "unchanged") return `${status} ${r.file}  ${plural(r.unchanged, "commitment")}`;
-  if (r.status === "created") return `${status} ${r.file}  ${plural(r.added, "commitment")}`;
+  if (r.status === "created") return `${status} ${r.file}  ${plural(r.added, "commitment")}${describeMerging(r)}`;
   const parts = [`${r.added} added`, `${r.updated} updated`, `${r.withdrawn} withdrawn`, `${r.unchanged} unchanged`];
-  return `${status} ${r.file}  ${parts.join(", ")}`;
+  return `${status} ${r.file}  ${parts.join(", ")}${describeMerging(r)}`;
+}
+
+/** ", 2 restating stored ones (1 date moved), 1 put to the admins": only what happened. */
+function describeMerging(r: IngestResult): string {
+  const parts: string[] = [];
+  if (r.matched > 0) parts.push(`${r.matched} restating stored ones${r.moved > 0 ? ` (${plural(r.moved, "date")} moved)` : ""}`);
+  else if (r.moved > 0) parts.push(`${plural(r.moved, "date")} moved`);
+  if (r.questions > 0) parts.push(`${r.questions} put to the admins`);
+  return parts.length > 0 ? `, ${parts.join(", ")}` : "";
 }
 
 function describeFailure(f: IngestFailure, cwd: string): string {

@@ -37,6 +37,37 @@ export interface ListJsonRecord {
   published: string | null;
   /** The page the commitment was read from, for commitments from live sources; else null. */
   url: string | null;
+  /** Every report of it, oldest publication first: the first one and the restatements. */
+  mentions: ListJsonMention[];
+  /** Deadline drift stated by later reports, in the order recorded. */
+  dueChanges: ListJsonDueChange[];
+}
+
+export interface ListJsonMention {
+  file: string;
+  article: string | null;
+  quote: string;
+  dueText: string | null;
+  due: string | null;
+  precision: string;
+  published: string | null;
+  /** first | matched | answered | merged. */
+  via: string;
+  /** True when its document no longer says it. */
+  withdrawn: boolean;
+}
+
+export interface ListJsonDueChange {
+  from: string | null;
+  fromPrecision: string;
+  to: string | null;
+  toPrecision: string;
+  /** slip | pull-in | dated */
+  kind: string;
+  /** The day it was stated (the report's publication date). */
+  at: string | null;
+  /** The file of the report that stated it. */
+  source: string | null;
 }
 
 /** `mindet list [--json] [--status open|overdue|done|missed|postponed|cancelled|all]`. */
@@ -52,7 +83,14 @@ export async function runListCommand(args: readonly string[], io: CliIo): Promis
     const urls = await documentUrls(db, rows.map((r) => r.sourceId));
     const views = rows.map((c) => viewCommitment(c, today));
     if (flags.has("--json")) {
-      io.stdout.write(`${JSON.stringify(views.map((v) => ({ ...toListJson(v, files), url: urls.get(v.commitment.sourceId) ?? null })), null, 2)}\n`);
+      const history = await mentionsAndChanges(db, rows.map((r) => r.id));
+      const records: ListJsonRecord[] = views.map((v) => ({
+        ...toListJson(v, files),
+        url: urls.get(v.commitment.sourceId) ?? null,
+        mentions: history.mentions.get(v.commitment.id) ?? [],
+        dueChanges: history.dueChanges.get(v.commitment.id) ?? [],
+      }));
+      io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
       return 0;
     }
     printTable(io, views, status, today);
@@ -81,7 +119,39 @@ async function sourceFiles(db: Db, rows: Commitment[]): Promise<Map<number, stri
   return new Map(sources.map((s) => [s.id, s.file]));
 }
 
-function toListJson(v: CommitmentView, files: Map<number, string>): Omit<ListJsonRecord, "url"> {
+/** The mentions and due changes of these commitments, by commitment id (a few queries in all). */
+async function mentionsAndChanges(db: Db, ids: number[]): Promise<{ mentions: Map<number, ListJsonMention[]>; dueChanges: Map<number, ListJsonDueChange[]> }> {
+  const mentions = new Map<number, ListJsonMention[]>();
+  const dueChanges = new Map<number, ListJsonDueChange[]>();
+  const push = <T>(map: Map<number, T[]>, id: number, value: T): void => {
+    const list = map.get(id);
+    if (list) list.push(value);
+    else map.set(id, [value]);
+  };
+  for (let start = 0; start < ids.length; start += 900) {
+    const chunk = ids.slice(start, start + 900);
+    const [ms, cs] = await Promise.all([
+      db.mention.findMany({ where: { commitmentId: { in: chunk } }, include: { source: { select: { file: true } } }, orderBy: { id: "asc" } }),
+      db.dueChange.findMany({ where: { commitmentId: { in: chunk } }, include: { mention: { select: { source: { select: { file: true } } } } }, orderBy: { id: "asc" } }),
+    ]);
+    // Oldest statement first; undated articles after the dated ones, in the order read.
+    ms.sort((a, b) => (a.publishedOn ?? "9999").localeCompare(b.publishedOn ?? "9999") || a.id - b.id);
+    for (const m of ms) {
+      push(mentions, m.commitmentId, {
+        file: m.source.file, article: m.article, quote: m.quote, dueText: m.dueText, due: m.dueOn, precision: m.precision,
+        published: m.publishedOn, via: m.via, withdrawn: m.withdrawnAt !== null,
+      });
+    }
+    for (const c of cs) {
+      push(dueChanges, c.commitmentId, {
+        from: c.fromDueOn, fromPrecision: c.fromPrecision, to: c.toDueOn, toPrecision: c.toPrecision, kind: c.kind, at: c.statedOn, source: c.mention?.source.file ?? null,
+      });
+    }
+  }
+  return { mentions, dueChanges };
+}
+
+function toListJson(v: CommitmentView, files: Map<number, string>): Omit<ListJsonRecord, "url" | "mentions" | "dueChanges"> {
   const c = v.commitment;
   return {
     id: c.id,

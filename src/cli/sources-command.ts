@@ -187,6 +187,7 @@ function buildPoller(db: Db, clock: Clock, config: Config, sources: SourcesConfi
     db, clock, logger, timeZone: config.defaultTimeZone, concurrency: sources.concurrency, notifyAfterFailures: sources.notifyAfterFailures,
     fetcher: createSourceFetcher({ config: sources, clock }),
     notifyAdmins: async (notice) => void println(io.stderr, failingSourceText("en", notice)),
+    admins: config.adminIds,
   });
 }
 

@@ -22,6 +22,10 @@ export interface IngestDirectoryReport {
 export interface IngestDirectoryOptions {
   now: Date;
   extract?: ExtractFn;
+  /** See IngestSourceInput.matching (default true). */
+  matching?: boolean;
+  /** Telegram user ids of the admins, asked about doubtful matches (IngestSourceInput.admins). */
+  admins?: Iterable<string>;
   /** Called after each document, in order (progress lines in the CLI). */
   onDocument?(outcome: { path: string; result?: IngestResult; failure?: IngestFailure }): void;
 }
@@ -48,7 +52,7 @@ export async function ingestDirectory(
     let result: IngestResult | undefined;
     try {
       const doc = await readDocument(filePath);
-      result = await ingestSource(db, { file: doc.file, path: key, text: doc.text, now: options.now, extract: options.extract });
+      result = await ingestSource(db, { file: doc.file, path: key, text: doc.text, now: options.now, extract: options.extract, matching: options.matching, admins: options.admins });
       report.results.push(result);
     } catch (error) {
       failure = toFailure(filePath, error);

@@ -1,9 +1,11 @@
-import type { Db } from "../db/client.ts";
-import type { Commitment } from "../generated/prisma/client.ts";
-import type { ExtractedCommitment } from "../extraction/types.ts";
-import { commitmentKey, contentHash, quoteSimilarity, SAME_COMMITMENT_SIMILARITY, normaliseForKey } from "./commitment-key.ts";
+import { engineOf, type Db } from "../db/client.ts";
+import type { Commitment, Mention } from "../generated/prisma/client.ts";
+import { applyStatedDue, type MentionFields, type Tx } from "./add-mention.ts";
+import { contentHash, quoteSimilarity, SAME_COMMITMENT_SIMILARITY, normaliseForKey } from "./commitment-key.ts";
+import { dedupeByKey, mentionFields, toFields, type ExtractedFields } from "./extracted-fields.ts";
 import { defaultExtract, type ExtractFn } from "./extractor.ts";
-import { encodeTopics } from "./topics.ts";
+import { placeNewCommitments, type PlaceContext } from "./place-new-commitments.ts";
+import { storeIndexFor } from "./store-index.ts";
 
 export interface IngestSourceInput {
   /** Name to show: a file's base name, or "telegram/<chat>/<message>.txt". */
@@ -19,6 +21,13 @@ export interface IngestSourceInput {
   now: Date;
   /** The extractor; the real one from src/extraction by default. */
   extract?: ExtractFn;
+  /**
+   * Match new sentences against the stored commitments (default true). False: every new sentence
+   * is a commitment of its own, as before merging (the bench's baseline).
+   */
+  matching?: boolean;
+  /** Telegram user ids of the admins (config.adminIds): who is asked "Same as #12?". */
+  admins?: Iterable<string>;
 }
 
 export interface IngestResult {
@@ -30,38 +39,28 @@ export interface IngestResult {
   sourceId: number;
   /** Commitments created. */
   added: number;
-  /** Commitments whose fields changed (or that reappeared after a withdrawal). */
+  /** New sentences that restate a stored commitment (of another source): added to it as mentions. */
+  matched: number;
+  /** Match questions put to the admins ("Same as #12?"), one per commitment created in doubt. */
+  questions: number;
+  /** Due dates moved by this document (DueChanges recorded). */
+  moved: number;
+  /** Sentences (mentions) whose fields changed, or that reappeared after a withdrawal. */
   updated: number;
-  /** Commitments no longer in the document (kept, with withdrawnAt set). */
+  /** Sentences no longer in the document (kept, with withdrawnAt set; their commitment goes when it has no other). */
   withdrawn: number;
-  /** Commitments present and identical. */
+  /** Sentences present and identical. */
   unchanged: number;
 }
 
-/** The commitment fields that come from extraction (never status, dueOn after a postponement, history). */
-type ExtractedFields = Pick<
-  Commitment,
-  | "key"
-  | "article"
-  | "publishedOn"
-  | "title"
-  | "responsible"
-  | "body"
-  | "topics"
-  | "extractedDueOn"
-  | "precision"
-  | "dueText"
-  | "undatedReason"
-  | "quote"
-  | "quoteStart"
-  | "quoteEnd"
->;
-
 /**
  * Stores one document and its commitments, in ONE transaction: either all of it is written or
- * nothing. An unchanged document (same sha256) writes nothing at all. An edited one keeps its
- * commitments' identity (matched on the key, then on a similar quote with the same due phrase),
- * updates their extracted fields only, withdraws those gone and restores those back.
+ * nothing. An unchanged document (same sha256) writes nothing at all. Each sentence of a document
+ * is a Mention; an edited document keeps its mentions' identity (matched on the key, then on a
+ * similar quote with the same due phrase), updates them, withdraws those gone and restores those
+ * back. A commitment is withdrawn when all its mentions are. A sentence new to the source goes to
+ * the matcher (place-new-commitments.ts): a restatement of a stored commitment becomes its
+ * mention, anything else a commitment of its own.
  */
 export async function ingestSource(db: Db, input: IngestSourceInput): Promise<IngestResult> {
   const path = input.path ?? input.file;
@@ -70,8 +69,8 @@ export async function ingestSource(db: Db, input: IngestSourceInput): Promise<In
   const existing = await findSource(db, path, input.file);
   if (existing && existing.contentHash === hash) {
     if (existing.path !== path) await db.source.update({ where: { id: existing.id }, data: names });
-    const unchanged = await db.commitment.count({ where: { sourceId: existing.id, withdrawnAt: null } });
-    return { ...names, status: "unchanged", sourceId: existing.id, added: 0, updated: 0, withdrawn: 0, unchanged };
+    const unchanged = await db.mention.count({ where: { sourceId: existing.id, withdrawnAt: null } });
+    return { ...names, status: "unchanged", sourceId: existing.id, ...NOTHING, unchanged };
   }
   // Extraction is pure CPU: done before the transaction so the write lock is held briefly.
   const extraction = await (input.extract ?? defaultExtract)(input.text);
@@ -83,43 +82,81 @@ export async function ingestSource(db: Db, input: IngestSourceInput): Promise<In
     content: input.text,
   };
   const wanted = dedupeByKey(extraction.commitments.map(toFields));
+  const engine = engineOf(db);
+  // Caught up outside the transaction: reading the changed commitments needs no write lock.
+  const index = input.matching === false ? null : await storeIndexFor(db);
+  const context = { engine, now: input.now, index, admins: [...(input.admins ?? [])] };
 
   return db.$transaction(async (tx) => {
     // Re-read inside the transaction: another ingest of the same file may have won the race.
     const current = await findSource(tx, path, input.file);
     if (!current) {
       const source = await tx.source.create({ data: { ...names, ...sourceFields }, select: { id: true } });
-      if (wanted.length > 0) {
-        await tx.commitment.createMany({ data: wanted.map((f) => ({ ...f, sourceId: source.id, status: "open", dueOn: f.extractedDueOn })) });
-      }
-      return { ...names, status: "created", sourceId: source.id, added: wanted.length, updated: 0, withdrawn: 0, unchanged: 0 };
+      const placed = await placeNewCommitments(tx, source.id, wanted, new Set(), context);
+      return { ...names, status: "created", sourceId: source.id, ...NOTHING, ...placed };
     }
     await tx.source.update({ where: { id: current.id }, data: { ...names, ...sourceFields } });
-    const stored = await tx.commitment.findMany({ where: { sourceId: current.id }, orderBy: { id: "asc" } });
-    const { pairs, fresh, gone } = matchCommitments(stored, wanted);
-    const result: IngestResult = { ...names, status: "updated", sourceId: current.id, added: 0, updated: 0, withdrawn: 0, unchanged: 0 };
-    for (const [row, fields] of pairs) {
-      const data = changedFields(row, fields);
-      if (row.withdrawnAt !== null) data.withdrawnAt = null;
-      if (Object.keys(data).length === 0) {
-        result.unchanged++;
-        continue;
-      }
-      await tx.commitment.update({ where: { id: row.id }, data });
-      result.updated++;
+    const stored = await tx.mention.findMany({ where: { sourceId: current.id }, orderBy: { id: "asc" } });
+    const { pairs, fresh, gone } = matchMentions(stored, wanted);
+    const result: IngestResult = { ...names, status: "updated", sourceId: current.id, ...NOTHING };
+    const owners = new Map((await tx.commitment.findMany({ where: { id: { in: [...new Set(stored.map((m) => m.commitmentId))] } } })).map((c) => [c.id, c]));
+    for (const [mention, fields] of pairs) {
+      const outcome = await updateMention(tx, mention, fields, owners.get(mention.commitmentId), context);
+      result[outcome === "unchanged" ? "unchanged" : "updated"]++;
+      if (outcome === "moved") result.moved++;
     }
-    const toWithdraw = gone.filter((row) => row.withdrawnAt === null).map((row) => row.id);
+    const toWithdraw = gone.filter((m) => m.withdrawnAt === null);
     if (toWithdraw.length > 0) {
-      await tx.commitment.updateMany({ where: { id: { in: toWithdraw } }, data: { withdrawnAt: input.now } });
+      await tx.mention.updateMany({ where: { id: { in: toWithdraw.map((m) => m.id) } }, data: { withdrawnAt: input.now } });
+      // A commitment goes only when none of its reports still says it.
+      const affected = [...new Set(toWithdraw.map((m) => m.commitmentId))];
+      const alive = new Set((await tx.mention.findMany({ where: { commitmentId: { in: affected }, withdrawnAt: null }, select: { commitmentId: true } })).map((m) => m.commitmentId));
+      const dead = affected.filter((id) => !alive.has(id));
+      if (dead.length > 0) await tx.commitment.updateMany({ where: { id: { in: dead }, withdrawnAt: null }, data: { withdrawnAt: input.now } });
     }
     result.withdrawn = toWithdraw.length;
-    if (fresh.length > 0) {
-      await tx.commitment.createMany({ data: fresh.map((f) => ({ ...f, sourceId: current.id, status: "open", dueOn: f.extractedDueOn })) });
-    }
-    result.added = fresh.length;
-    return result;
+    const placed = await placeNewCommitments(tx, current.id, fresh, new Set(stored.map((m) => m.commitmentId)), context);
+    return { ...result, ...placed, moved: result.moved + placed.moved };
   });
 }
+
+const NOTHING = { added: 0, matched: 0, questions: 0, moved: 0, updated: 0, withdrawn: 0, unchanged: 0 } as const;
+
+/**
+ * Brings a stored mention up to date with its sentence as now read. The commitment's own text
+ * follows its first mention (the sentence it was created from); a new date goes through
+ * applyStatedDue like any restatement. Returns "unchanged", "updated", or "moved" (updated, and it moved the date in force).
+ */
+async function updateMention(tx: Tx, mention: Mention, fields: ExtractedFields, owner: Commitment | undefined, context: PlaceContext): Promise<"updated" | "unchanged" | "moved"> {
+  const next = mentionFields(mention.sourceId, fields);
+  const data: Partial<Mention> = {};
+  for (const name of Object.keys(next) as Array<keyof MentionFields>) {
+    if (mention[name] !== next[name]) (data as Record<string, unknown>)[name] = next[name];
+  }
+  if (mention.withdrawnAt !== null) data.withdrawnAt = null;
+  if (Object.keys(data).length === 0) return "unchanged";
+  const updated = await tx.mention.update({ where: { id: mention.id }, data });
+  if (owner) {
+    const own: Partial<Commitment> = {};
+    if (owner.withdrawnAt !== null) own.withdrawnAt = null;
+    // The commitment's row was made from this sentence: its text (and key, which must stay free
+    // for the sentence) follow it; its deadline is the date in force, moved below.
+    if (owner.sourceId === mention.sourceId && owner.key === mention.key) {
+      for (const name of COMMITMENT_TEXT) if (owner[name] !== fields[name]) (own as Record<string, unknown>)[name] = fields[name];
+      if (owner.extractedDueOn === fields.extractedDueOn) {
+        if (owner.precision !== fields.precision) own.precision = fields.precision;
+        if (owner.dueText !== fields.dueText) own.dueText = fields.dueText;
+      }
+    }
+    if (Object.keys(own).length > 0) await tx.commitment.update({ where: { id: owner.id }, data: own });
+  }
+  if (!("dueOn" in data)) return "updated";
+  const { dueChange } = await applyStatedDue(tx, { commitmentId: mention.commitmentId, mention: updated, now: context.now, engine: context.engine });
+  return dueChange ? "moved" : "updated";
+}
+
+/** The commitment fields that follow its first mention's sentence (never status, dueOn, history). */
+const COMMITMENT_TEXT = ["key", "article", "publishedOn", "title", "responsible", "body", "topics", "undatedReason", "quote", "quoteStart", "quoteEnd"] as const;
 
 type SourceReader = Pick<Db, "source">;
 
@@ -136,42 +173,17 @@ async function findSource(db: SourceReader, path: string, file: string): Promise
   return db.source.findUnique({ where: { path: file }, select });
 }
 
-function toFields(c: ExtractedCommitment): ExtractedFields {
-  return {
-    key: commitmentKey(c.quote, c.dueText),
-    article: c.article,
-    publishedOn: c.published,
-    title: c.title,
-    responsible: c.responsible,
-    body: c.body,
-    topics: encodeTopics(c.topics),
-    extractedDueOn: c.due,
-    precision: c.precision,
-    dueText: c.dueText,
-    undatedReason: c.undatedReason,
-    quote: c.quote,
-    quoteStart: c.quoteStart,
-    quoteEnd: c.quoteEnd,
-  };
-}
-
-// The same sentence and phrase twice in one document is one commitment (the unique key says so).
-function dedupeByKey(fields: ExtractedFields[]): ExtractedFields[] {
-  const seen = new Set<string>();
-  return fields.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
-}
-
 interface Matching {
-  pairs: Array<[Commitment, ExtractedFields]>;
+  pairs: Array<[Mention, ExtractedFields]>;
   fresh: ExtractedFields[];
-  gone: Commitment[];
+  gone: Mention[];
 }
 
 /** Exact key first; then, among the rest, the most similar quote with the same due phrase. */
-function matchCommitments(stored: Commitment[], wanted: ExtractedFields[]): Matching {
+function matchMentions(stored: Mention[], wanted: ExtractedFields[]): Matching {
   const byKey = new Map(stored.map((row) => [row.key, row]));
   const used = new Set<number>();
-  const pairs: Array<[Commitment, ExtractedFields]> = [];
+  const pairs: Array<[Mention, ExtractedFields]> = [];
   const unmatched: ExtractedFields[] = [];
   for (const fields of wanted) {
     const row = byKey.get(fields.key);
@@ -182,7 +194,7 @@ function matchCommitments(stored: Commitment[], wanted: ExtractedFields[]): Matc
   }
   const fresh: ExtractedFields[] = [];
   for (const fields of unmatched) {
-    let best: Commitment | null = null;
+    let best: Mention | null = null;
     let bestScore = SAME_COMMITMENT_SIMILARITY;
     for (const row of stored) {
       if (used.has(row.id) || normaliseForKey(row.dueText) !== normaliseForKey(fields.dueText)) continue;
@@ -198,20 +210,4 @@ function matchCommitments(stored: Commitment[], wanted: ExtractedFields[]): Matc
     } else fresh.push(fields);
   }
   return { pairs, fresh, gone: stored.filter((row) => !used.has(row.id)) };
-}
-
-/**
- * The extracted fields that differ from the stored row. dueOn follows a new extracted date only
- * when no postponement set it (it still equals the old extracted date and the status is not
- * "postponed"): an admin's decision outranks a re-read of the text.
- */
-function changedFields(row: Commitment, fields: ExtractedFields): Partial<Commitment> {
-  const data: Partial<Commitment> = {};
-  for (const name of Object.keys(fields) as Array<keyof ExtractedFields>) {
-    if (row[name] !== fields[name]) (data as Record<string, unknown>)[name] = fields[name];
-  }
-  if ("extractedDueOn" in data && row.status !== "postponed" && row.dueOn === row.extractedDueOn) {
-    data.dueOn = fields.extractedDueOn;
-  }
-  return data;
 }

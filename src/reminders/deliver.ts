@@ -8,11 +8,13 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { languageOrDefault, type Language } from "../bot/i18n/languages.ts";
-import { reminderHeadings, reminderLine, statusLine } from "../bot/i18n/reminder-texts.ts";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import { encodeCallback } from "../bot/callback-data.ts";
+import { movedLine, questionText, reminderHeadings, reminderLine, statusLine } from "../bot/i18n/reminder-texts.ts";
 import { t } from "../bot/i18n/translate.ts";
 import { splitMessage, type Block } from "./compose.ts";
 import { isFollowed } from "../chats/followers-of.ts";
-import { DIGEST_DAYS_AHEAD, loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat } from "./delivery-context.ts";
+import { DIGEST_DAYS_AHEAD, loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat, type DeliveryQuestion } from "./delivery-context.ts";
 import { sqlRunner } from "./bulk-sql.ts";
 import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
@@ -150,18 +152,32 @@ interface Skips {
   unfollowed: number[];
 }
 
+/** A message of its own: a match question with its Same / Different buttons. */
+interface ButtonPart {
+  text: string;
+  rowIds: number[];
+  replyMarkup: InlineKeyboardMarkup;
+}
+
+function questionPart(lang: Language, q: DeliveryQuestion, rowId: number): ButtonPart {
+  const button = (same: boolean) => ({ text: t(lang, same ? "question-same" : "question-different"), callback_data: encodeCallback({ type: "match", questionId: q.id, same }) });
+  return { text: questionText(lang, q, q.fresh, q.known), rowIds: [rowId], replyMarkup: { inline_keyboard: [[button(true), button(false)]] } };
+}
+
 /**
  * Builds a chat's blocks: announcements first, then reminders by due date, then the digest.
  * Whether the chat still follows is checked here, at claim time, not only when the row was
  * planned: a row planned ahead must not outlive an /unfollow.
  */
-async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; skip: Skips }> {
+async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; questions: ButtonPart[]; skip: Skips }> {
   const today = todayIn(chat.timeZone, now);
   // Sent without an update: the chat's stored language, not anyone's Telegram setting.
   const lang = languageOrDefault(chat.language);
   const follows = context.follows.get(chat.id);
   const status: Block[] = [];
   const fresh: Block[] = [];
+  const moved: Block[] = [];
+  const questions: ButtonPart[] = [];
   const reminders: { dueOn: string; block: Block }[] = [];
   const digest: Block[] = [];
   const skip: Skips = { stale: [], unfollowed: [] };
@@ -175,11 +191,21 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       const contents = await loadDigest(deps.db, chat.id, chat.timeZone, now);
       if (contents.upcoming.length + contents.newlyOverdue.length === 0) skip.stale.push(row.id);
       else digest.push({ lines: digestLines(lang, contents, today), rowIds: [row.id] });
+    } else if (row.kind === "question") {
+      // To an admin, whether or not the chat follows the commitment; gone once answered.
+      const question = row.commitmentId === null ? undefined : context.questions.get(row.commitmentId);
+      if (question) questions.push(questionPart(lang, question, row.id));
+      else skip.stale.push(row.id);
     } else if (c && !isFollowed(follows, c)) {
       skip.unfollowed.push(row.id);
     } else if (row.kind === "new") {
       // A commitment just read from a live source (src/sources/announce-new.ts).
       if (c && !c.withdrawn) fresh.push({ lines: [reminderLine(lang, c, today)], rowIds: [row.id] });
+      else skip.stale.push(row.id);
+    } else if (row.kind === "moved") {
+      // A later report moved the deadline (src/commitments/add-mention.ts).
+      const change = row.dueChangeId === null ? undefined : context.dueChanges.get(row.dueChangeId);
+      if (c && !c.withdrawn && change) moved.push({ lines: [movedLine(lang, c, change)], rowIds: [row.id] });
       else skip.stale.push(row.id);
     } else if (row.kind === "status") {
       const change = row.statusChangeId === null ? undefined : context.changes.get(row.statusChangeId);
@@ -195,10 +221,11 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
   // A blank line between sections: the heading of a later section starts with one.
   const heading = (text: string): Block => ({ lines: [blocks.length > 0 ? `\n${text}` : text], rowIds: [] });
   if (fresh.length > 0) blocks.push(heading(t(lang, "fresh-heading")), ...fresh);
+  if (moved.length > 0) blocks.push(heading(t(lang, "moved-heading")), ...moved);
   if (status.length > 0) blocks.push(heading(heads.statusChanges), ...status);
   if (reminders.length > 0) blocks.push(heading(heads.reminders), ...reminders.map((r) => r.block));
   blocks.push(...digest);
-  return { blocks, skip };
+  return { blocks, questions, skip };
 }
 
 function digestLines(lang: Language, contents: Awaited<ReturnType<typeof loadDigest>>, today: string): string[] {
@@ -216,18 +243,18 @@ async function deliverChat(deps: DeliverDeps, context: DeliveryContext, chatId: 
     report.skipped += rows.length;
     return;
   }
-  const { blocks, skip } = await composeBlocks(deps, context, chat, rows, now);
+  const { blocks, questions, skip } = await composeBlocks(deps, context, chat, rows, now);
   await skipRows(deps.db, skip.stale, "no longer relevant", deps.clock.now());
   await skipRows(deps.db, skip.unfollowed, "unfollowed", deps.clock.now());
   report.skipped += skip.stale.length + skip.unfollowed.length;
-  const parts = splitMessage(blocks);
+  const parts: { text: string; rowIds: number[]; replyMarkup?: InlineKeyboardMarkup }[] = [...splitMessage(blocks), ...questions];
   let target = chatId;
   let migrations = 0;
   const isGroup = chat.type === "group" || chat.type === "supergroup";
   const log = deps.logger.child({ chatId: String(chatId) });
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as (typeof parts)[number];
-    const result = await sendWithRetries({ api: deps.api, limiter: deps.limiter, sleep: deps.sleep, policy: deps.options, logger: log }, target, isGroup, part.text);
+    const result = await sendWithRetries({ api: deps.api, limiter: deps.limiter, sleep: deps.sleep, policy: deps.options, logger: log }, target, isGroup, part.text, part.replyMarkup);
     if (result.kind === "sent") {
       await markSent(deps.db, part.rowIds, result.messageId, deps.clock.now());
       report.sent += part.rowIds.length;

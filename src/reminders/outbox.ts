@@ -18,6 +18,8 @@ export interface ClaimedRow {
   offsetDays: number;
   dueOn: string | null;
   statusChangeId: number | null;
+  /** For kind = moved: the DueChange it announces. */
+  dueChangeId: number | null;
   attempts: number;
 }
 
@@ -106,7 +108,7 @@ export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promis
   const rows = await db.$queryRaw<ClaimedRow[]>`
     UPDATE "Delivery" SET state = 'sending', "claimedAt" = ${t}, attempts = attempts + 1, "updatedAt" = ${t}
     WHERE id IN (SELECT d.id FROM (${nextChats(now, options, engine)}) AS c JOIN "Delivery" d ON d."chatId" = c."chatId" WHERE ${claimable(now, options, engine)} ${skipLocked})
-    RETURNING id, key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", attempts`;
+    RETURNING id, key, "chatId", "commitmentId", kind, "offsetDays", "dueOn", "statusChangeId", "dueChangeId", attempts`;
   return rows.map((r) => ({ ...r, chatId: BigInt(r.chatId) }));
 }
 

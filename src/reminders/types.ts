@@ -56,7 +56,7 @@ export interface PlanStatusChange {
   toDueOn: string | null;
 }
 
-export type DeliveryKind = "before" | "due" | "overdue" | "status" | "digest" | "new";
+export type DeliveryKind = "before" | "due" | "overdue" | "status" | "digest" | "new" | "moved" | "question";
 
 /** One row for the outbox. The key makes planning idempotent: a conflict means "already planned". */
 export interface PlannedDelivery {

@@ -41,6 +41,8 @@ export interface PollDeps {
   notifyAdmins?: (notice: FailingSourceNotice) => Promise<void>;
   /** The extractor (tests may inject one); the real one by default. */
   extract?: ExtractFn;
+  /** Telegram user ids of the admins, asked about doubtful matches ("Same as #12?"). */
+  admins?: Iterable<string>;
   /** True once shutting down: the poll stops between items, and the rest waits for the next poll. */
   shouldStop?: () => boolean;
 }
@@ -171,7 +173,7 @@ async function ingestEntry(deps: PollDeps, feedId: number, entry: FeedEntry, ann
     await deps.db.feedItem.create({ data: { ...fields, documentId: twin.documentId } });
     return { recorded: true, commitments: 0, announced: 0, note, retry: false };
   }
-  const result = await ingestSource(deps.db, { file: documentNameFor(entry.link), text: document, now: deps.clock.now(), extract: deps.extract });
+  const result = await ingestSource(deps.db, { file: documentNameFor(entry.link), text: document, now: deps.clock.now(), extract: deps.extract, admins: deps.admins });
   const ids = (await deps.db.commitment.findMany({ where: { sourceId: result.sourceId, withdrawnAt: null }, select: { id: true } })).map((c) => c.id);
   // Recorded after the document: a crash in between re-reads the item, and the ingest is then "unchanged".
   await deps.db.feedItem.create({ data: { ...fields, documentId: result.sourceId, commitments: ids.length } });

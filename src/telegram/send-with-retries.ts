@@ -8,6 +8,7 @@
 // is a nuisance, a reminder never sent (the row left "transient" until retries run out) is the
 // failure the product exists to prevent.
 import { GrammyError, HttpError, type Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import type { RateLimiter } from "./outbound-limiter.ts";
 
@@ -42,8 +43,11 @@ export interface SendDeps {
   logger: Logger;
 }
 
-/** Sends `text` (HTML) to `chatId`, waiting for the rate limiter before every try. Never throws for Telegram errors. */
-export async function sendWithRetries(deps: SendDeps, chatId: bigint, isGroup: boolean, text: string): Promise<SendResult> {
+/**
+ * Sends `text` (HTML) to `chatId`, with inline buttons when given, waiting for the rate limiter
+ * before every try. Never throws for Telegram errors.
+ */
+export async function sendWithRetries(deps: SendDeps, chatId: bigint, isGroup: boolean, text: string, replyMarkup?: InlineKeyboardMarkup): Promise<SendResult> {
   let transient = 0;
   let tooMany = 0;
   for (;;) {
@@ -52,7 +56,7 @@ export async function sendWithRetries(deps: SendDeps, chatId: bigint, isGroup: b
       const message = await deps.api.sendMessage(
         chatId.toString(),
         text,
-        { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+        { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(replyMarkup ? { reply_markup: replyMarkup } : {}) },
         // grammY types its signal with the abort-controller polyfill; the built-in one is compatible.
         AbortSignal.timeout(deps.policy.sendTimeoutMs) as Parameters<Api["sendMessage"]>[3],
       );

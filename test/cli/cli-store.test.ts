@@ -12,9 +12,11 @@ let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "mindet-cli-store-"));
   cpSync(path.resolve("seeds"), path.join(dir, "seeds"), { recursive: true });
-  // Two documents for the fake extractor, the second with a BOM and CRLF line ends.
+  // Two documents for the fake extractor, the second with a BOM and CRLF line ends: an older
+  // article (December 2025) that gave the same three duties other dates. It adds mentions, and
+  // moves no date (a.txt, published later, is in force).
   writeFileSync(path.join(dir, "a.txt"), DOC_V1);
-  writeFileSync(path.join(dir, "b.txt"), "\uFEFF" + DOC_V1.replaceAll("2026-", "2027-").replaceAll("\n", "\r\n"));
+  writeFileSync(path.join(dir, "b.txt"), "\uFEFF" + DOC_V1.replace("Published 2026-01-10", "Published 2025-12-01").replaceAll("by 2026-", "by 2027-").replaceAll("\n", "\r\n"));
   // MINDET_NOW fixes "today" (1 Mar 2026 in Almaty): overdue and days left are predictable.
   env = { DATABASE_URL: `file:${path.join(dir, "m.db")}`, MINDET_NOW: "2026-03-01T09:00:00+05:00" };
 });
@@ -32,7 +34,8 @@ describe("ingest and list (injected extractor)", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("created   a.txt  3 commitments");
-    expect(first.stdout).toContain("2 documents: 2 created, 0 updated, 0 unchanged, 0 failed; commitments: 6 added");
+    expect(first.stdout).toContain("created   b.txt  0 commitments, 3 restating stored ones\n");
+    expect(first.stdout).toContain("2 documents: 2 created, 0 updated, 0 unchanged, 0 failed; commitments: 3 added");
     const second = await ingestFake(["a.txt", "b.txt"]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("unchanged a.txt  3 commitments");
@@ -47,14 +50,14 @@ describe("ingest and list (injected extractor)", () => {
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
     expect(run.stdout).toMatch(/15 Feb 2026 +14 days overdue +overdue +The Ministry of Energy shall publish/);
     expect(run.stdout).toMatch(/31 Mar 2026 +in 30 days +open/);
-    expect(lines.at(-1)).toBe("6 open and overdue commitments (today 2026-03-01)");
+    expect(lines.at(-1)).toBe("3 open and overdue commitments (today 2026-03-01)");
   });
 
   it("list --json --status all gives every commitment with derived fields", async () => {
     const run = await runMain(["list", "--json", "--status", "all"], dir, env);
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as ListJsonRecord[];
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
       status: "overdue",
       dueOn: "2026-02-15",
@@ -65,12 +68,28 @@ describe("ingest and list (injected extractor)", () => {
       responsible: "Ministry of Energy",
     });
     expect(Object.keys(rows[0]!).sort()).toEqual(
-      ["article", "body", "due", "daysLeft", "dueOn", "dueText", "extractedDueOn", "file", "id", "precision", "published", "quote", "responsible", "status", "title", "topics", "url"].sort(),
+      ["article", "body", "due", "daysLeft", "dueOn", "dueText", "extractedDueOn", "file", "id", "precision", "published", "quote", "responsible", "status", "title", "topics", "url", "mentions", "dueChanges"].sort(),
     );
+    // Both reports, the older first; the older one's date is kept but not in force.
+    expect(rows[0]!.mentions).toEqual([
+      { file: "b.txt", article: "Government reviews hubs", quote: "The Ministry of Energy shall publish the tariff plan by 2027-02-15.", dueText: "by 2027-02-15", due: "2027-02-15", precision: "day", published: "2025-12-01", via: "matched", withdrawn: false },
+      { file: "a.txt", article: "Government reviews hubs", quote: "The Ministry of Energy shall publish the tariff plan by 2026-02-15.", dueText: "by 2026-02-15", due: "2026-02-15", precision: "day", published: "2026-01-10", via: "first", withdrawn: false },
+    ]);
+    expect(rows[0]!.dueChanges).toEqual([]);
     const overdue = JSON.parse((await runMain(["list", "--json", "--status=overdue"], dir, env)).stdout) as ListJsonRecord[];
     expect(overdue.map((r) => r.dueOn)).toEqual(["2026-02-15"]);
     const done = await runMain(["list", "--status", "done"], dir, env);
     expect(done.stdout).toBe("No done commitments. (Run `mindet ingest` to read the seed documents.)\n");
+  });
+
+  it("list --json shows a later report's new date as a due change", async () => {
+    writeFileSync(path.join(dir, "e.txt"), "Tariff plan later\nPublished 2026-02-20\nThe Ministry of Energy shall publish the tariff plan by 2026-04-15.\n");
+    expect((await ingestFake(["e.txt"])).stdout).toContain("created   e.txt  0 commitments, 1 restating stored ones (1 date moved)");
+    const rows = JSON.parse((await runMain(["list", "--json", "--status", "all"], dir, env)).stdout) as ListJsonRecord[];
+    const energy = rows.find((r) => r.responsible === "Ministry of Energy")!;
+    expect(energy).toMatchObject({ dueOn: "2026-04-15", status: "open" });
+    expect(energy.mentions.map((m) => [m.file, m.due, m.published])).toEqual([["b.txt", "2027-02-15", "2025-12-01"], ["a.txt", "2026-02-15", "2026-01-10"], ["e.txt", "2026-04-15", "2026-02-20"]]);
+    expect(energy.dueChanges).toEqual([{ from: "2026-02-15", fromPrecision: "day", to: "2026-04-15", toPrecision: "day", kind: "slip", at: "2026-02-20", source: "e.txt" }]);
   });
 
   it("an ingest with one bad document stores the others and exits 2", async () => {
@@ -79,7 +98,7 @@ describe("ingest and list (injected extractor)", () => {
     const run = await ingestFake(["c.txt", "d.txt"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("mindet: d.txt: looks binary (contains NUL bytes), expected a text document (not ingested)\n");
-    expect(run.stdout).toContain("created   c.txt  3 commitments");
+    expect(run.stdout).toContain("created   c.txt  0 commitments, 3 restating stored ones");
   });
 });
 

@@ -136,10 +136,11 @@ describeEachEngine("ingestSource", (engine) => {
   it("writes nothing of a document whose store step fails half-way (rollback)", async () => {
     await ingest(DOC_V1, NOW, "other.txt");
     const before = await snapshot();
-    // The second commitment is malformed: the source and the first rows are written, then the insert fails.
+    // The second commitment is malformed: the source and the first rows are written, then the insert fails
+    // (as a commitment, or as a mention when the matcher finds "other.txt"'s sentence the same).
     const broken = (text: string): ExtractionResult => {
       const result = fakeExtract(text);
-      const bad = { ...result.commitments[1]!, title: null as unknown as string };
+      const bad = { ...result.commitments[1]!, title: null as unknown as string, precision: null as unknown as "day" };
       return { ...result, commitments: [result.commitments[0]!, bad, ...result.commitments.slice(2)] };
     };
     await expect(ingestSource(t.db, { file: "new.txt", text: DOC_V1 + "\nmore", now: NOW, extract: broken })).rejects.toThrow();

@@ -36,8 +36,9 @@ describeEachEngine("sources are keyed by path", (engine) => {
   it("makes a/x.txt and b/x.txt two sources, each with its own commitments", async () => {
     const a = writeDoc("two/a/x.txt", DOC_V1);
     const b = writeDoc("two/b/x.txt", DOC_V1.replace("2026-03-31", "2026-04-30"));
-    const first = await ingestDirectory(t.db, [a], { now: NOW, extract: fakeExtract });
-    const second = await ingestDirectory(t.db, [b], { now: NOW, extract: fakeExtract });
+    // Without matching: this is about source identity (b's sentences restate a's, see test/commitments/mentions.test.ts).
+    const first = await ingestDirectory(t.db, [a], { now: NOW, extract: fakeExtract, matching: false });
+    const second = await ingestDirectory(t.db, [b], { now: NOW, extract: fakeExtract, matching: false });
     expect(first.results[0]).toMatchObject({ status: "created", file: "x.txt", path: sourcePath(a), added: 3 });
     expect(second.results[0]).toMatchObject({ status: "created", file: "x.txt", path: sourcePath(b), added: 3 });
     expect((await sources()).map((s) => [s.path, s.file])).toEqual([

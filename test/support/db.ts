@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe } from "vitest";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { openDatabase, type Db, type DbEngine } from "../../src/db/client.ts";
+import { forgetStoreIndex } from "../../src/commitments/store-index.ts";
 import { adminQuery, freshDatabaseName, pgDatabaseUrl, pgSkipReason } from "./postgres.ts";
 
 const TMP = path.resolve(".tmp/test");
@@ -78,6 +79,8 @@ async function createPgTestDb(): Promise<TestDb> {
       await db.$executeRaw`DO $$ BEGIN EXECUTE (
         SELECT 'TRUNCATE ' || string_agg(format('%I', tablename), ', ') || ' RESTART IDENTITY CASCADE'
         FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'); END $$`;
+      // The matcher's index of this client describes what was just deleted.
+      forgetStoreIndex(db);
       spare = current;
     },
   };

@@ -105,6 +105,7 @@ export function registerIngestCommands(deps: BotDeps, admin: AdminComposer): voi
       text: item.text,
       now: deps.clock.now(),
       extract: () => item.extraction,
+      admins: deps.config.adminIds,
     });
     await ctx.answerCallbackQuery({ text: ctx.t("ingest-added-alert") });
     const detail = result.status === "unchanged" ? ctx.t("ingest-unchanged") : ctx.t("ingest-counts", { added: result.added, updated: result.updated });

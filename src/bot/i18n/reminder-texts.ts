@@ -2,7 +2,7 @@
 // stored language. src/reminders/compose.ts builds the same lines in English today; these take
 // the language first and are what it calls once wired (same fields, same HTML, same cuts).
 import { daysBetween, type IsoDate } from "../../calendar.ts";
-import { describeDaysLeft, dueLabel } from "../format/dates.ts";
+import { describeDaysLeft, dueLabel, formatDue } from "../format/dates.ts";
 import { escapeHtml, Html, truncate } from "../format/html.ts";
 import type { Language } from "./languages.ts";
 import { t, th } from "./translate.ts";
@@ -69,4 +69,55 @@ export function reminderHeadings(lang: Language, digestDays: number): { reminder
     digestUpcoming: th(lang, "digest-upcoming", { days: digestDays }).value,
     digestOverdue: th(lang, "digest-overdue").value,
   };
+}
+
+/** A deadline drift as a "moved" notice shows it (a DueChange and the source that stated it). */
+export interface AnnouncedDueChange {
+  fromDueOn: string | null;
+  fromPrecision: string;
+  toDueOn: string | null;
+  toPrecision: string;
+  /** The article's title, else the source's title, else its file name. */
+  source: string;
+}
+
+const MAX_SOURCE_CHARS = 120;
+
+/** "Deadline moved: 31 Dec 2025 → Q1 2026 (+90 days), per <source>: Title · /c 42", as HTML. */
+export function movedLine(lang: Language, c: Pick<ReminderCommitment, "id" | "title">, change: AnnouncedDueChange): string {
+  const source = truncate(change.source.replace(/\s+/g, " ").trim(), MAX_SOURCE_CHARS);
+  const vars = { title: shortTitle(c.title), id: String(c.id), source };
+  const to = change.toDueOn === null ? t(lang, "due-none") : formatDue(lang, change.toDueOn, change.toPrecision);
+  if (change.fromDueOn === null || change.toDueOn === null) return th(lang, "moved-line-dated", { ...vars, to }).value;
+  const days = daysBetween(change.fromDueOn, change.toDueOn);
+  const shift = t(lang, days >= 0 ? "moved-later" : "moved-earlier", { days: Math.abs(days) });
+  return th(lang, "moved-line", { ...vars, from: formatDue(lang, change.fromDueOn, change.fromPrecision), to, shift }).value;
+}
+
+/** A commitment as a match question shows it. */
+export interface QuestionCommitment {
+  id: number;
+  title: string;
+  quote: string;
+  dueOn: string | null;
+  extractedDueOn: string | null;
+  precision: string;
+}
+
+const MAX_QUOTE_CHARS = 600;
+const MAIN_REASONS = new Set(["body", "date", "words", "anchors", "quantities"]);
+
+/**
+ * "Same as #12?" for the admins: the new commitment and the known one (title, quote, date) and
+ * the matcher's main reasons, as HTML. The buttons are the caller's (encodeCallback "match").
+ */
+export function questionText(lang: Language, question: { score: number; reasons: readonly { feature: string; detail: string }[] }, fresh: QuestionCommitment, known: QuestionCommitment): string {
+  const side = (key: string, c: QuestionCommitment): string =>
+    [th(lang, key, { id: String(c.id), title: shortTitle(c.title), due: dueLabel(lang, c) }).value, `<blockquote>${escapeHtml(truncate(c.quote, MAX_QUOTE_CHARS))}</blockquote>`].join("\n");
+  // The features an admin weighs: who, when, which words and numbers (the matcher's own words, in
+  // English); the score is in the title.
+  const main = question.reasons.filter((r) => MAIN_REASONS.has(r.feature)).map((r) => `${r.feature}: ${r.detail}`);
+  const lines = [th(lang, "question-title", { candidate: String(known.id), score: question.score.toFixed(2) }).value, side("question-new", fresh), side("question-old", known)];
+  if (main.length > 0) lines.push(th(lang, "question-reasons", { reasons: truncate(main.join("; "), MAX_QUOTE_CHARS) }).value);
+  return lines.join("\n");
 }

@@ -349,6 +349,23 @@ announce-new-date = 📅 New due date
 announce-line = { $head }: { $title } · /c { $id }
 announce-line-dated = { $head } to { $date }: { $title } · /c { $id }
 announce-evidence = evidence
+moved-heading = ⏩ <b>Deadlines moved</b>
+moved-line = Deadline moved: { $from } → { $to } ({ $shift }), per { $source }: { $title } · /c { $id }
+moved-line-dated = Deadline set: { $to }, per { $source }: { $title } · /c { $id }
+moved-later = +{ $days } { $days ->
+        [one] day
+       *[other] days
+    }
+moved-earlier = −{ $days } { $days ->
+        [one] day
+       *[other] days
+    }
+question-title = ❓ <b>Same as #{ $candidate }?</b> The matcher is not sure (score { $score }).
+question-new = <b>New #{ $id }</b>: { $title } — { $due }
+question-old = <b>Known #{ $id }</b>: { $title } — { $due }
+question-reasons = <i>Why: { $reasons }</i>
+question-same = ✅ Same
+question-different = ✖ Different
 digest-title = 🗓 <b>Weekly digest</b>
 digest-upcoming = <b>Due in the next { $days } { $days ->
         [one] day

@@ -362,6 +362,27 @@ announce-new-date = 📅 Новый срок
 announce-line = { $head }: { $title } · /c { $id }
 announce-line-dated = { $head } на { $date }: { $title } · /c { $id }
 announce-evidence = подтверждение
+moved-heading = ⏩ <b>Сроки перенесены</b>
+moved-line = Срок перенесён: { $from } → { $to } ({ $shift }), по данным «{ $source }»: { $title } · /c { $id }
+moved-line-dated = Срок назначен: { $to }, по данным «{ $source }»: { $title } · /c { $id }
+moved-later = +{ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }
+moved-earlier = −{ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }
+question-title = ❓ <b>То же, что #{ $candidate }?</b> Сопоставление не уверено (оценка { $score }).
+question-new = <b>Новое #{ $id }</b>: { $title } — { $due }
+question-old = <b>Известное #{ $id }</b>: { $title } — { $due }
+question-reasons = <i>Почему: { $reasons }</i>
+question-same = ✅ То же
+question-different = ✖ Другое
 digest-title = 🗓 <b>Еженедельная сводка</b>
 digest-upcoming = <b>Сроки в ближайшие { $days } { $days ->
         [one] день
