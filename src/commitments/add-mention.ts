@@ -11,13 +11,14 @@
 // published later than it states a date again; a postponement made before it is superseded (the
 // StatusChange stays in the history either way). Closed commitments keep their date.
 import { todayIn, type IsoDate } from "../calendar.ts";
-import { Prisma, type DbEngine } from "../db/client.ts";
+import type { DbEngine } from "../db/client.ts";
 import type { Commitment, DueChange, Mention } from "../generated/prisma/client.ts";
 import { followsReaching } from "../chats/followers-of.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import { isPending } from "./statuses.ts";
+import { dueChangeKind, type Tx } from "./in-force-due.ts";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 /** The zone in which an admin's decision and an undated article's "today" are dated. */
 export const STATEMENT_TIME_ZONE = "Asia/Almaty";
@@ -79,11 +80,6 @@ export function statedOn(mention: Pick<Mention, "publishedOn">, now: Date): IsoD
   return mention.publishedOn ?? todayIn(STATEMENT_TIME_ZONE, now);
 }
 
-/** slip (later), pull-in (earlier) or dated (there was no date). */
-export function dueChangeKind(from: string | null, to: string): "slip" | "pull-in" | "dated" {
-  if (from === null) return "dated";
-  return to > from ? "slip" : "pull-in";
-}
 
 /**
  * What `mention` (already stored, on `commitmentId`) means for the date in force: when it is the
@@ -117,7 +113,8 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
       fromPrecision,
       toDueOn: mention.dueOn,
       toPrecision: mention.precision,
-      kind: dueChangeKind(c.dueOn, mention.dueOn),
+      // Never null here: the dates differ (checked above).
+      kind: dueChangeKind(c.dueOn, mention.dueOn) ?? "slip",
       statedOn: stated,
       at: now,
     },

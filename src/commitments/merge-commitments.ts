@@ -97,7 +97,9 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
   if (kept.mergedIntoId !== null) refuse("kept_merged", keepId, `#${keepId} was itself merged into #${kept.mergedIntoId}; merge into #${kept.mergedIntoId} instead.`, kept.mergedIntoId);
   if (merged.mergedIntoId !== null) refuse("already_merged", mergeId, `#${mergeId} is already merged into #${merged.mergedIntoId}.`, merged.mergedIntoId);
   // Claimed first: a concurrent merge of B (another admin, a second tap) makes this a no-op.
-  const claimed = await tx.commitment.updateMany({ where: { id: mergeId, mergedIntoId: null }, data: { mergedIntoId: keepId } });
+  // A merged-away commitment is also withdrawn (kept as it was if it already was): every list,
+  // search, tally and the planner already leave withdrawn rows out, and /split restores it.
+  const claimed = await tx.commitment.updateMany({ where: { id: mergeId, mergedIntoId: null }, data: { mergedIntoId: keepId, withdrawnAt: merged.withdrawnAt ?? input.at } });
   if (claimed.count === 0) refuse("conflict", mergeId, `#${mergeId} was just merged by someone else.`);
 
   await ensureFirstMention(tx, kept);
@@ -130,6 +132,7 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
     data: { status: "same", answeredBy: input.byUserId, answeredAt: input.at },
   });
 
+  await syncWithdrawn(tx, keepId, input.at);
   const due = await recomputeDue(tx, keepId);
   const kind = dueChangeKind(due.before.extractedDueOn, due.after.extractedDueOn);
   if (kind && due.statement) {
@@ -156,6 +159,17 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
     dueAfter: due.after.dueOn,
     mergeRecordId: record.id,
   };
+}
+
+/**
+ * Ingest's rule after mentions moved: a commitment (not merged away) is withdrawn exactly when
+ * every one of its mentions is; a withdrawal already on record keeps its date.
+ */
+export async function syncWithdrawn(tx: Tx, id: number, at: Date): Promise<void> {
+  const live = await tx.mention.count({ where: { commitmentId: id, withdrawnAt: null } });
+  const any = await tx.mention.count({ where: { commitmentId: id } });
+  if (live > 0) await tx.commitment.updateMany({ where: { id, withdrawnAt: { not: null } }, data: { withdrawnAt: null } });
+  else if (any > 0) await tx.commitment.updateMany({ where: { id, withdrawnAt: null, mergedIntoId: null }, data: { withdrawnAt: at } });
 }
 
 async function find(tx: Tx, id: number): Promise<Commitment> {

@@ -3,7 +3,7 @@
 import type { Db } from "../db/client.ts";
 import type { Commitment, Mention } from "../generated/prisma/client.ts";
 import { recomputeDue, type Tx } from "./in-force-due.ts";
-import { chunks, cleanName, mergedSkipReason, type Actor, type MergeUndo } from "./merge-commitments.ts";
+import { chunks, cleanName, mergedSkipReason, syncWithdrawn, type Actor, type MergeUndo } from "./merge-commitments.ts";
 
 export type SplitErrorCode = "not_found" | "not_merged" | "no_mention" | "first_mention" | "came_with_merge" | "conflict";
 
@@ -90,6 +90,8 @@ export async function splitMerged(db: Db, input: Actor & { id: number }): Promis
       where: { commitmentId: gone.id, state: "skipped", skipReason: mergedSkipReason(keptId), notBefore: { gt: input.at } },
       data: { state: "pending", skipReason: null, attempts: 0, claimedAt: null, lastError: null, updatedAt: input.at },
     });
+    await syncWithdrawn(tx, keptId, input.at);
+    await syncWithdrawn(tx, gone.id, input.at);
     await recomputeDue(tx, keptId);
     await recomputeDue(tx, gone.id);
     return { ok: true, keptId, splitId: gone.id, mentions: own.length + carried.count, followers, created: false };
@@ -124,6 +126,7 @@ export async function splitMention(db: Db, input: Actor & { id: number; mentionI
     });
     await tx.mention.update({ where: { id: mention.id }, data: { commitmentId: created.id, via: "first", score: null } });
     await tx.dueChange.deleteMany({ where: { commitmentId: owner.id, mentionId: mention.id } });
+    await syncWithdrawn(tx, owner.id, input.at);
     await recomputeDue(tx, owner.id);
     return { ok: true, keptId: owner.id, splitId: created.id, mentions: 1, followers: 0, created: true };
   });

@@ -143,12 +143,17 @@ export function commitment(partial: Partial<ExtractedCommitment> & { title: stri
   };
 }
 
-/** Stores commitments as one source through the real ingest path; returns their ids in order. */
+/**
+ * Stores commitments as one source through the real ingest path; returns their ids in order.
+ * Matching restatements is off: each item becomes its own commitment, whatever earlier tests of
+ * the file stored (matching has its own tests).
+ */
 export async function seed(db: TestDb["db"], file: string, items: ExtractedCommitment[]): Promise<number[]> {
   const text = items.map((c) => c.quote).join("\n") + `\n${file}`;
   const result = await ingestSource(db, {
     file,
     text,
+    matching: false,
     now: new Date(START),
     extract: () => ({ articles: [{ title: "Energy reform", published: "2026-01-10", start: 0, end: text.length }], commitments: items }),
   });

@@ -4,6 +4,8 @@ import { latestStatement } from "../../src/commitments/in-force-due.ts";
 import { answerQuestion } from "../../src/commitments/match-questions.ts";
 import { mergeCommitments, type MergeInput } from "../../src/commitments/merge-commitments.ts";
 import { splitMention, splitMerged, splitOptions } from "../../src/commitments/split-commitment.ts";
+import { listCommitments } from "../../src/commitments/list-commitments.ts";
+import { searchCommitments } from "../../src/commitments/search-commitments.ts";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 
 const AT = new Date("2026-02-10T05:00:00Z");
@@ -54,7 +56,7 @@ async function addChat(db: Db, id: number, follows: number[]): Promise<void> {
 
 /** Everything a merge touches, in a comparable form. */
 async function snapshot(db: Db) {
-  const commitments = await db.commitment.findMany({ orderBy: { id: "asc" }, select: { id: true, dueOn: true, extractedDueOn: true, precision: true, dueText: true, mergedIntoId: true, title: true } });
+  const commitments = await db.commitment.findMany({ orderBy: { id: "asc" }, select: { id: true, dueOn: true, extractedDueOn: true, precision: true, dueText: true, mergedIntoId: true, withdrawnAt: true, title: true } });
   const mentions = await db.mention.findMany({ orderBy: { id: "asc" }, select: { id: true, commitmentId: true, via: true, mergedFromId: true, dueOn: true, createdAt: true } });
   const follows = (await db.follow.findMany({ select: { chatId: true, kind: true, value: true, commitmentId: true, createdAt: true } }))
     .map((f) => `${f.chatId}:${f.value}:${f.commitmentId}:${f.createdAt.toISOString()}`).sort();
@@ -115,6 +117,22 @@ describeEachEngine("merge and split", (engine) => {
     // The reminder not yet due is planned again; the one that fell due while merged stays skipped.
     expect(after.deliveries.map((d) => `${d.key}:${d.state}`)).toEqual(["future:pending", "past:skipped", "sent:sent"]);
     expect((await t.db.commitmentMerge.findFirstOrThrow()).splitAt?.toISOString()).toBe(later.toISOString());
+  });
+
+  it("a merged-away commitment leaves lists, search and reminder planning, and comes back with /split", async () => {
+    const a = await addCommitment(t.db, "Alpha", [{ dueOn: "2026-06-30", publishedOn: "2026-01-01" }]);
+    const b = await addCommitment(t.db, "Bravo", [{ dueOn: "2026-06-30", publishedOn: "2026-01-05" }]);
+    const visible = async () => ({
+      list: (await listCommitments(t.db, { today: "2026-02-10" })).rows.map((c) => c.id),
+      search: (await searchCommitments(t.db, "Bravo")).rows.map((c) => c.id),
+      planned: (await t.db.commitment.findMany({ where: { withdrawnAt: null, status: { in: ["open", "postponed"] } }, select: { id: true } })).map((c) => c.id),
+    });
+    expect(await visible()).toEqual({ list: [a.id, b.id], search: [b.id], planned: [a.id, b.id] });
+    await merge({ keepId: a.id, mergeId: b.id });
+    expect(await visible()).toEqual({ list: [a.id], search: [], planned: [a.id] });
+    expect((await t.db.commitment.findUniqueOrThrow({ where: { id: b.id } })).withdrawnAt?.toISOString()).toBe(AT.toISOString());
+    await splitMerged(t.db, { id: b.id, byUserId: ADMIN, byName: "Ada", at: AT });
+    expect(await visible()).toEqual({ list: [a.id, b.id], search: [b.id], planned: [a.id, b.id] });
   });
 
   it("refuses merging into itself, unknown ids, merged-away commitments, and splitting what is not merged", async () => {

@@ -182,7 +182,8 @@ function sourceLines(lang: Language, c: CardCommitment): Html[] {
   lines.push(th(lang, "card-published", { date: published ? formatDate(lang, published) : t(lang, "card-published-unknown") }));
   lines.push(th(lang, "card-quote"));
   lines.push(html`<blockquote>${truncate(c.quote, MAX_QUOTE_CHARS)}</blockquote>`);
-  if (c.withdrawnAt) lines.push(th(lang, "card-withdrawn"));
+  // A merged-away commitment is withdrawn too, but its card says where it went instead.
+  if (c.withdrawnAt && (c.mergedIntoId === null || c.mergedIntoId === undefined)) lines.push(th(lang, "card-withdrawn"));
   return lines;
 }
 
