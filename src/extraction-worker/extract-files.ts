@@ -5,10 +5,12 @@
  * large file never leaves the other threads idle. `onResult` is called in file order, whichever
  * thread read which file: the output is the one a single thread gives, byte for byte.
  *
- * The calling thread works too, so a few small files are done before a worker has even started
- * (about 0.1 s each, more when tsx compiles the sources); the workers are then stopped unused.
+ * The calling thread works too, and starts the workers only once it has spent `startAfterMs` on
+ * files with files still left: a worker costs about 0.1 s of CPU to start (more when tsx compiles
+ * the sources) and as much again to warm up, which a few small files would not repay.
  */
 import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
 import type { Worker } from "node:worker_threads";
 import { DocumentError, readDocumentSync } from "../commitments/read-document.ts";
 import { extractDocument } from "../extraction/index.ts";
@@ -53,15 +55,20 @@ export interface ExtractFilesOptions {
   threads?: number;
   /** The extractor; a custom one runs on the calling thread only. */
   extract?: (text: string) => ExtractionResult;
+  /** Milliseconds of work on the calling thread before worker threads are started (default 100). */
+  startAfterMs?: number;
 }
+
+/** Work the calling thread does alone before it starts worker threads (see the file comment). */
+export const START_WORKERS_AFTER_MS = 100;
 
 /**
  * Extracts `files`, calling `onResult(index, outcome)` once per file in file order. Rejects with
  * ExtractionWorkerError when a worker thread fails, and with whatever extraction or `onResult`
- * throws; stops every worker thread before it settles. Resolves to how many files the worker
- * threads read (the rest were read by the calling thread).
+ * throws; stops every worker thread before it settles. Resolves to how many worker threads were
+ * started and how many files they read (the calling thread read the rest).
  */
-export async function extractFiles(files: readonly string[], onResult: (index: number, outcome: FileOutcome) => void, options: ExtractFilesOptions = {}): Promise<{ byWorkers: number }> {
+export async function extractFiles(files: readonly string[], onResult: (index: number, outcome: FileOutcome) => void, options: ExtractFilesOptions = {}): Promise<{ workers: number; byWorkers: number }> {
   const wanted = options.extract ? 1 : (options.threads ?? availableParallelism());
   const threads = Math.max(1, Math.min(wanted, files.length));
   const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
@@ -81,15 +88,19 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
       outcomes[index] = extractFile(files[index] ?? "", options.extract);
       flush();
     }
-    return { byWorkers: 0 };
+    return { workers: 0, byWorkers: 0 };
   }
 
   const workers: Worker[] = [];
+  let failed = false;
   let fail: (error: unknown) => void = () => undefined;
   let done: () => void = () => undefined;
   const allDone = new Promise<void>((resolve, reject) => {
     done = resolve;
-    fail = reject;
+    fail = (error) => {
+      failed = true;
+      reject(error);
+    };
   });
   // A rejection is awaited below; until then it must not count as unhandled.
   allDone.catch(() => undefined);
@@ -97,7 +108,7 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
     if (emitted === files.length) done();
   };
   const data: FilesThreadData = { files, counter };
-  try {
+  const startWorkers = (): void => {
     for (let i = 1; i < threads; i++) {
       const worker = startThread("files-thread", data);
       worker.on("message", (message: { index: number; outcome: PostedOutcome }) => {
@@ -117,15 +128,19 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
       });
       workers.push(worker);
     }
-    // This thread takes files too, and lets the workers' results in between two of its own.
-    for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
+  };
+  const startAt = performance.now() + (options.startAfterMs ?? START_WORKERS_AFTER_MS);
+  try {
+    // This thread takes files too; once the workers run, it lets their results in between two of its own.
+    for (let index = Atomics.add(next, 0, 1); index < files.length && !failed; index = Atomics.add(next, 0, 1)) {
+      if (workers.length === 0 && performance.now() >= startAt && files.length - index >= 2) startWorkers();
       outcomes[index] = extractFile(files[index] ?? "");
       flush();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     settleIfDone();
-    await allDone;
-    return { byWorkers };
+    if (workers.length > 0) await allDone;
+    return { workers: workers.length, byWorkers };
   } finally {
     // Workers still starting (all files were done without them) or stopped by a failure: nothing
     // of theirs is wanted any more, and the process need not wait for them to wind down.

@@ -16,24 +16,28 @@ const dir = mkdtempSync(path.join(tmpdir(), "mindet-files-"));
 // well before that one is done, so both threads read files.
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
 for (let copy = 0; copy < 4; copy++) for (const f of seeds) copyFileSync(path.join(SEEDS, f), path.join(dir, `c${copy}-${f}`));
-writeFileSync(path.join(dir, "a-run-on.txt"), "item the ministry will deliver it by March 2027 and ".repeat(30_000));
+const RUN_ON = "a-run-on.txt";
+writeFileSync(path.join(dir, RUN_ON), "item the ministry will deliver it by March 2027 and ".repeat(20_000));
 writeFileSync(path.join(dir, "c1-empty.txt"), "");
 writeFileSync(path.join(dir, "c2-binary.txt"), Buffer.from([0x41, 0x00, 0x42]));
 const files = readdirSync(dir).sort().map((f) => path.join(dir, f));
+/** The same without the run-on text: for what needs no second thread at work. */
+const light = files.filter((f) => !f.endsWith(RUN_ON));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every outcome in the order onResult saw it, with its index. */
-async function collect(threads: number): Promise<{ seen: { index: number; outcome: FileOutcome }[]; byWorkers: number }> {
+async function collect(threads: number, startAfterMs = 0, list = files): Promise<{ seen: { index: number; outcome: FileOutcome }[]; workers: number; byWorkers: number }> {
   const seen: { index: number; outcome: FileOutcome }[] = [];
-  const { byWorkers } = await extractFiles(files, (index, outcome) => seen.push({ index, outcome }), { threads });
-  return { seen, byWorkers };
+  const { workers, byWorkers } = await extractFiles(list, (index, outcome) => seen.push({ index, outcome }), { threads, startAfterMs });
+  return { seen, workers, byWorkers };
 }
 
 describe("extractFiles", () => {
   it("gives one thread's outcomes, in file order, when two threads share the files", async () => {
-    const { seen: one, byWorkers: none } = await collect(1);
-    const { seen: two, byWorkers } = await collect(2);
+    const { seen: one, workers: none } = await collect(1);
+    const { seen: two, workers, byWorkers } = await collect(2);
     expect(none).toBe(0);
+    expect(workers).toBe(1);
     // Both threads read files: the worker some, the calling thread the rest.
     expect(byWorkers).toBeGreaterThan(0);
     expect(byWorkers).toBeLessThan(files.length);
@@ -44,10 +48,17 @@ describe("extractFiles", () => {
     expect(one.filter((r) => r.outcome.ok).flatMap((r) => (r.outcome.ok ? r.outcome.commitments : [])).length).toBeGreaterThan(4 * seeds.length);
   });
 
+  it("starts no worker before the calling thread has worked startAfterMs, with the same outcomes", async () => {
+    const { seen: one } = await collect(1, 0, light);
+    const { seen: late, workers } = await collect(2, 60_000, light);
+    expect(workers).toBe(0);
+    expect(late).toEqual(one);
+  });
+
   it("rejects when onResult throws, and stops its threads", async () => {
-    const error = await extractFiles(files, (index) => {
+    const error = await extractFiles(light, (index) => {
       if (index === 5) throw new Error("stdout closed");
-    }, { threads: 2 }).catch((e: unknown) => e);
+    }, { threads: 2, startAfterMs: 0 }).catch((e: unknown) => e);
     expect((error as Error).message).toBe("stdout closed");
   });
 });
@@ -55,15 +66,15 @@ describe("extractFiles", () => {
 describe("mindet extract --threads", () => {
   it("prints the same JSON, table and errors with one thread or two", async () => {
     for (const args of [["--json", "--rules"], []]) {
-      const one = await runMain(["extract", dir, "--threads", "1", ...args], dir);
-      const two = await runMain(["extract", dir, "--threads", "2", ...args], dir);
+      const one = await runMain(["extract", ...light, "--threads", "1", ...args], dir);
+      const two = await runMain(["extract", ...light, "--threads", "2", ...args], dir);
       expect(one.code).toBe(2);
       expect(two).toEqual(one);
     }
   });
 
   it.each(["0", "65", "two", "1.5"])("--threads %s: one line, exit 2", async (value) => {
-    const run = await runMain(["extract", dir, "--threads", value], dir);
+    const run = await runMain(["extract", ...light, "--threads", value], dir);
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe(`mindet: extract: --threads needs a whole number from 1 to 64, not "${value}"`);
   });
