@@ -112,6 +112,8 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
     for (let i = 1; i < threads; i++) {
       const worker = startThread("files-thread", data);
       worker.on("message", (message: { index: number; outcome: PostedOutcome }) => {
+        // After a failure nothing more is handed on: the promise is settled and workers are stopping.
+        if (failed) return;
         const { index, outcome } = message;
         byWorkers++;
         outcomes[index] = outcome.ok ? outcome : { ok: false, error: new DocumentError(outcome.file, outcome.message.slice(outcome.file.length + 2)) };
