@@ -55,7 +55,7 @@ describe("extractFiles", () => {
     expect(late).toEqual(one);
   });
 
-  it("rejects when onResult throws, and stops its threads", async () => {
+  it("rejects with what onResult throws", async () => {
     const error = await extractFiles(light, (index) => {
       if (index === 5) throw new Error("stdout closed");
     }, { threads: 2, startAfterMs: 0 }).catch((e: unknown) => e);
