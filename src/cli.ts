@@ -11,9 +11,10 @@ export const USAGE = `usage: mindet <command> [options]
 
 commands:
   start                          run the bot and the reminder scheduler (needs BOT_TOKEN)
-  extract FILE|DIR... [--json] [--rules]
+  extract FILE|DIR... [--json] [--rules] [--threads N]
                                  print the commitments found in documents (no database);
-                                 --rules: which rules found each one
+                                 --rules: which rules found each one; --threads: files are
+                                 read on N threads (default: one per core)
   ingest [DIR|FILE...]           store documents and their commitments (default: seeds/)
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)

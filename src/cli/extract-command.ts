@@ -1,45 +1,53 @@
 import path from "node:path";
 import { formatDue } from "../commitments/commitment-view.ts";
-import { defaultExtract } from "../commitments/extractor.ts";
-import { DocumentError, listDocumentFiles, readDocumentSync } from "../commitments/read-document.ts";
+import type { defaultExtract } from "../commitments/extractor.ts";
+import { DocumentError, listDocumentFiles } from "../commitments/read-document.ts";
 import { toJsonRecord, type CommitmentJsonRecord } from "../extraction/index.ts";
 import type { ExtractedCommitment } from "../extraction/types.ts";
+import { extractFiles } from "../extraction-worker/extract-files.ts";
 import { formatTable, tableWidth } from "./format-table.ts";
 import { println, UsageError, type CliIo } from "./io.ts";
 import { parseArgs } from "./parse-args.ts";
 
 /**
- * `mindet extract FILE|DIR... [--json] [--rules]`: no database. Every readable document is
+ * `mindet extract FILE|DIR... [--json] [--rules] [--threads N]`: no database. Every readable document is
  * extracted; each unreadable one gets a one-line error on stderr and makes the exit code 2 (the
  * output still holds the others, as grep does). `--rules` shows which rules found each commitment.
+ * `--threads N` caps the threads that read files (default: the machine's cores; 1: this one only);
+ * the output does not depend on it. An injected `extract` runs on this thread only.
  */
 export async function runExtractCommand(args: readonly string[], io: CliIo, extract?: typeof defaultExtract): Promise<number> {
-  const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json", "--rules"], aliases: { "-j": "--json" } });
+  const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json", "--rules"], values: ["--threads"], aliases: { "-j": "--json" } });
   if (positionals.length === 0) throw new UsageError("extract: missing FILE or DIR");
+  const threads = parseThreads(flags.get("--threads"));
   const json = flags.has("--json");
   const rules = flags.has("--rules");
   const files = await listDocumentFiles(positionals.map((p) => path.resolve(io.cwd, p))).catch((error: unknown) => {
     throw relativeError(error, io.cwd);
   });
-  const run = extract ?? defaultExtract;
   const records: CommitmentJsonRecord[] = [];
   let failed = false;
-  for (const file of files) {
-    let commitments: ExtractedCommitment[];
-    try {
-      const doc = readDocumentSync(file);
-      commitments = run(doc.text).commitments;
-    } catch (error) {
-      if (!(error instanceof DocumentError)) throw error;
-      println(io.stderr, `mindet: ${relativeError(error, io.cwd).message}`);
+  // Files are read on every core (or --threads), each result handled in file order.
+  await extractFiles(files, (index, outcome) => {
+    const file = files[index] ?? "";
+    if (!outcome.ok) {
+      println(io.stderr, `mindet: ${relativeError(outcome.error, io.cwd).message}`);
       failed = true;
-      continue;
+      return;
     }
-    if (json) records.push(...commitments.map((c) => toJsonRecord(path.basename(file), c, rules)));
-    else printDocument(io, path.relative(io.cwd, file) || file, commitments, rules);
-  }
+    if (json) for (const c of outcome.commitments) records.push(toJsonRecord(path.basename(file), c, rules));
+    else printDocument(io, path.relative(io.cwd, file) || file, outcome.commitments, rules);
+  }, { threads, extract });
   if (json) io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
   return failed ? 2 : 0;
+}
+
+/** --threads: a whole number from 1 to 64 (undefined: not given, so every core). */
+function parseThreads(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === "string" && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 64)) throw new UsageError(`extract: --threads needs a whole number from 1 to 64, not "${String(value).slice(0, 20)}"`);
+  return n;
 }
 
 function printDocument(io: CliIo, name: string, commitments: ExtractedCommitment[], rules: boolean): void {

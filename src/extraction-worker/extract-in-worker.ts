@@ -7,11 +7,8 @@
  * One thread per call: a terminated thread takes its memory with it, and a document is extracted
  * rarely enough (an admin's /ingest) that the ~0.1-0.3 s start-up does not matter.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { ExtractionResult, ExtractOptions } from "../extraction/types.ts";
+import { startThread } from "./start-thread.ts";
 
 /** Time limit when the caller gives none. 400 KB of the worst text shape takes about 1 s. */
 export const DEFAULT_EXTRACTION_TIMEOUT_MS = 10_000;
@@ -49,21 +46,6 @@ export interface WorkerLimits {
 }
 
 /**
- * The thread runs this module's sibling: extraction-thread.js when compiled, extraction-thread.ts
- * from the sources, which a fresh thread can only load after registering tsx's loader in it.
- */
-function startWorker(workerData: unknown): Worker {
-  const self = import.meta.url;
-  const entry = new URL(self.endsWith(".ts") ? "./extraction-thread.ts" : "./extraction-thread.js", self);
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB };
-  if (!self.endsWith(".ts")) return new Worker(entry, { workerData, resourceLimits });
-  // The ES module build of tsx's API (its CommonJS build cannot register from an eval thread).
-  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(self).resolve("tsx/esm/api")), "index.mjs")).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
-}
-
-/**
  * `extractDocument(text, options)` in a worker thread. Rejects with ExtractionTimeoutError after
  * `limits.timeoutMs` (default DEFAULT_EXTRACTION_TIMEOUT_MS), with ExtractionWorkerError when the
  * thread fails; never leaves a thread running.
@@ -71,7 +53,7 @@ function startWorker(workerData: unknown): Worker {
 export function extractInWorker(text: string, options: ExtractOptions = {}, limits: WorkerLimits = {}): Promise<ExtractionResult> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
   return new Promise<ExtractionResult>((resolve, reject) => {
-    const worker = startWorker({ text, options });
+    const worker = startThread("extraction-thread", { text, options }, { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB });
     let settled = false;
     const settle = (finish: () => void): void => {
       if (settled) return;

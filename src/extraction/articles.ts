@@ -134,8 +134,9 @@ export function splitArticles(text: string, fallbackReference: IsoDate | null): 
   // Prose dates, then the document's own date, then the caller's fallback.
   const firstProse = articles[0] ? findProseDate(text.slice(articles[0].bodyStart, articles[0].end)) : null;
   const documentDate = headerDate ?? firstProse;
-  return articles.map((a) => ({
+  return articles.map((a, i) => ({
     ...a,
-    published: a.published ?? findProseDate(text.slice(a.bodyStart, a.end)) ?? documentDate ?? fallbackReference ?? null,
+    // The first article's prose date is firstProse: read once (findProseDate depends only on the text).
+    published: a.published ?? (i === 0 ? firstProse : findProseDate(text.slice(a.bodyStart, a.end))) ?? documentDate ?? fallbackReference ?? null,
   }));
 }
