@@ -1,5 +1,5 @@
-// The scorecard of issue 9: per responsible body, how the government kept its word. Pure: rows in,
-// counts out; the clock and the zone are arguments. The definitions, as the README states them:
+// The scorecard of issue 9: per responsible body, how the government kept its word. Pure: the
+// database's counts in, the scorecard out; the clock and the zone are arguments. The definitions, as the README states them:
 //
 // - Counted: commitments that are not withdrawn (still in their source) and not merged into
 //   another (their mentions count on the commitment they were merged into). Body: the canonical
@@ -19,39 +19,19 @@
 //   (a StatusChange to postponed).
 // - Median slip: over moved commitments that have both dates, the median of (due date in force -
 //   first stated date) in days; negative for a pull-in; null when there is none.
-// - Undated commitments (no first stated date) are tracked, and can be missed, overdue never,
-//   on time or late never.
-import { daysBetween, todayIn, type IsoDate } from "../calendar.ts";
+// - Undated: no due date in force. Undated commitments are tracked and can be done, missed or
+//   cancelled, but are never overdue, and a done one without a first stated date is neither on
+//   time nor late.
+//
+// The counting is done by the database (load-scorecard-facts.ts): what comes back is a few rows
+// per body, so the work here does not grow with the number of commitments, except for done
+// commitments whose UTC done day is their first stated day or the next (the zone decides those).
+import { todayIn, type IsoDate } from "../calendar.ts";
+import type { BodyCounts, ScorecardFacts } from "./load-scorecard-facts.ts";
 
-/** One counted commitment, as loadScorecardRows reads it. */
-export interface ScorecardRow {
-  id: number;
-  body: string | null;
-  status: string;
-  /** The due date in force. */
-  dueOn: IsoDate | null;
-  /** See the definitions above: the earliest stated due date (or extractedDueOn). */
-  firstDueOn: IsoDate | null;
-  /** The latest change to done; null when none is recorded. */
-  doneAt: Date | null;
-  moved: boolean;
-}
-
-export interface BodyScore {
-  /** The canonical body; null for commitments that name none. */
-  body: string | null;
-  tracked: number;
-  /** Tracked commitments with a first stated date. */
-  dated: number;
+export interface BodyScore extends BodyCounts {
   onTime: number;
   late: number;
-  /** Done, whether judged on time, late, or neither (see the definitions). */
-  done: number;
-  missed: number;
-  overdue: number;
-  /** Open or postponed and not overdue. */
-  open: number;
-  cancelled: number;
   moved: number;
   /** Median of (due in force - first stated) in days over moved commitments; null when none. */
   medianSlipDays: number | null;
@@ -63,30 +43,31 @@ export interface Scorecard {
   timeZone: string;
   /** Every body, most tracked first (then by name; the unnamed group last among equals). */
   bodies: BodyScore[];
-  /** All counted commitments together. */
+  /** All counted commitments together (body null). */
   total: BodyScore;
 }
 
-interface Tally extends Omit<BodyScore, "medianSlipDays"> {
-  slips: number[];
-}
-
-function emptyTally(body: string | null): Tally {
-  return { body, tracked: 0, dated: 0, onTime: 0, late: 0, done: 0, missed: 0, overdue: 0, open: 0, cancelled: 0, moved: 0, slips: [] };
-}
-
-/** The middle value (mean of the two middle ones for an even count); null for none. Sorts `values`. */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+/** The middle value (mean of the two middle ones for an even count) of a histogram; null for none. */
+export function medianOfCounts(histogram: ReadonlyMap<number, number>): number | null {
+  const values = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = values.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  // The value at 0-based rank k.
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const [value, n] of values) {
+      seen += n;
+      if (k < seen) return value;
+    }
+    return values.at(-1)![0];
+  };
+  const mid = total >> 1;
+  return total % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 /**
  * The day of an instant in `timeZone`, remembered per quarter hour: every zone's offset is a
- * multiple of 15 minutes, so all instants of one quarter hour fall on the same local day, and
- * 100,000 done dates cost a few thousand Intl calls instead of 100,000.
+ * multiple of 15 minutes, so all instants of one quarter hour fall on the same local day.
  */
 function createDayOf(timeZone: string): (at: Date) => IsoDate {
   const cache = new Map<number, IsoDate>();
@@ -101,55 +82,52 @@ function createDayOf(timeZone: string): (at: Date) => IsoDate {
   };
 }
 
-function add(t: Tally, row: ScorecardRow, today: IsoDate, dayOf: (at: Date) => IsoDate): void {
-  t.tracked++;
-  if (row.firstDueOn !== null) t.dated++;
-  switch (row.status) {
-    case "done":
-      t.done++;
-      if (row.firstDueOn !== null && row.doneAt !== null) {
-        if (dayOf(row.doneAt) <= row.firstDueOn) t.onTime++;
-        else t.late++;
-      }
-      break;
-    case "missed":
-      t.missed++;
-      break;
-    case "cancelled":
-      t.cancelled++;
-      break;
-    default:
-      // open and postponed: overdue is derived as displayStatus does.
-      if (row.dueOn !== null && row.dueOn < today) t.overdue++;
-      else t.open++;
-  }
-  if (row.moved) {
-    t.moved++;
-    if (row.firstDueOn !== null && row.dueOn !== null) t.slips.push(daysBetween(row.firstDueOn, row.dueOn));
-  }
+interface Tally {
+  score: BodyScore;
+  slips: Map<number, number>;
 }
 
-function finish(t: Tally): BodyScore {
-  const { slips, ...counts } = t;
-  return { ...counts, medianSlipDays: median(slips) };
+function emptyScore(body: string | null): BodyScore {
+  return { body, tracked: 0, undated: 0, done: 0, onTime: 0, late: 0, missed: 0, cancelled: 0, overdue: 0, open: 0, moved: 0, medianSlipDays: null };
 }
 
-/** The scorecard of `rows` (counted commitments) on the day `now` is in `timeZone`. */
-export function computeScorecard(rows: Iterable<ScorecardRow>, now: Date, timeZone: string): Scorecard {
+const COUNT_KEYS = ["tracked", "undated", "done", "missed", "cancelled", "overdue", "open"] as const;
+
+/**
+ * The scorecard from the database's facts, judged on the day `now` is in `timeZone` (the zone
+ * must be the one `facts` were loaded for: its today decided "overdue").
+ */
+export function computeScorecard(facts: ScorecardFacts, now: Date, timeZone: string): Scorecard {
   const today = todayIn(timeZone, now);
   const dayOf = createDayOf(timeZone);
-  const byBody = new Map<string | null, Tally>();
-  const total = emptyTally(null);
-  for (const row of rows) {
-    let tally = byBody.get(row.body);
-    if (!tally) {
-      tally = emptyTally(row.body);
-      byBody.set(row.body, tally);
-    }
-    add(tally, row, today, dayOf);
-    add(total, row, today, dayOf);
+  const tallies = new Map<string | null, Tally>();
+  const total: Tally = { score: emptyScore(null), slips: new Map() };
+  const tally = (body: string | null): Tally => {
+    let t = tallies.get(body);
+    if (!t) tallies.set(body, (t = { score: emptyScore(body), slips: new Map() }));
+    return t;
+  };
+  for (const c of facts.counts) {
+    for (const t of [tally(c.body), total]) for (const key of COUNT_KEYS) t.score[key] += c[key];
   }
-  const bodies = [...byBody.values()].map(finish).sort(byTrackedThenName);
+  for (const v of facts.verdicts) {
+    for (const t of [tally(v.body), total]) {
+      t.score.onTime += v.onTime;
+      t.score.late += v.late;
+    }
+  }
+  for (const e of facts.edges) {
+    const onTime = dayOf(e.doneAt) <= e.firstDueOn;
+    for (const t of [tally(e.body), total]) t.score[onTime ? "onTime" : "late"]++;
+  }
+  for (const s of facts.slips) {
+    for (const t of [tally(s.body), total]) {
+      t.score.moved += s.count;
+      if (s.slipDays !== null) t.slips.set(s.slipDays, (t.slips.get(s.slipDays) ?? 0) + s.count);
+    }
+  }
+  const finish = (t: Tally): BodyScore => ({ ...t.score, medianSlipDays: medianOfCounts(t.slips) });
+  const bodies = [...tallies.values()].map(finish).sort(byTrackedThenName);
   return { today, timeZone, bodies, total: finish(total) };
 }
 

@@ -1,13 +1,16 @@
 import { matchBody } from "../chats/follow.ts";
 import type { Db } from "../db/client.ts";
 import { computeScorecard, type BodyScore, type Scorecard } from "./compute-scorecard.ts";
-import { loadScorecardRows } from "./load-scorecard-rows.ts";
+import { todayIn } from "../calendar.ts";
+import { loadScorecardFacts } from "./load-scorecard-facts.ts";
 
-export { computeScorecard, median, type BodyScore, type Scorecard, type ScorecardRow } from "./compute-scorecard.ts";
+export { computeScorecard, medianOfCounts, type BodyScore, type Scorecard } from "./compute-scorecard.ts";
 
 /** The scorecard of every body on the day `now` is in `timeZone` (definitions: compute-scorecard.ts). */
-export async function getScorecard(db: Db, options: { now: Date; timeZone: string }): Promise<Scorecard> {
-  return computeScorecard(await loadScorecardRows(db), options.now, options.timeZone);
+export async function getScorecard(db: Db, options: { now: Date; timeZone: string; body?: string }): Promise<Scorecard> {
+  const today = todayIn(options.timeZone, options.now);
+  const facts = await loadScorecardFacts(db, today, options.body === undefined ? {} : { body: options.body });
+  return computeScorecard(facts, options.now, options.timeZone);
 }
 
 /**
