@@ -18,10 +18,10 @@ export function clip(text: string, max: number): string {
 
 /**
  * Approximate width of text in DejaVu Sans at `size` px: 0.6 em a character is its average for
- * Latin and Cyrillic letters; used only to keep labels apart, never to cut them.
+ * Latin and Cyrillic letters, 0.7 em in bold; used only to keep labels apart, never to cut them.
  */
-export function textWidth(text: string, size: number): number {
-  return [...text].length * size * 0.6;
+export function textWidth(text: string, size: number, weight: "normal" | "bold" = "normal"): number {
+  return [...text].length * size * (weight === "bold" ? 0.7 : 0.6);
 }
 
 export interface TextOptions {

@@ -23,7 +23,7 @@ export interface TimelineLabels {
 export const TIMELINE_WIDTH = 1000;
 const LABEL_WIDTH = 250;
 const RIGHT = 40;
-const TOP = 100;
+const TOP = 116;
 const ROW_HEIGHT = 44;
 
 const COLOURS: Record<TimelineStep["kind"], string> = {
@@ -53,7 +53,8 @@ export function commitmentTimelineChart(timeline: CommitmentTimeline, today: Iso
   // A little room either side, at least a month in all.
   const span = Math.max(daysBetween(sorted[0]!, sorted.at(-1)!), 30);
   const start = addDays(sorted[0]!, -Math.ceil(span * 0.06));
-  const end = addDays(sorted.at(-1)!, Math.ceil(span * 0.12));
+  // More room after the last date: its label goes right of its dot.
+  const end = addDays(sorted.at(-1)!, Math.ceil(span * 0.2));
   const total = daysBetween(start, end);
   const plotWidth = TIMELINE_WIDTH - LABEL_WIDTH - RIGHT;
   const xOf = (d: IsoDate): number => LABEL_WIDTH + (daysBetween(start, d) / total) * plotWidth;
@@ -84,27 +85,29 @@ export function commitmentTimelineChart(timeline: CommitmentTimeline, today: Iso
       out.push(`<circle cx="${round(x)}" cy="${y}" r="7" fill="${row.colour}"/>`);
       const text = labels.day(row.to);
       // The due date's label goes right of its dot, or left when it would leave the picture.
-      const fits = x + 12 + textWidth(text, 13) <= TIMELINE_WIDTH - 4;
+      const fits = x + 12 + textWidth(text, 13, row.bold ? "bold" : "normal") <= TIMELINE_WIDTH - 4;
       out.push(svgText(fits ? x + 12 : x - 12, y + 5, text, { size: 13, weight: row.bold ? "bold" : "normal", anchor: fits ? "start" : "end" }));
     } else {
       out.push(svgText(row.from ? xOf(row.from) + 12 : LABEL_WIDTH + 8, y + 5, labels.noDate, { size: 13, fill: "#666" }));
     }
   });
-  out.push(...marker(xOf(today), labels.today, "#d32f2f", TOP, plotBottom, true));
+  out.push(...marker(xOf(today), labels.today, "#d32f2f", TOP, plotBottom, true, 0));
   if (timeline.closed) {
     const colour = timeline.closed.status === "done" ? "#2e7d32" : timeline.closed.status === "missed" ? "#c62828" : "#757575";
-    out.push(...marker(xOf(timeline.closed.on), `${labels.closed(timeline.closed.status)} ${labels.day(timeline.closed.on)}`, colour, TOP, plotBottom, false));
+    // A line higher than today's label, so the two never overlap.
+    out.push(...marker(xOf(timeline.closed.on), `${labels.closed(timeline.closed.status)} ${labels.day(timeline.closed.on)}`, colour, TOP, plotBottom, false, 16));
   }
   out.push(`<line x1="${LABEL_WIDTH}" y1="${plotBottom}" x2="${TIMELINE_WIDTH - RIGHT}" y2="${plotBottom}" stroke="#999" stroke-width="1"/>`);
   return svgDocument(TIMELINE_WIDTH, height, out);
 }
 
-/** A vertical line across the plot with its label above it. */
-function marker(x: number, label: string, colour: string, top: number, bottom: number, dashed: boolean): string[] {
-  const anchor = x > TIMELINE_WIDTH - 120 ? "end" : x < LABEL_WIDTH + 60 ? "start" : "middle";
+/** A vertical line across the plot with its label above it, `raise` pixels higher than the lowest label line. */
+function marker(x: number, label: string, colour: string, top: number, bottom: number, dashed: boolean, raise: number): string[] {
+  const half = textWidth(label, 12, "bold") / 2;
+  const anchor = x + half > TIMELINE_WIDTH - 8 ? "end" : x - half < 8 ? "start" : "middle";
   return [
-    `<line x1="${round(x)}" y1="${top - 10}" x2="${round(x)}" y2="${bottom}" stroke="${colour}" stroke-width="2"${dashed ? ' stroke-dasharray="6 4"' : ""}/>`,
-    svgText(x, top - 16, label, { size: 12, weight: "bold", fill: colour, anchor }),
+    `<line x1="${round(x)}" y1="${top - 10 - raise}" x2="${round(x)}" y2="${bottom}" stroke="${colour}" stroke-width="2"${dashed ? ' stroke-dasharray="6 4"' : ""}/>`,
+    svgText(x, top - 16 - raise, label, { size: 12, weight: "bold", fill: colour, anchor }),
   ];
 }
 
