@@ -2,6 +2,7 @@
 // dependencies of @resvg/resvg-js). It sees no system font unless told: the charts load DejaVu
 // Sans from the dejavu-fonts-ttf package, which covers Latin, Cyrillic and the Kazakh letters
 // (ә ғ қ ң ө ұ ү һ і), so a chart draws the same on any machine `npm install` ran on.
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -12,12 +13,34 @@ export const CHART_FONT_FILES: readonly string[] = ["DejaVuSans.ttf", "DejaVuSan
 type ResvgModule = typeof import("@resvg/resvg-js");
 let resvg: Promise<ResvgModule> | undefined;
 
+/** Charts remembered: the same SVG (same numbers, same language) is drawn once. */
+const CACHED_CHARTS = 32;
+const cache = new Map<string, Promise<Buffer>>();
+
 /**
  * Renders an SVG document to PNG bytes, off the event loop (resvg's async render runs on libuv's
  * thread pool). The native module is loaded on the first chart, so commands that draw none never
- * load it.
+ * load it. The last 32 charts are remembered by their SVG's hash: a scorecard asked for again
+ * before anything changed costs nothing to draw (a render is 40-90 ms of CPU).
  */
-export async function renderPng(svg: string): Promise<Buffer> {
+export function renderPng(svg: string): Promise<Buffer> {
+  const key = createHash("sha256").update(svg).digest("base64");
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last: Map keeps insertion order.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const rendering = draw(svg);
+  cache.set(key, rendering);
+  // A failed render is not remembered; the oldest chart goes when the cache is full.
+  rendering.catch(() => cache.delete(key));
+  if (cache.size > CACHED_CHARTS) cache.delete(cache.keys().next().value as string);
+  return rendering;
+}
+
+async function draw(svg: string): Promise<Buffer> {
   resvg ??= import("@resvg/resvg-js");
   const { renderAsync } = await resvg;
   const image = await renderAsync(svg, {
