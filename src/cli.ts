@@ -19,6 +19,9 @@ commands:
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)
   remind --dry-run [--json]      show which reminders would go out now, and to whom
+  scorecard [--json] [--body NAME]
+                                 per responsible body: tracked, done on time and late (against
+                                 the first stated date), missed, overdue, moved, median slip
   sources add|list|remove|poll   live sources: feeds and news pages read by themselves
                                  (\`mindet sources help\`)
   demo                           chat with the real bot in this terminal (no token needed)
@@ -26,7 +29,7 @@ commands:
 
 Configuration comes from the environment and .env (see README).`;
 
-const OWN_HELP = new Set(["start", "extract", "ingest", "list"]);
+const OWN_HELP = new Set(["start", "extract", "ingest", "list", "scorecard"]);
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -48,6 +51,10 @@ const COMMANDS: Record<string, Command> = {
   list: async (args, io) => {
     const { runListCommand } = await import("./cli/list-command.ts");
     return runListCommand(args, io);
+  },
+  scorecard: async (args, io) => {
+    const { runScorecardCommand } = await import("./cli/scorecard-command.ts");
+    return runScorecardCommand(args, io);
   },
   remind: async (args, io) => {
     const { runRemindCommand } = await import("./reminders/cli-remind.ts");

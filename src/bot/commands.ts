@@ -4,13 +4,13 @@ import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from "./i18n/languages.ts"
 import { t } from "./i18n/translate.ts";
 
 /** The menu everyone sees and /help, in this order; descriptions and usages are message keys (cmd-NAME). */
-export const PUBLIC_COMMANDS = ["start", "help", "list", "upcoming", "overdue", "status", "search", "follow", "unfollow", "mine", "settings", "calendar", "language"] as const;
+export const PUBLIC_COMMANDS = ["start", "help", "list", "upcoming", "overdue", "status", "search", "scorecard", "follow", "unfollow", "mine", "settings", "calendar", "language"] as const;
 
 /** Shown only in each admin's private chat. */
 export const ADMIN_COMMANDS = ["done", "missed", "postpone", "reopen", "ingest", "stats", "sources", "addsource", "removesource", "poll", "merge", "split", "questions"] as const;
 
 // Commands whose /help line shows arguments (the cmd-NAME.usage attribute).
-const WITH_USAGE = new Set(["upcoming", "status", "search", "follow", "unfollow", "language", "done", "missed", "postpone", "reopen", "addsource", "removesource", "merge", "split"]);
+const WITH_USAGE = new Set(["upcoming", "status", "search", "scorecard", "follow", "unfollow", "language", "done", "missed", "postpone", "reopen", "addsource", "removesource", "merge", "split"]);
 
 /** The menu entries of `commands` in `lang`. */
 export function commandMenu(lang: Language, commands: readonly string[]): BotCommand[] {

@@ -18,6 +18,7 @@ import { registerMergeCommands } from "./features/merge.ts";
 import { createListFeature } from "./features/list.ts";
 import { createMembershipFeature } from "./features/membership.ts";
 import { createMineFeature } from "./features/mine.ts";
+import { createScorecardFeature } from "./features/scorecard.ts";
 import { createSearchFeature } from "./features/search.ts";
 import { createSettingsFeature } from "./features/settings.ts";
 import { registerSourcesCommands } from "./features/sources.ts";
@@ -76,6 +77,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(createListFeature(deps));
   app.use(createStatusFeature(deps));
   app.use(createSearchFeature(deps));
+  app.use(createScorecardFeature(deps));
   app.use(createFollowFeature(deps, canManage));
   app.use(createMineFeature(deps));
   app.use(createSettingsFeature(deps, canManage));

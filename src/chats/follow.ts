@@ -37,17 +37,24 @@ export async function resolveFollowTarget(db: Db, text: string): Promise<Resolve
   }
   const topic = resolveTopic(wanted);
   if (topic) return { ok: true, target: { kind: "topic", value: topic } };
-  const bodies = await listBodies(db);
-  const lower = wanted.toLowerCase();
+  const match = matchBody(await listBodies(db), wanted);
+  if (match.ok) return { ok: true, target: { kind: "body", value: match.body } };
+  return { ok: false, error: `Nothing called "${wanted}": not a commitment id, topic or responsible body.`, suggestions: match.suggestions };
+}
+
+/**
+ * The body a person meant by `text` among `bodies`: the one of that name (any case), else the only
+ * one containing the whole phrase (4+ characters: "transport ministry"). Otherwise up to five
+ * suggestions (bodies sharing a word, then those within a small edit distance). /follow and
+ * /scorecard match body names this one way.
+ */
+export function matchBody(bodies: readonly string[], text: string): { ok: true; body: string } | { ok: false; suggestions: string[] } {
+  const lower = text.trim().replace(/\s+/g, " ").toLowerCase();
   const exact = bodies.find((b) => b.toLowerCase() === lower);
-  if (exact) return { ok: true, target: { kind: "body", value: exact } };
-  const suggestions = suggestBodies(bodies, lower);
-  // A single body that contains the whole phrase is what the person meant ("transport ministry").
+  if (exact) return { ok: true, body: exact };
   const containing = bodies.filter((b) => b.toLowerCase().includes(lower));
-  if (lower.length >= 4 && containing.length === 1 && containing[0]) {
-    return { ok: true, target: { kind: "body", value: containing[0] } };
-  }
-  return { ok: false, error: `Nothing called "${wanted}": not a commitment id, topic or responsible body.`, suggestions };
+  if (lower.length >= 4 && containing.length === 1 && containing[0]) return { ok: true, body: containing[0] };
+  return { ok: false, suggestions: suggestBodies(bodies, lower) };
 }
 
 /** The distinct responsible bodies in the store, alphabetically. */
@@ -62,7 +69,7 @@ export async function listBodies(db: Db): Promise<string[]> {
 }
 
 // Bodies sharing a word with the input, then those within a small edit distance: at most 5.
-function suggestBodies(bodies: string[], lower: string): string[] {
+function suggestBodies(bodies: readonly string[], lower: string): string[] {
   const words = lower.split(/\W+/).filter((w) => w.length >= 3);
   const scored = bodies.map((body) => {
     const b = body.toLowerCase();

@@ -16,8 +16,9 @@ export const DEMO_USAGE = `usage: mindet demo [--db FILE] [--files DIR]
 Runs the real bot against a local Telegram Bot API emulator and lets you chat with it here:
 type a command (/start, /list, /status 3 ...) or any text; buttons show as [1] [2] ...: type
 the number to press one; /quit or Ctrl-D ends. No token needed, and you are an admin.
-Without --db a fresh temporary database with the seed documents is used. Files the bot sends
-(/calendar) are saved in --files DIR (default: mindet-demo-files in the system's temp folder).
+Without --db a fresh temporary database with the seed documents is used. Files and pictures
+the bot sends (/calendar, /scorecard) are saved in --files DIR (default: mindet-demo-files in
+the system's temp folder).
 MINDET_NOW=2026-03-01T09:00:00+05:00 sets the bot's clock to another day.`;
 
 const DEMO_USER_ID = 100_000;
@@ -170,6 +171,7 @@ function render(calls: RecordedCall[], out: (line: string) => void, session: Dem
     const edited = call.method.startsWith("edit");
     out(edited ? "── (edited) ──" : "──");
     if (message.document) showDocument(message, out, session);
+    if (message.photo) showPhoto(message, out, session);
     const text = message.text ?? message.caption ?? "";
     const entities = message.entities ?? message.caption_entities ?? [];
     for (const textLine of quoteBlocks(text, entities).split("\n")) out(textLine);
@@ -210,6 +212,18 @@ function showDocument(message: Message, out: (line: string) => void, session: De
     for (const e of events.slice(0, 5)) out(`  ${e}`);
     if (events.length > 5) out(`  …and ${events.length - 5} more events`);
   }
+}
+
+/** Saves a photo the bot sent (a chart) at its largest size and says where it is. */
+function showPhoto(message: Message, out: (line: string) => void, session: DemoSession): void {
+  const largest = message.photo?.at(-1);
+  const stored = largest ? session.emulator.world.files.get(largest.file_id) : undefined;
+  if (!largest || !stored) return;
+  const name = path.basename(stored.fileName ?? `photo-${message.message_id}.png`);
+  mkdirSync(session.filesDir, { recursive: true });
+  const saved = path.join(session.filesDir, name);
+  writeFileSync(saved, stored.bytes);
+  out(`[picture ${name}, ${largest.width}×${largest.height}] saved to ${saved}: open it with an image viewer`);
 }
 
 /** "2025-12-31  #5 Complete the development…" per VEVENT (lines unfolded, TEXT unescaped). */

@@ -54,3 +54,32 @@ export function idsOf(engine: DbEngine, json: string): Prisma.Sql {
 export function drivingJoin(engine: DbEngine): Prisma.Sql {
   return engine === "postgresql" ? Prisma.sql`JOIN` : Prisma.sql`CROSS JOIN`;
 }
+
+/** The UTC calendar day ("YYYY-MM-DD" text) of a DateTime column or expression. */
+export function utcDayOf(engine: DbEngine, at: Prisma.Sql): Prisma.Sql {
+  // SQLite keeps instants as ISO text in UTC (toDbTime): the day is its first ten characters.
+  return engine === "postgresql" ? Prisma.sql`to_char(${at}, 'YYYY-MM-DD')` : Prisma.sql`substr(${at}, 1, 10)`;
+}
+
+/** A "YYYY-MM-DD" text expression moved by a whole number of days, as "YYYY-MM-DD" text. */
+export function plusDays(engine: DbEngine, day: Prisma.Sql, days: number): Prisma.Sql {
+  return engine === "postgresql"
+    ? Prisma.sql`to_char(CAST(${day} AS date) + ${integer(days)}, 'YYYY-MM-DD')`
+    : Prisma.sql`date(${day}, ${`${days >= 0 ? "+" : ""}${days} days`})`;
+}
+
+/** Whole days from one "YYYY-MM-DD" text expression to another (negative when `to` is earlier), as an integer. */
+export function daysFromTo(engine: DbEngine, from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
+  return engine === "postgresql"
+    ? Prisma.sql`(CAST(${to} AS date) - CAST(${from} AS date))`
+    : Prisma.sql`CAST(round(julianday(${to}) - julianday(${from})) AS INTEGER)`;
+}
+
+/**
+ * For a read-only report inside a transaction: PostgreSQL's JIT compiles any query its planner
+ * thinks expensive (over jit_above_cost), which for an aggregate over 100,000 commitments cost
+ * about 300 ms of a 420 ms query and saved nothing. Null for SQLite, which has no JIT.
+ */
+export function jitOffForTransaction(engine: DbEngine): Prisma.Sql | null {
+  return engine === "postgresql" ? Prisma.sql`SET LOCAL jit = off` : null;
+}

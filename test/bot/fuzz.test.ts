@@ -29,7 +29,7 @@ function createRandom(seed: number): () => number {
 
 const COMMANDS = [
   "start", "help", "list", "upcoming", "overdue", "status", "c", "search", "follow", "unfollow", "mine",
-  "settings", "calendar", "done", "missed", "postpone", "reopen", "ingest", "stats", "language", "nosuch", "START",
+  "settings", "calendar", "scorecard", "done", "missed", "postpone", "reopen", "ingest", "stats", "language", "nosuch", "START",
 ];
 const SUFFIXES = ["", "", "", "", "@mindet_test_bot", "@otherbot", "@", "@MINDET_TEST_BOT"];
 const HOSTILE = [

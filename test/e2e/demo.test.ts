@@ -38,11 +38,11 @@ describe("mindet demo", () => {
     expect(out).not.toContain("never-read");
   }, 60_000);
 
-  it("/calendar saves the .ics file and lists its events; /done's announcement shows at once", async () => {
+  it("/calendar saves the .ics file and lists its events; /done's announcement shows at once; /scorecard's chart is saved", async () => {
     const t = io();
     const files = mkdtempSync(path.join(tmpdir(), "mindet-demo-test-"));
     try {
-      const input = Readable.from(["/follow all\n", "/calendar\n", "/done 6\n", "/quit\n"]);
+      const input = Readable.from(["/follow all\n", "/calendar\n", "/done 6\n", "/scorecard\n", "/quit\n"]);
       expect(await runDemo(["--files", files], t.io, { input })).toBe(0);
       const out = t.out();
       expect(out).toContain("The bot's clock says Thu, 15 Jan 2026, 11:00 Astana time");
@@ -51,6 +51,9 @@ describe("mindet demo", () => {
       expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
       expect(out).toMatch(/\n {2}\d{4}-\d{2}-\d{2} {2}#\d+ /);
       expect(out).toMatch(/#6 marked done[^\n]*\n──\n[^>]*\/c 6/); // the announcement follows the reply
+      expect(out).toContain("Scorecard: how each responsible body keeps its commitments");
+      expect(out).toMatch(new RegExp(`\\[picture scorecard\\.png, 1000×\\d+\\] saved to ${path.join(files, "scorecard.png").replace(/[.\\/]/g, "\\$&")}`));
+      expect(readFileSync(path.join(files, "scorecard.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
     } finally {
       rmSync(files, { recursive: true, force: true });
     }

@@ -1,6 +1,8 @@
 import { Api, Bot, GrammyError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderPng } from "../../src/scorecard/charts/render-png.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
+import { readImageSize } from "../../src/testing/emulator/image-size.ts";
 
 let emulator: BotApiEmulator;
 let api: Api;
@@ -223,6 +225,58 @@ describe("files and commands", () => {
     // Re-sending by file_id needs no upload.
     const again = await api.sendDocument(chatId, sent.document?.file_id ?? "");
     expect(again.document?.file_id).toBe(sent.document?.file_id);
+  });
+
+  it("receives a multipart sendPhoto: an image within Telegram's limits, with the sizes Telegram keeps", async () => {
+    const { chatId } = privateChatWithUser();
+    const png = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500"><rect width="1000" height="500" fill="#2e7d32"/></svg>');
+    const sent = await api.sendPhoto(chatId, new InputFile(png, "chart.png"), { caption: "<b>Scorecard</b>", parse_mode: "HTML" });
+    expect(sent.caption).toBe("Scorecard");
+    expect(sent.photo?.map((p) => `${p.width}x${p.height}`)).toEqual(["90x45", "320x160", "800x400", "1000x500"]);
+    // The largest size is the upload itself, downloadable byte for byte.
+    const file = await api.getFile(sent.photo?.at(-1)?.file_id ?? "");
+    const download = await fetch(`${emulator.apiRoot}/file/bot${emulator.token}/${file.file_path}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    const again = await api.sendPhoto(chatId, sent.photo?.at(-1)?.file_id ?? "");
+    expect(again.photo?.at(-1)).toMatchObject({ width: 1000, height: 500 });
+    expect(await emulator.waitForMessage(chatId, { hasPhoto: true })).toBeDefined();
+  });
+
+  it("refuses a photo that is not an image or is beyond Telegram's dimensions, as Telegram words it", async () => {
+    const { chatId } = privateChatWithUser();
+    /** A PNG header claiming a size (the emulator, like Telegram's first check, reads the header). */
+    const pngHeader = (width: number, height: number): Buffer => {
+      const b = Buffer.alloc(33);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
+      b.writeUInt32BE(13, 8);
+      b.write("IHDR", 12, "latin1");
+      b.writeUInt32BE(width, 16);
+      b.writeUInt32BE(height, 20);
+      return b;
+    };
+    const refuse = async (photo: InputFile | string) => (await grammyError(api.sendPhoto(chatId, photo))).description;
+    expect(await refuse(new InputFile(Buffer.from("not an image at all"), "chart.png"))).toBe("Bad Request: IMAGE_PROCESS_FAILED");
+    expect(await refuse(new InputFile(pngHeader(9000, 1001), "tall.png"))).toBe("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    expect(await refuse(new InputFile(pngHeader(2100, 100), "strip.png"))).toBe("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    expect(await refuse(new InputFile(Buffer.alloc(10 * 1024 * 1024 + 1), "huge.png"))).toBe("Bad Request: PHOTO_SAVE_FILE_INVALID");
+    expect(await refuse("no-such-file-id")).toBe("Bad Request: wrong file identifier/HTTP URL specified");
+    expect((await api.sendPhoto(chatId, new InputFile(pngHeader(2000, 100), "ok.png"))).photo?.at(-1)).toMatchObject({ width: 2000, height: 100 });
+    expect(emulator.sentMessages(chatId)).toHaveLength(1);
+  });
+
+  it("reads the size of PNG, JPEG, GIF and WebP headers; anything else is not an image", () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xf4, 0x03, 0xe8, 0x03, 0, 0, 0, 0]);
+    expect(readImageSize(jpeg)).toEqual({ format: "jpeg", width: 1000, height: 500 });
+    const gif = Buffer.concat([Buffer.from("GIF89a", "latin1"), Buffer.from([0xe8, 0x03, 0xf4, 0x01])]);
+    expect(readImageSize(gif)).toEqual({ format: "gif", width: 1000, height: 500 });
+    const webp = Buffer.alloc(30);
+    webp.write("RIFF", 0, "latin1");
+    webp.write("WEBPVP8X", 8, "latin1");
+    webp.writeUIntLE(999, 24, 3);
+    webp.writeUIntLE(499, 27, 3);
+    expect(readImageSize(webp)).toEqual({ format: "webp", width: 1000, height: 500 });
+    expect(readImageSize(Buffer.from("%PDF-1.7 ..............................."))).toBeNull();
+    expect(readImageSize(jpeg.subarray(0, 8))).toBeNull();
   });
 
   it("serves a user's document through getFile and the download route", async () => {

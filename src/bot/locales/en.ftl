@@ -509,3 +509,59 @@ match-answered-same = ✅ { $name } answered Same: #{ $new } merged into #{ $old
 match-answered-different = ✖ { $name } answered Different: #{ $new } stays a commitment of its own.
 match-already = Already answered by { $name }: { $answer }, { $date }.
 match-gone = This question no longer exists.
+# /scorecard (issue 9): per responsible body, how commitments were kept.
+cmd-scorecard = How each body keeps its commitments
+    .usage = scorecard [body|ID]
+scorecard-title = <b>Scorecard</b>: how each responsible body keeps its commitments
+scorecard-body-title = <b>{ $body }</b> · { $tracked } tracked
+scorecard-outcomes = ✅ { $ontime } on time · ⏰ { $late } late · ❌ { $missed } missed · 🔴 { $overdue } overdue
+scorecard-moved = ↪️ { $moved } moved, median { $slip }
+scorecard-not-moved = ↪️ none moved
+scorecard-slip-later = { $days } { $days ->
+        [one] day
+       *[other] days
+    } later
+scorecard-slip-earlier = { $days } { $days ->
+        [one] day
+       *[other] days
+    } earlier
+scorecard-all-bodies = All bodies
+scorecard-no-body-named = no body named
+scorecard-more-bodies = …and { $count } more { $count ->
+        [one] body
+       *[other] bodies
+    }: /scorecard NAME shows one.
+scorecard-definitions = <i>On time or late: done by the first date ever stated, or after it (Astana time). Overdue: open past the date in force. Moved: a later report or a postponement changed the date.</i>
+scorecard-empty = No commitments tracked yet, so there is no scorecard.
+scorecard-no-body = No responsible body is called "{ $text }".
+scorecard-try = Try /scorecard alone for every body, /scorecard transport, or /scorecard 12 for one commitment's dates.
+scorecard-no-commitment = There is no commitment #{ $id }. /list shows the ids.
+scorecard-chart-caption = On time, late, missed and overdue, per responsible body.
+scorecard-chart-failed = The chart could not be drawn this time; the numbers above are complete.
+scorecard-chart-title = How responsible bodies keep their commitments
+scorecard-chart-on-time = on time
+scorecard-chart-late = late
+scorecard-chart-missed = missed
+scorecard-chart-overdue = overdue
+scorecard-chart-tracked = { $count } tracked
+scorecard-chart-empty = Nothing done, missed or overdue yet.
+timeline-title = <b>#{ $id } { $title }</b>
+timeline-body = Responsible: { $body }
+timeline-merged = #{ $from } was merged into #{ $id }: its dates are here.
+timeline-first = First stated on { $on }: due { $due }
+timeline-first-unknown = First stated: due { $due }
+timeline-step = { $on }: { $what }, due { $due }
+timeline-in-force = <b>In force: { $due }</b> ({ $status })
+timeline-slip = Moved { $slip } in all.
+timeline-closed = Closed on { $on }: { $status }, { $verdict }.
+timeline-verdict-on-time = on time
+timeline-verdict-late = late
+timeline-verdict-none = no date to judge it by
+timeline-caption = #{ $id }: every date it was given, and today.
+timeline-step-first = First stated
+timeline-step-slip = Moved later
+timeline-step-pull-in = Moved earlier
+timeline-step-dated = Date given
+timeline-step-postponed = Postponed
+timeline-chart-in-force = In force
+timeline-chart-today = today

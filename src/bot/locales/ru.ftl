@@ -461,12 +461,23 @@ card-mentions-more = …и ещё { $count } { $count ->
 card-due-changes = <b>История сроков:</b>
 card-due-changes-latest = <b>История сроков:</b> (последние { $shown } из { $total })
 card-due-change-later = • { $from } → { $to } (+{ $days } { $days ->
+# /scorecard (issue 9): per responsible body, how commitments were kept.
+cmd-scorecard = Как органы выполняют обязательства
+    .usage = scorecard [орган|НОМЕР]
+scorecard-title = <b>Итоги</b>: как ответственные органы выполняют обязательства
+scorecard-body-title = <b>{ $body }</b> · всего { $tracked }
+scorecard-outcomes = ✅ { $ontime } в срок · ⏰ { $late } с опозданием · ❌ { $missed } не выполнено · 🔴 { $overdue } просрочено
+scorecard-moved = ↪️ срок сдвигался: { $moved }, медиана — { $slip }
+scorecard-not-moved = ↪️ сроки не сдвигались
+scorecard-slip-later = на { $days } { $days ->
         [one] день
         [few] дня
         [many] дней
        *[other] дня
     }), по данным: { $source }, заявлено { $stated }
 card-due-change-earlier = • { $from } → { $to } (−{ $days } { $days ->
+    } позже
+scorecard-slip-earlier = на { $days } { $days ->
         [one] день
         [few] дня
         [many] дней
@@ -546,3 +557,46 @@ match-answered-same = ✅ { $name } ответил(а) «то же»: №{ $new 
 match-answered-different = ✖ { $name } ответил(а) «другое»: №{ $new } остаётся отдельным обязательством.
 match-already = Уже ответил(а) { $name }: { $answer }, { $date }.
 match-gone = Этого вопроса больше нет.
+    } раньше
+scorecard-all-bodies = Все органы
+scorecard-no-body-named = орган не указан
+scorecard-more-bodies = …и ещё { $count } { $count ->
+        [one] орган
+        [few] органа
+        [many] органов
+       *[other] органа
+    }: /scorecard НАЗВАНИЕ покажет один.
+scorecard-definitions = <i>В срок или с опозданием: выполнено к первому названному сроку или позже (по времени Астаны). Просрочено: в работе, а действующий срок прошёл. Срок сдвигался: более поздний источник или перенос изменил срок.</i>
+scorecard-empty = Обязательств пока нет, итогов тоже.
+scorecard-no-body = Ответственного органа «{ $text }» нет.
+scorecard-try = Попробуйте /scorecard без слов — все органы, /scorecard transport или /scorecard 12 — сроки одного обязательства.
+scorecard-no-commitment = Обязательства №{ $id } нет. Номера — в /list.
+scorecard-chart-caption = В срок, с опозданием, не выполнено и просрочено — по ответственным органам.
+scorecard-chart-failed = График сейчас построить не удалось; цифры выше полные.
+scorecard-chart-title = Как ответственные органы выполняют обязательства
+scorecard-chart-on-time = в срок
+scorecard-chart-late = с опозданием
+scorecard-chart-missed = не выполнено
+scorecard-chart-overdue = просрочено
+scorecard-chart-tracked = всего { $count }
+scorecard-chart-empty = Пока ничего не выполнено, не провалено и не просрочено.
+timeline-title = <b>№{ $id } { $title }</b>
+timeline-body = Ответственный: { $body }
+timeline-merged = №{ $from } объединено с №{ $id }: его сроки здесь.
+timeline-first = Впервые названо { $on }: срок { $due }
+timeline-first-unknown = Впервые названо: срок { $due }
+timeline-step = { $on }: { $what }, срок { $due }
+timeline-in-force = <b>Действующий срок: { $due }</b> ({ $status })
+timeline-slip = Всего срок сдвинулся { $slip }.
+timeline-closed = Закрыто { $on }: { $status }, { $verdict }.
+timeline-verdict-on-time = в срок
+timeline-verdict-late = с опозданием
+timeline-verdict-none = срока для сравнения нет
+timeline-caption = №{ $id }: все названные сроки и сегодняшний день.
+timeline-step-first = Впервые названо
+timeline-step-slip = Срок сдвинут позже
+timeline-step-pull-in = Срок сдвинут раньше
+timeline-step-dated = Назван срок
+timeline-step-postponed = Срок перенесён
+timeline-chart-in-force = Действующий срок
+timeline-chart-today = сегодня

@@ -17,16 +17,18 @@ export const DEFAULT_TOKEN = "1234567890:AAEmulatorDefaultTokenForMindetTests";
 export interface MessageFilter {
   textIncludes?: string;
   hasDocument?: boolean;
+  hasPhoto?: boolean;
 }
 
 /** Methods whose result is a message the bot put into a chat. */
-const REPLY_METHODS = ["sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup"];
+const REPLY_METHODS = ["sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup"];
 
 function messageMatches(filter: MessageFilter | ((m: Message) => boolean) | undefined, message: Message): boolean {
   if (filter === undefined) return true;
   if (typeof filter === "function") return filter(message);
   if (filter.textIncludes !== undefined && !(message.text ?? message.caption ?? "").includes(filter.textIncludes)) return false;
   if (filter.hasDocument !== undefined && (message.document !== undefined) !== filter.hasDocument) return false;
+  if (filter.hasPhoto !== undefined && (message.photo !== undefined) !== filter.hasPhoto) return false;
   return true;
 }
 
