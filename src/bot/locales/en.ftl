@@ -509,6 +509,7 @@ match-answered-same = ✅ { $name } answered Same: #{ $new } merged into #{ $old
 match-answered-different = ✖ { $name } answered Different: #{ $new } stays a commitment of its own.
 match-already = Already answered by { $name }: { $answer }, { $date }.
 match-gone = This question no longer exists.
+
 # /scorecard (issue 9): per responsible body, how commitments were kept.
 cmd-scorecard = How each body keeps its commitments
     .usage = scorecard [body|ID]

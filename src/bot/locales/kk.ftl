@@ -431,6 +431,7 @@ match-answered-same = ✅ { $name } «бірдей» деп жауап берд�
 match-answered-different = ✖ { $name } «басқа» деп жауап берді: №{ $new } жеке міндеттеме болып қалады.
 match-already = Жауап берілген, жауап берген { $name }: { $answer }, { $date }.
 match-gone = Бұл сұрақ енді жоқ.
+
 # /scorecard (issue 9): per responsible body, how commitments were kept.
 cmd-scorecard = Органдар міндеттемелерді қалай орындайды
     .usage = scorecard [орган|НӨМІР]

@@ -461,23 +461,12 @@ card-mentions-more = …и ещё { $count } { $count ->
 card-due-changes = <b>История сроков:</b>
 card-due-changes-latest = <b>История сроков:</b> (последние { $shown } из { $total })
 card-due-change-later = • { $from } → { $to } (+{ $days } { $days ->
-# /scorecard (issue 9): per responsible body, how commitments were kept.
-cmd-scorecard = Как органы выполняют обязательства
-    .usage = scorecard [орган|НОМЕР]
-scorecard-title = <b>Итоги</b>: как ответственные органы выполняют обязательства
-scorecard-body-title = <b>{ $body }</b> · всего { $tracked }
-scorecard-outcomes = ✅ { $ontime } в срок · ⏰ { $late } с опозданием · ❌ { $missed } не выполнено · 🔴 { $overdue } просрочено
-scorecard-moved = ↪️ срок сдвигался: { $moved }, медиана — { $slip }
-scorecard-not-moved = ↪️ сроки не сдвигались
-scorecard-slip-later = на { $days } { $days ->
         [one] день
         [few] дня
         [many] дней
        *[other] дня
     }), по данным: { $source }, заявлено { $stated }
 card-due-change-earlier = • { $from } → { $to } (−{ $days } { $days ->
-    } позже
-scorecard-slip-earlier = на { $days } { $days ->
         [one] день
         [few] дня
         [many] дней
@@ -557,6 +546,26 @@ match-answered-same = ✅ { $name } ответил(а) «то же»: №{ $new 
 match-answered-different = ✖ { $name } ответил(а) «другое»: №{ $new } остаётся отдельным обязательством.
 match-already = Уже ответил(а) { $name }: { $answer }, { $date }.
 match-gone = Этого вопроса больше нет.
+
+# /scorecard (issue 9): per responsible body, how commitments were kept.
+cmd-scorecard = Как органы выполняют обязательства
+    .usage = scorecard [орган|НОМЕР]
+scorecard-title = <b>Итоги</b>: как ответственные органы выполняют обязательства
+scorecard-body-title = <b>{ $body }</b> · всего { $tracked }
+scorecard-outcomes = ✅ { $ontime } в срок · ⏰ { $late } с опозданием · ❌ { $missed } не выполнено · 🔴 { $overdue } просрочено
+scorecard-moved = ↪️ срок сдвигался: { $moved }, медиана — { $slip }
+scorecard-not-moved = ↪️ сроки не сдвигались
+scorecard-slip-later = на { $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    } позже
+scorecard-slip-earlier = на { $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
     } раньше
 scorecard-all-bodies = Все органы
 scorecard-no-body-named = орган не указан
