@@ -10,8 +10,15 @@
 // reply whose chat may receive one goes first, and reminders take the slots replies leave.
 // A 429's retry_after holds every sender (pauseAll), because the flood control that sent it
 // is the bot's, not the chat's: the sender that hears it must not be the only one to stop.
+//
+// Several instances on one PostgreSQL database (`shared`): the slots come from the database
+// (shared-pacing.ts), a few at a time, so the limits hold over all instances together. An
+// instance asks for slots only as far ahead as SHARED_LOOKAHEAD_MS, so a reply on another
+// instance waits behind at most that much of this one's reminders: replies keep their priority
+// across instances too, not only within one.
 import type { RateLimits } from "../config.ts";
 import { createLimit, type Limit } from "./pacing.ts";
+import type { SharedPacing } from "./shared-pacing.ts";
 
 /** `reply`: an answer to an update; `background`: reminders and announcements. */
 export type SendPriority = "reply" | "background";
@@ -59,7 +66,21 @@ export interface OutboundLimiterOptions {
    * Capped at a tenth of the spacing, so a high configured rate (tests) is not slowed to 10/s.
    */
   perChatMarginMs?: number;
+  /** Slots shared with other instances through the database (PostgreSQL); in-process pacing without it. */
+  shared?: SharedPacing;
+  /** Told when the shared pacing fails (the database is gone): this process paces on its own meanwhile. */
+  onSharedError?: (error: unknown) => void;
 }
+
+/**
+ * How far ahead an instance holds shared slots: the most a reply on another instance waits
+ * behind this one's reminders, and about one database statement per this many ms of sending.
+ */
+export const SHARED_LOOKAHEAD_MS = 200;
+/** Most slots asked for in one statement (a burst of replies). */
+const SHARED_MAX_GRANT = 500;
+/** After the shared pacing failed, this process paces on its own this long before asking again. */
+const SHARED_RETRY_MS = 5_000;
 
 /** How far behind its schedule the global limit may fall and still catch up (timer lateness), in ms. */
 const GLOBAL_CATCH_UP_MS = 10;
@@ -130,6 +151,70 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     });
 
   /** The first waiter (replies before background, oldest first) whose chat may receive now; else ms until one may. */
+  /** The chat's spacing for shared pacing: its own limit, or its group's when that is stricter. */
+  const sharedSpacing = (w: Waiter): number => Math.max(...ownLimits(w).map((l) => l.spacing));
+  let reservedUntil = -Infinity;
+  let sharedRetryAt = -Infinity;
+
+  /**
+   * Shared pacing: slots for the waiters whose chats may receive, one per chat: every such
+   * reply at once (they go first, on every instance: a reply waits behind at most the
+   * lookahead of reminders other instances hold), and reminders as many as fit in the
+   * lookahead; each waiter goes at its slot. Returns ms to wait before asking again, 0 to go on
+   * at once, or null when the database failed (then this process paces on its own).
+   */
+  const dispatchShared = async (shared: SharedPacing, t: number): Promise<number | null> => {
+    const ahead = Math.max(0, reservedUntil - t);
+    const picked: Waiter[] = [];
+    const keys = new Set<string>();
+    let soonestMs = Infinity;
+    const collect = (queue: Waiter[], room: number): void => {
+      for (const w of queue) {
+        if (picked.length >= room) return;
+        if (keys.has(w.key)) continue;
+        const waitMs = Math.max(...ownLimits(w).map((l) => l.waitMs(t)));
+        if (waitMs > 0) {
+          soonestMs = Math.min(soonestMs, waitMs);
+          continue;
+        }
+        keys.add(w.key);
+        picked.push(w);
+      }
+    };
+    collect(queues.reply, SHARED_MAX_GRANT);
+    if (ahead <= SHARED_LOOKAHEAD_MS / 2) collect(queues.background, Math.max(1, Math.floor((SHARED_LOOKAHEAD_MS - ahead) / global.spacing)));
+    else if (queues.background.length > 0) soonestMs = Math.min(soonestMs, ahead - SHARED_LOOKAHEAD_MS / 2);
+    if (picked.length === 0) return soonestMs;
+    let answers;
+    try {
+      answers = await shared.reserve(picked.map((w) => ({ key: w.key, spacingMs: sharedSpacing(w) })), global.spacing);
+    } catch (error) {
+      options.onSharedError?.(error);
+      sharedRetryAt = now() + SHARED_RETRY_MS;
+      return null;
+    }
+    const back = now();
+    for (const [i, answer] of answers.entries()) {
+      const w = picked[i] as Waiter;
+      if (!answer.granted) {
+        for (const limit of ownLimits(w)) limit.holdUntil(back + answer.heldMs);
+        continue;
+      }
+      const at = back + answer.delayMs;
+      for (const queue of [queues.reply, queues.background]) {
+        const index = queue.indexOf(w);
+        if (index >= 0) queue.splice(index, 1);
+      }
+      for (const limit of ownLimits(w)) limit.takeAt(at);
+      reservedUntil = Math.max(reservedUntil, at);
+      if (++sends % PRUNE_EVERY_SENDS === 0) prune(back);
+      if (answer.delayMs <= 0) w.resolve();
+      else if (options.sleep) void options.sleep(answer.delayMs).then(w.resolve);
+      else setTimeout(w.resolve, answer.delayMs);
+    }
+    return 0;
+  };
+
   const pick = (t: number): { queue: Waiter[]; index: number } | number => {
     let soonestMs = Infinity;
     for (const queue of [queues.reply, queues.background]) {
@@ -151,6 +236,17 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     try {
       while (queues.reply.length + queues.background.length > 0) {
         const t = now();
+        if (options.shared && t >= sharedRetryAt) {
+          if (pausedUntil > t) {
+            await nap(pausedUntil - t);
+            continue;
+          }
+          const waitShared = await dispatchShared(options.shared, t);
+          if (waitShared !== null) {
+            if (waitShared > 0) await nap(waitShared);
+            continue;
+          }
+        }
         const waitMs = Math.max(pausedUntil - t, global.waitMs(t));
         if (waitMs > 0) {
           await nap(waitMs);
@@ -182,6 +278,8 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     },
     pauseAll(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
+      // Every instance's senders: the flood control that answered is the token's.
+      options.shared?.pauseAll(ms).catch((error: unknown) => options.onSharedError?.(error));
     },
     waiting() {
       return { reply: queues.reply.length, background: queues.background.length };
