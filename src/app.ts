@@ -251,7 +251,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           if (runner) await runner.stop();
           if (server) await server.close();
           if (started) await poller.stop();
-          if (started) await scheduler.stop();
+          // Also when only tick() was used (demo, tests): it lets the planning lock go.
+          await scheduler.stop();
           while (ticks.size > 0) await Promise.all([...ticks]);
         } finally {
           await store.close();
