@@ -66,7 +66,10 @@ export interface OutboundLimiterOptions {
    * Capped at a tenth of the spacing, so a high configured rate (tests) is not slowed to 10/s.
    */
   perChatMarginMs?: number;
-  /** Slots shared with other instances through the database (PostgreSQL); in-process pacing without it. */
+  /**
+   * Slots shared with other instances through the database (PostgreSQL); in-process pacing
+   * without it. Its answers must be on this limiter's clock (`now`).
+   */
   shared?: SharedPacing;
   /** Told when the shared pacing fails (the database is gone): this process paces on its own meanwhile. */
   onSharedError?: (error: unknown) => void;
@@ -197,10 +200,10 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     for (const [i, answer] of answers.entries()) {
       const w = picked[i] as Waiter;
       if (!answer.granted) {
-        for (const limit of ownLimits(w)) limit.holdUntil(back + answer.heldMs);
+        for (const limit of ownLimits(w)) limit.holdUntil(answer.heldUntilMs);
         continue;
       }
-      const at = back + answer.delayMs;
+      const at = answer.atMs;
       for (const queue of [queues.reply, queues.background]) {
         const index = queue.indexOf(w);
         if (index >= 0) queue.splice(index, 1);
@@ -208,9 +211,10 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       for (const limit of ownLimits(w)) limit.takeAt(at);
       reservedUntil = Math.max(reservedUntil, at);
       if (++sends % PRUNE_EVERY_SENDS === 0) prune(back);
-      if (answer.delayMs <= 0) w.resolve();
-      else if (options.sleep) void options.sleep(answer.delayMs).then(w.resolve);
-      else setTimeout(w.resolve, answer.delayMs);
+      const delayMs = at - back;
+      if (delayMs <= 0) w.resolve();
+      else if (options.sleep) void options.sleep(delayMs).then(w.resolve);
+      else setTimeout(w.resolve, delayMs);
     }
     return 0;
   };

@@ -14,8 +14,12 @@
 // reminder from one instance and a reply from another within a second).
 //
 // The clock is the database's (clock_timestamp()), so instances on different machines agree on
-// it; a slot comes back as a delay from the database's now, and the limiter waits that long on
-// its own clock. Tests pass their own clock instead.
+// it. Slots come back on that clock and are turned into the process's own by an offset measured
+// as NTP does: the database's now against the middle of the round trip that read it, kept from
+// the fastest round trip (refreshed every half minute), so the error is half the fastest round
+// trip, about a millisecond. (Turning "slot minus the database's now" into a delay from when the
+// answer arrived instead added each answer's latency to its slot: 10-20 ms apart under load, on
+// a spacing of 35 ms, and the emulator answered 429.) Tests pass their own clock instead.
 import { Prisma, type Db } from "../db/client.ts";
 
 /** One chat's request for a slot. */
@@ -26,8 +30,11 @@ export interface PaceRequest {
   spacingMs: number;
 }
 
-/** What a grant gave: for each requested chat, a slot in `delayMs`, or the time until another instance lets go of it. */
-export type PaceAnswer = { key: string; granted: true; delayMs: number } | { key: string; granted: false; heldMs: number };
+/**
+ * What a grant gave for each requested chat, on the process's clock (SharedPacingOptions.local):
+ * its slot, or when another instance lets go of the chat.
+ */
+export type PaceAnswer = { key: string; granted: true; atMs: number } | { key: string; granted: false; heldUntilMs: number };
 
 export interface SharedPacing {
   /**
@@ -43,11 +50,15 @@ export interface SharedPacing {
 export interface SharedPacingOptions {
   /** The pacing clock in epoch ms; the database's clock_timestamp() by default. */
   now?: () => number;
+  /** The process's clock the answers are given on: the outbound limiter's (its default by default). */
+  local?: () => number;
   /** A chat's row is forgotten this long after its last slot (checked every PRUNE_EVERY grants). */
   forgetAfterMs?: number;
 }
 
 const GLOBAL_KEY = "global";
+/** The clock offset is measured again after this long even without a faster round trip (drift). */
+const OFFSET_REFRESH_MS = 30_000;
 const PRUNE_EVERY = 500;
 const chatKey = (key: string): string => `c:${key}`;
 
@@ -55,6 +66,9 @@ const chatKey = (key: string): string => `c:${key}`;
 export function createSharedPacing(db: Db, options: SharedPacingOptions = {}): SharedPacing {
   const forgetAfterMs = options.forgetAfterMs ?? 60_000;
   let grants = 0;
+  const local = options.local ?? options.now ?? (() => performance.timeOrigin + performance.now());
+  /** The pacing clock minus the local one, from the fastest recent round trip. */
+  let offset: { ms: number; roundTripMs: number; at: number } | null = null;
   // The pacing clock's now as SQL: the injected clock's value, or the database's.
   const nowSql = (): Prisma.Sql =>
     options.now ? Prisma.sql`CAST(${options.now()} AS double precision)` : Prisma.sql`extract(epoch FROM clock_timestamp()) * 1000`;
@@ -64,7 +78,8 @@ export function createSharedPacing(db: Db, options: SharedPacingOptions = {}): S
       if (requests.length === 0) return [];
       const n = requests.length;
       const wanted = JSON.stringify(requests.map((r) => ({ k: chatKey(r.key), s: r.spacingMs })));
-      const rows = await db.$queryRaw<{ key: string; granted: boolean; delayMs: number; heldMs: number | null }[]>`
+      const sent = local();
+      const rows = await db.$queryRaw<{ key: string; granted: boolean; slotAt: number; heldUntil: number | null; clockNow: number }[]>`
         WITH clock AS (SELECT ${nowSql()} AS now),
         g AS (
           INSERT INTO "SendPace" AS p (key, "nextAt", "slotAt")
@@ -80,18 +95,25 @@ export function createSharedPacing(db: Db, options: SharedPacingOptions = {}): S
           SELECT r.key, g.start + r.i * CAST(${globalSpacingMs} AS double precision) + r.spacing, g.start + r.i * CAST(${globalSpacingMs} AS double precision) FROM r, g
           ON CONFLICT (key) DO UPDATE SET "nextAt" = EXCLUDED."nextAt", "slotAt" = EXCLUDED."slotAt" WHERE p."nextAt" <= EXCLUDED."slotAt"
           RETURNING p.key)
-        SELECT r.key, EXISTS (SELECT 1 FROM c WHERE c.key = r.key) AS granted,
-          g.start + r.i * CAST(${globalSpacingMs} AS double precision) - clock.now AS "delayMs", held."nextAt" - clock.now AS "heldMs"
+        SELECT r.key, EXISTS (SELECT 1 FROM c WHERE c.key = r.key) AS granted, clock.now AS "clockNow",
+          g.start + r.i * CAST(${globalSpacingMs} AS double precision) AS "slotAt", held."nextAt" AS "heldUntil"
         FROM r CROSS JOIN g CROSS JOIN clock LEFT JOIN "SendPace" held ON held.key = r.key
         ORDER BY r.i`;
       if (++grants % PRUNE_EVERY === 0) {
         await db.$executeRaw`DELETE FROM "SendPace" WHERE key <> ${GLOBAL_KEY} AND "nextAt" < ${nowSql()} - ${forgetAfterMs}`;
       }
+      const back = local();
+      const roundTripMs = back - sent;
+      const clockNow = Number(rows[0]?.clockNow ?? 0);
+      if (!offset || roundTripMs <= offset.roundTripMs || back - offset.at > OFFSET_REFRESH_MS) {
+        offset = { ms: clockNow - (sent + back) / 2, roundTripMs, at: back };
+      }
+      const toLocal = (at: number): number => at - (offset as { ms: number }).ms;
       return rows.map((row, i): PaceAnswer => {
         const key = (requests[i] as PaceRequest).key;
         return row.granted
-          ? { key, granted: true, delayMs: Math.max(0, Number(row.delayMs)) }
-          : { key, granted: false, heldMs: Math.max(0, Number(row.heldMs ?? 0)) };
+          ? { key, granted: true, atMs: toLocal(Number(row.slotAt)) }
+          : { key, granted: false, heldUntilMs: toLocal(Number(row.heldUntil ?? clockNow)) };
       });
     },
     async pauseAll(ms) {
