@@ -41,7 +41,7 @@ function startInstance(emulator: EmulatorProcess, pg: BenchPgDatabase, port: num
       TELEGRAM_API_ROOT: emulator.apiRoot,
       DATABASE_URL: pg.url,
       MINDET_NOW: START,
-      LOG_LEVEL: "error",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "error",
       WEBHOOK_URL: "https://bot.example.org/telegram",
       WEBHOOK_SECRET: "bench_secret_0123456789",
       PORT: String(port),
@@ -94,6 +94,11 @@ if (skip) {
 
     const stats = await emulator.client.getStats();
     const calls = (await emulator.client.getCalls({ method: "sendMessage" })).filter(accepted).sort((x, y) => x.time - y.time);
+    const refused = (await emulator.client.getCalls({ method: "sendMessage" })).filter((c) => !accepted(c));
+    for (const c of refused.slice(0, 12)) {
+      const inWindow = calls.filter((x) => x.time > c.time - 1000 && x.time <= c.time).length;
+      console.log(`429 at +${c.time - (calls[0]?.time ?? 0)} ms to chat ${String(c.params.chat_id)}: ${inWindow} accepted in the second before it`);
+    }
     const perChat = new Map<number, number>();
     for (const c of calls) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
     const lost = REMINDERS - perChat.size;

@@ -93,7 +93,10 @@ const PRUNE_EVERY_SENDS = 10_000;
 interface Waiter {
   key: string;
   isGroup: boolean;
+  priority: SendPriority;
   resolve: () => void;
+  /** Shared pacing: its slot came too late once (a busy event loop) and it asked again. */
+  late?: boolean;
 }
 
 /**
@@ -211,10 +214,21 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       for (const limit of ownLimits(w)) limit.takeAt(at);
       reservedUntil = Math.max(reservedUntil, at);
       if (++sends % PRUNE_EVERY_SENDS === 0) prune(back);
+      // A slot is an instant shared with other instances: sent much later than it (the event
+      // loop was busy and the timer fired late), the message would crowd the next instance's
+      // slot, and the bot's flood limit counts arrivals. Late by more than a spacing, it asks
+      // for a new slot instead, once (a second late slot goes: a loaded process must still send).
+      const go = (): void => {
+        if (w.late || now() - at <= global.spacing) return w.resolve();
+        w.late = true;
+        queues[w.priority].unshift(w);
+        if (!dispatching) void dispatch();
+        else wake?.();
+      };
       const delayMs = at - back;
-      if (delayMs <= 0) w.resolve();
-      else if (options.sleep) void options.sleep(delayMs).then(w.resolve);
-      else setTimeout(w.resolve, delayMs);
+      if (delayMs <= 0) go();
+      else if (options.sleep) void options.sleep(delayMs).then(go);
+      else setTimeout(go, delayMs);
     }
     return 0;
   };
@@ -275,7 +289,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   return {
     acquire(chatId, isGroup, priority = "background") {
       return new Promise<void>((resolve) => {
-        queues[priority].push({ key: String(chatId), isGroup, resolve });
+        queues[priority].push({ key: String(chatId), isGroup, priority, resolve });
         if (!dispatching) void dispatch();
         else wake?.();
       });
