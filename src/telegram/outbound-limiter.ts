@@ -80,6 +80,8 @@ export interface OutboundLimiterOptions {
  * behind this one's reminders, and about one database statement per this many ms of sending.
  */
 export const SHARED_LOOKAHEAD_MS = 200;
+/** A shared slot whose timer fired later than this is given back and asked for again (see go()). */
+const SHARED_LATE_MS = 8;
 /** Most slots asked for in one statement (a burst of replies). */
 const SHARED_MAX_GRANT = 500;
 /** After the shared pacing failed, this process paces on its own this long before asking again. */
@@ -156,7 +158,6 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       wake = null;
     });
 
-  /** The first waiter (replies before background, oldest first) whose chat may receive now; else ms until one may. */
   /** The chat's spacing for shared pacing: its own limit, or its group's when that is stricter. */
   const sharedSpacing = (w: Waiter): number => Math.max(...ownLimits(w).map((l) => l.spacing));
   let reservedUntil = -Infinity;
@@ -214,12 +215,14 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       for (const limit of ownLimits(w)) limit.takeAt(at);
       reservedUntil = Math.max(reservedUntil, at);
       if (++sends % PRUNE_EVERY_SENDS === 0) prune(back);
-      // A slot is an instant shared with other instances: sent much later than it (the event
-      // loop was busy and the timer fired late), the message would crowd the next instance's
-      // slot, and the bot's flood limit counts arrivals. Late by more than a spacing, it asks
-      // for a new slot instead, once (a second late slot goes: a loaded process must still send).
+      // A slot is an instant shared with other instances: sent later than it (the event loop
+      // was busy and the timer fired late), the message crowds the slots after it, and the
+      // bot's flood limit counts arrivals: 30 slots span 29 spacings (1,024 ms at 30/s with the
+      // margin), so one message 25 ms late makes 30 in a second (measured: a 429 when a loaded
+      // machine fired a timer that late). Late by more than SHARED_LATE_MS, it asks for a new
+      // slot instead, once (a second late slot goes: a loaded process must still send).
       const go = (): void => {
-        if (w.late || now() - at <= global.spacing) return w.resolve();
+        if (w.late || now() - at <= SHARED_LATE_MS) return w.resolve();
         w.late = true;
         queues[w.priority].unshift(w);
         if (!dispatching) void dispatch();
@@ -233,6 +236,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     return 0;
   };
 
+  /** The first waiter (replies before background, oldest first) whose chat may receive now; else ms until one may. */
   const pick = (t: number): { queue: Waiter[]; index: number } | number => {
     let soonestMs = Infinity;
     for (const queue of [queues.reply, queues.background]) {
