@@ -10,7 +10,7 @@ import { createOffsetClock, systemClock, type Clock } from "./clock.ts";
 import { extractOffThread } from "./commitments/extractor.ts";
 import { ingestDirectory } from "./commitments/ingest-directory.ts";
 import { loadConfig, type Config } from "./config.ts";
-import { openDatabase, type Db } from "./db/client.ts";
+import { engineOf, openDatabase, type Db } from "./db/client.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startOpsServer, type OpsServer } from "./ops/http-server.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -21,6 +21,8 @@ import type { FailingSourceNotice } from "./sources/poll-source.ts";
 import { createSourcePoller } from "./sources/poller.ts";
 import { loadSourcesConfig } from "./sources/sources-config.ts";
 import { createOutboundLimiter } from "./telegram/outbound-limiter.ts";
+import { createSharedPacing } from "./telegram/shared-pacing.ts";
+import { createPlanningLock } from "./reminders/planning-lock.ts";
 import { createReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from "./reminders/schedule.ts";
 import { ALLOWED_UPDATES } from "./bot/index.ts";
 
@@ -129,8 +131,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     const apiRoot = options.apiRoot ?? config.telegramApiRoot;
     const metrics = createMetrics(db);
     // One limiter for every message the process sends: replies and reminders share Telegram's
-    // limits (replies first), and a 429 on either pauses both.
-    const outbound = createOutboundLimiter({ limits: config.rateLimits });
+    // limits (replies first), and a 429 on either pauses both. On PostgreSQL, where several
+    // instances may run, its slots come from the database so the limits hold over all of them;
+    // SQLite is one process and paces in memory only.
+    const postgres = engineOf(db) === "postgresql";
+    const outbound = createOutboundLimiter({
+      limits: config.rateLimits,
+      ...(postgres
+        ? {
+            shared: createSharedPacing(db),
+            onSharedError: (error: unknown) => logger.warn({ err: error }, "shared send pacing unavailable; pacing this instance alone for a few seconds"),
+          }
+        : {}),
+    });
     // Announcement ticks in flight, so the demo and tests can wait for an announcement to go out.
     const ticks = new Set<Promise<unknown>>();
     const announce = (): void => {
@@ -150,6 +163,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       config,
       limiter: outbound,
       onTick: (report) => metrics.recordTick(report),
+      // Several instances on one PostgreSQL database: one plans at a time (planning-lock.ts).
+      ...(postgres ? { planningLock: createPlanningLock(config.databaseUrl, logger.child({ component: "planning-lock" })) } : {}),
       ...options.scheduler,
     });
     // Live sources poll in this process on their own timer; their announcements go through the outbox.
@@ -237,7 +252,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           if (runner) await runner.stop();
           if (server) await server.close();
           if (started) await poller.stop();
-          if (started) await scheduler.stop();
+          // Also when only tick() was used (demo, tests): it lets the planning lock go.
+          await scheduler.stop();
           while (ticks.size > 0) await Promise.all([...ticks]);
         } finally {
           await store.close();

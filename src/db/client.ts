@@ -20,6 +20,21 @@ export function engineOf(db: Db): DbEngine {
   return engines.get(db) ?? "sqlite";
 }
 
+/**
+ * An interactive transaction's client as a Db (the dry run plans inside one and rolls it back):
+ * it answers engineOf like `db`. It has no $transaction of its own; code that opens one checks
+ * isTransaction first.
+ */
+export function transactionAsDb(tx: object, db: Db): Db {
+  engines.set(tx, engineOf(db));
+  return tx as Db;
+}
+
+/** True for a client made by transactionAsDb (already inside a transaction). */
+export function isTransaction(db: Db): boolean {
+  return typeof (db as { $transaction?: unknown }).$transaction !== "function";
+}
+
 export interface OpenDatabaseOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;

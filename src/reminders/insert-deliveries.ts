@@ -1,4 +1,4 @@
-import { engineOf, Prisma, type Db } from "../db/client.ts";
+import { engineOf, isTransaction, Prisma, type Db } from "../db/client.ts";
 import { instant, integer, text } from "./dialect.ts";
 import type { PlannedDelivery } from "./types.ts";
 
@@ -14,7 +14,7 @@ export async function insertDeliveries(db: Db, rows: readonly PlannedDelivery[],
   if (rows.length === 0) return 0;
   const engine = engineOf(db);
   const stamp = instant(engine, now);
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Pick<Db, "$executeRaw">): Promise<number> => {
     let inserted = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const values = rows
@@ -26,5 +26,7 @@ export async function insertDeliveries(db: Db, rows: readonly PlannedDelivery[],
         ON CONFLICT DO NOTHING`;
     }
     return inserted;
-  }, { timeout: 60_000 });
+  };
+  // Already inside a transaction (the dry run on PostgreSQL): its statements join it.
+  return isTransaction(db) ? write(db) : db.$transaction((tx) => write(tx), { timeout: 60_000 });
 }

@@ -10,6 +10,7 @@ import { createPlannerState } from "./load-plan-input.ts";
 import { DEFAULT_PLANNING_OPTIONS, runBacklogPass, runPlanning, type PlanningOptions, type PlanningReport } from "./planning.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
 import { openBulkSql, type BulkSql } from "./bulk-sql.ts";
+import type { PlanningLock } from "./planning-lock.ts";
 
 /** Every minute, on the minute (UTC: the expression has no hour, the zone only names the clock). */
 export const TICK_CRON = "* * * * *";
@@ -33,12 +34,21 @@ export interface ReminderSchedulerDeps {
   onTick?: (report: TickReport) => void;
   /** Replaces the planning budgets (tests that drive tick() without the passes between ticks). */
   planning?: Partial<PlanningOptions>;
+  /**
+   * Several instances on one PostgreSQL database: only the holder of this lock plans (each
+   * tick asks; a tick that finds the lock free takes it over). Without it every tick plans.
+   */
+  planningLock?: PlanningLock;
 }
 
 export interface TickReport extends PlanningReport, DeliverReport {
   at: Date;
   durationMs: number;
+  /** False when another instance holds the planning lock (this tick only delivered). */
+  planner: boolean;
 }
+
+const NOT_PLANNED: PlanningReport = { planned: 0, inserted: 0, full: false, backlog: 0 };
 
 export interface ReminderScheduler {
   /** Runs a first tick at once (catching up on any downtime), then one every minute (node-cron). */
@@ -67,7 +77,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     batchSize: Math.max(50, Math.ceil(limits.globalPerSecond)),
     ...deps.options,
   };
-  const state = createPlannerState();
+  let state = createPlannerState();
+  let planner = deps.planningLock === undefined;
   const planningOptions: PlanningOptions = { ...DEFAULT_PLANNING_OPTIONS, ...deps.planning };
   let bulk: BulkSql | null | undefined;
   let task: ScheduledTask | null = null;
@@ -83,13 +94,26 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const log = deps.logger.child({ job: "reminders", tick: ++ticks });
     const started = performance.now();
     bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
-    const planning = await runPlanning(deps.db, state, now, bulk, planningOptions);
+    await checkPlanner();
+    const planning = planner ? await runPlanning(deps.db, state, now, bulk, planningOptions) : NOT_PLANNED;
     const delivery = await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping);
-    const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started) };
+    const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
     const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
     log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
     deps.onTick?.(report);
     return report;
+  }
+
+  /**
+   * Whether this instance plans this tick (see planningLock). An instance that takes the lock
+   * starts from a fresh state: another planned meanwhile, so it plans everything current again
+   * (unique keys make that harmless), as after a restart.
+   */
+  async function checkPlanner(): Promise<void> {
+    if (!deps.planningLock) return;
+    const held = await deps.planningLock.acquire();
+    if (held !== planner) state = createPlannerState();
+    planner = held;
   }
 
   /** A pass writing more of the backlog, serialized with ticks (it never runs beside one). */
@@ -97,15 +121,16 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const now = deps.clock.now();
     const started = performance.now();
     bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
-    const planning = await runBacklogPass(deps.db, state, now, bulk, planningOptions);
-    const report: TickReport = { at: now, ...planning, claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0, durationMs: Math.round(performance.now() - started) };
+    await checkPlanner();
+    const planning = !planner ? NOT_PLANNED : await runBacklogPass(deps.db, state, now, bulk, planningOptions);
+    const report: TickReport = { at: now, ...planning, claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0, durationMs: Math.round(performance.now() - started), planner };
     deps.logger.debug({ job: "reminders", ...report, at: now.toISOString() }, "planning backlog pass");
     return report;
   }
 
   /** While the scheduler runs and planning has a backlog, another pass in a moment. */
   function schedulePass(): void {
-    if (!task || stopping || passTimer || state.backlog.length === 0) return;
+    if (!task || stopping || passTimer || !planner || state.backlog.length === 0) return;
     passTimer = setTimeout(() => {
       passTimer = null;
       if (running || stopping) return schedulePass();
@@ -162,6 +187,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       await Promise.allSettled([running, queued]);
       bulk?.close();
       bulk = undefined;
+      await deps.planningLock?.release();
+      planner = deps.planningLock === undefined;
     },
     tick,
   };

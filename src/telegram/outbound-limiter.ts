@@ -10,8 +10,15 @@
 // reply whose chat may receive one goes first, and reminders take the slots replies leave.
 // A 429's retry_after holds every sender (pauseAll), because the flood control that sent it
 // is the bot's, not the chat's: the sender that hears it must not be the only one to stop.
+//
+// Several instances on one PostgreSQL database (`shared`): the slots come from the database
+// (shared-pacing.ts), a few at a time, so the limits hold over all instances together. An
+// instance asks for slots only as far ahead as SHARED_LOOKAHEAD_MS, so a reply on another
+// instance waits behind at most that much of this one's reminders: replies keep their priority
+// across instances too, not only within one.
 import type { RateLimits } from "../config.ts";
 import { createLimit, type Limit } from "./pacing.ts";
+import type { SharedPacing } from "./shared-pacing.ts";
 
 /** `reply`: an answer to an update; `background`: reminders and announcements. */
 export type SendPriority = "reply" | "background";
@@ -59,7 +66,26 @@ export interface OutboundLimiterOptions {
    * Capped at a tenth of the spacing, so a high configured rate (tests) is not slowed to 10/s.
    */
   perChatMarginMs?: number;
+  /**
+   * Slots shared with other instances through the database (PostgreSQL); in-process pacing
+   * without it. Its answers must be on this limiter's clock (`now`).
+   */
+  shared?: SharedPacing;
+  /** Told when the shared pacing fails (the database is gone): this process paces on its own meanwhile. */
+  onSharedError?: (error: unknown) => void;
 }
+
+/**
+ * How far ahead an instance holds shared slots: the most a reply on another instance waits
+ * behind this one's reminders, and about one database statement per this many ms of sending.
+ */
+export const SHARED_LOOKAHEAD_MS = 200;
+/** A shared slot whose timer fired later than this is given back and asked for again (see go()). */
+const SHARED_LATE_MS = 8;
+/** Most slots asked for in one statement (a burst of replies). */
+const SHARED_MAX_GRANT = 500;
+/** After the shared pacing failed, this process paces on its own this long before asking again. */
+const SHARED_RETRY_MS = 5_000;
 
 /** How far behind its schedule the global limit may fall and still catch up (timer lateness), in ms. */
 const GLOBAL_CATCH_UP_MS = 10;
@@ -69,7 +95,10 @@ const PRUNE_EVERY_SENDS = 10_000;
 interface Waiter {
   key: string;
   isGroup: boolean;
+  priority: SendPriority;
   resolve: () => void;
+  /** Shared pacing: its slot came too late once (a busy event loop) and it asked again. */
+  late?: boolean;
 }
 
 /**
@@ -129,6 +158,84 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       wake = null;
     });
 
+  /** The chat's spacing for shared pacing: its own limit, or its group's when that is stricter. */
+  const sharedSpacing = (w: Waiter): number => Math.max(...ownLimits(w).map((l) => l.spacing));
+  let reservedUntil = -Infinity;
+  let sharedRetryAt = -Infinity;
+
+  /**
+   * Shared pacing: slots for the waiters whose chats may receive, one per chat: every such
+   * reply at once (they go first, on every instance: a reply waits behind at most the
+   * lookahead of reminders other instances hold), and reminders as many as fit in the
+   * lookahead; each waiter goes at its slot. Returns ms to wait before asking again, 0 to go on
+   * at once, or null when the database failed (then this process paces on its own).
+   */
+  const dispatchShared = async (shared: SharedPacing, t: number): Promise<number | null> => {
+    const ahead = Math.max(0, reservedUntil - t);
+    const picked: Waiter[] = [];
+    const keys = new Set<string>();
+    let soonestMs = Infinity;
+    const collect = (queue: Waiter[], room: number): void => {
+      for (const w of queue) {
+        if (picked.length >= room) return;
+        if (keys.has(w.key)) continue;
+        const waitMs = Math.max(...ownLimits(w).map((l) => l.waitMs(t)));
+        if (waitMs > 0) {
+          soonestMs = Math.min(soonestMs, waitMs);
+          continue;
+        }
+        keys.add(w.key);
+        picked.push(w);
+      }
+    };
+    collect(queues.reply, SHARED_MAX_GRANT);
+    if (ahead <= SHARED_LOOKAHEAD_MS / 2) collect(queues.background, Math.max(1, Math.floor((SHARED_LOOKAHEAD_MS - ahead) / global.spacing)));
+    else if (queues.background.length > 0) soonestMs = Math.min(soonestMs, ahead - SHARED_LOOKAHEAD_MS / 2);
+    if (picked.length === 0) return soonestMs;
+    let answers;
+    try {
+      answers = await shared.reserve(picked.map((w) => ({ key: w.key, spacingMs: sharedSpacing(w) })), global.spacing);
+    } catch (error) {
+      options.onSharedError?.(error);
+      sharedRetryAt = now() + SHARED_RETRY_MS;
+      return null;
+    }
+    const back = now();
+    for (const [i, answer] of answers.entries()) {
+      const w = picked[i] as Waiter;
+      if (!answer.granted) {
+        for (const limit of ownLimits(w)) limit.holdUntil(answer.heldUntilMs);
+        continue;
+      }
+      const at = answer.atMs;
+      for (const queue of [queues.reply, queues.background]) {
+        const index = queue.indexOf(w);
+        if (index >= 0) queue.splice(index, 1);
+      }
+      for (const limit of ownLimits(w)) limit.takeAt(at);
+      reservedUntil = Math.max(reservedUntil, at);
+      if (++sends % PRUNE_EVERY_SENDS === 0) prune(back);
+      // A slot is an instant shared with other instances: sent later than it (the event loop
+      // was busy and the timer fired late), the message crowds the slots after it, and the
+      // bot's flood limit counts arrivals: 30 slots span 29 spacings (1,024 ms at 30/s with the
+      // margin), so one message 25 ms late makes 30 in a second (measured: a 429 when a loaded
+      // machine fired a timer that late). Late by more than SHARED_LATE_MS, it asks for a new
+      // slot instead, once (a second late slot goes: a loaded process must still send).
+      const go = (): void => {
+        if (w.late || now() - at <= SHARED_LATE_MS) return w.resolve();
+        w.late = true;
+        queues[w.priority].unshift(w);
+        if (!dispatching) void dispatch();
+        else wake?.();
+      };
+      const delayMs = at - back;
+      if (delayMs <= 0) go();
+      else if (options.sleep) void options.sleep(delayMs).then(go);
+      else setTimeout(go, delayMs);
+    }
+    return 0;
+  };
+
   /** The first waiter (replies before background, oldest first) whose chat may receive now; else ms until one may. */
   const pick = (t: number): { queue: Waiter[]; index: number } | number => {
     let soonestMs = Infinity;
@@ -151,6 +258,17 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     try {
       while (queues.reply.length + queues.background.length > 0) {
         const t = now();
+        if (options.shared && t >= sharedRetryAt) {
+          if (pausedUntil > t) {
+            await nap(pausedUntil - t);
+            continue;
+          }
+          const waitShared = await dispatchShared(options.shared, t);
+          if (waitShared !== null) {
+            if (waitShared > 0) await nap(waitShared);
+            continue;
+          }
+        }
         const waitMs = Math.max(pausedUntil - t, global.waitMs(t));
         if (waitMs > 0) {
           await nap(waitMs);
@@ -175,13 +293,15 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   return {
     acquire(chatId, isGroup, priority = "background") {
       return new Promise<void>((resolve) => {
-        queues[priority].push({ key: String(chatId), isGroup, resolve });
+        queues[priority].push({ key: String(chatId), isGroup, priority, resolve });
         if (!dispatching) void dispatch();
         else wake?.();
       });
     },
     pauseAll(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
+      // Every instance's senders: the flood control that answered is the token's.
+      options.shared?.pauseAll(ms).catch((error: unknown) => options.onSharedError?.(error));
     },
     waiting() {
       return { reply: queues.reply.length, background: queues.background.length };

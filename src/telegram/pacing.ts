@@ -64,6 +64,22 @@ export class Limit {
     this.window.record(now);
   }
 
+  /** Counts a send at a slot granted elsewhere (shared pacing): the next one no sooner than a spacing after it. */
+  takeAt(at: number): void {
+    this.nextAt = Math.max(this.nextAt, at + this.spacingMs);
+    this.window.record(at);
+  }
+
+  /** No send before `at` (another instance holds the chat until then). */
+  holdUntil(at: number): void {
+    this.nextAt = Math.max(this.nextAt, at);
+  }
+
+  /** The least time between two sends (shared pacing asks the database for the same). */
+  get spacing(): number {
+    return this.spacingMs;
+  }
+
   idle(now: number): boolean {
     return this.nextAt <= now && this.window.idle(now);
   }

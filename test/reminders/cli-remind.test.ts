@@ -85,14 +85,14 @@ describe("mindet remind", () => {
   });
 });
 
-// The dry run plans inside a transaction it rolls back on SQLite's second connection; PostgreSQL
-// has none yet, so it refuses with one line and touches nothing.
+// PostgreSQL: the same planning pass inside an interactive transaction that is rolled back.
 const pgSkip = pgSkipReason();
 describe.skipIf(pgSkip !== null)(`mindet remind on PostgreSQL${pgSkip ? ` (skipped: ${pgSkip})` : ""}`, () => {
   let pg: TestDb;
+  let commitmentId: number;
   beforeAll(async () => {
     pg = await createTestDb("postgresql");
-    const commitmentId = await addCommitment(pg.db, { dueOn: "2026-03-31" });
+    commitmentId = await addCommitment(pg.db, { title: "Build 100 schools", dueOn: "2026-03-31" });
     await addChat(pg.db, 402);
     await addFollow(pg.db, 402, "commitment", "", commitmentId);
   });
@@ -100,7 +100,7 @@ describe.skipIf(pgSkip !== null)(`mindet remind on PostgreSQL${pgSkip ? ` (skipp
     await pg.destroy();
   });
 
-  it("--dry-run: exit 2 with one line saying it needs SQLite, nothing written", async () => {
+  it("--dry-run --json lists what would go out now, as on SQLite, and writes nothing", async () => {
     let out = "";
     let err = "";
     const io: CliIo = {
@@ -109,9 +109,11 @@ describe.skipIf(pgSkip !== null)(`mindet remind on PostgreSQL${pgSkip ? ` (skipp
       env: { DATABASE_URL: pg.url, MINDET_NOW: "2026-03-24T04:00:30Z", LOG_LEVEL: "silent" },
       cwd: process.cwd(),
     };
-    expect(await runRemindCommand(["--dry-run"], io)).toBe(2);
-    expect(out).toBe("");
-    expect(err).toMatch(/^remind: --dry-run needs a SQLite database file \(DATABASE_URL=file:\.\.\.\); it does not run on PostgreSQL yet\n/);
+    expect(await runRemindCommand(["--dry-run", "--json"], io)).toBe(0);
+    expect(err).toBe("");
+    expect((JSON.parse(out) as { items: unknown[] }).items).toEqual([
+      { chatId: "402", chatTitle: "chat 402", chatType: "private", kind: "before", stage: "before-7", commitmentId, title: "Build 100 schools", dueOn: "2026-03-31", notBefore: "2026-03-24T04:00:00.000Z", state: "planned" },
+    ]);
     expect(await pg.db.delivery.count()).toBe(0);
   });
 });
