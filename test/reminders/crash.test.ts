@@ -1,10 +1,10 @@
 // kill -9 of a real `mindet start` process in the middle of a 1,000-reminder run, then a
 // restart: the emulator (in this process) counts what arrived. None may be lost; duplicates are
 // possible only for sends in flight at the kill (at most the deliverer's concurrency).
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
+import { exited, spawnStart } from "../support/spawn-start.ts";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 
@@ -21,24 +21,8 @@ const received = new Map<number, number>();
 let onAccepted: (() => void) | null = null;
 
 function startBot(now: string): ChildProcess {
-  const child = spawn(process.execPath, [path.resolve("bin/mindet.mjs"), "start"], {
-    env: {
-      ...process.env,
-      BOT_TOKEN: emulator.token,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATABASE_URL: t.url,
-      MINDET_NOW: now,
-      LOG_LEVEL: "error",
-      SEND_RATE_GLOBAL_PER_SECOND: String(RATE),
-      SEND_RATE_PER_CHAT_PER_SECOND: "1",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  return child;
+  return spawnStart({ emulator, databaseUrl: t.url, now, rate: RATE });
 }
-
-const exited = (child: ChildProcess): Promise<unknown> => new Promise((resolve) => child.once("exit", resolve));
 
 beforeAll(async () => {
   t = await createTestDb(engine);

@@ -4,12 +4,12 @@
 // claimed rows wait for their lease: a third instance started with its clock past the lease (after
 // the survivor stopped, so it cannot take the survivor's rows in flight) sends them. None lost,
 // duplicates within the killed instance's sends in flight, no 429.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
 import { createTestDb, type TestDb } from "../support/db.ts";
 import { pgSkipReason } from "../support/postgres.ts";
+import { exited, spawnStart } from "../support/spawn-start.ts";
 import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
 
 const CHATS = 400;
@@ -25,27 +25,13 @@ describe.skipIf(skip !== null)(`two instances, one killed${skip ? ` (skipped: ${
   const children: ChildProcess[] = [];
 
   const start = (now: string, port: number): ChildProcess => {
-    const child = spawn(process.execPath, [path.resolve("bin/mindet.mjs"), "start"], {
-      env: {
-        ...process.env,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        DATABASE_URL: t.url,
-        MINDET_NOW: now,
-        LOG_LEVEL: "error",
-        SEND_RATE_GLOBAL_PER_SECOND: String(RATE),
-        SEND_RATE_PER_CHAT_PER_SECOND: "1",
-        WEBHOOK_URL: "https://bot.example.org/telegram",
-        WEBHOOK_SECRET: "test_secret_0123456789",
-        PORT: String(port),
-      },
-      stdio: ["ignore", "ignore", "pipe"],
+    const child = spawnStart({
+      emulator, databaseUrl: t.url, now, rate: RATE,
+      env: { WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: "test_secret_0123456789", PORT: String(port) },
     });
-    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
     children.push(child);
     return child;
   };
-  const exited = (child: ChildProcess): Promise<unknown> => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
   const received = (): Map<number, number> => {
     const counts = new Map<number, number>();
     for (const call of emulator.getCalls({ method: "sendMessage" })) {
