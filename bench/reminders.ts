@@ -19,7 +19,7 @@ import { runBacklogPass, runPlanning } from "../src/reminders/planning.ts";
 import { openBulkSql } from "../src/reminders/bulk-sql.ts";
 import { BACKLOG_PASS_INTERVAL_MS, createReminderScheduler } from "../src/reminders/schedule.ts";
 import { startEmulatorProcess } from "../src/testing/emulator-control-client.ts";
-import { trackPeakMemory } from "./support/peak-memory.ts";
+import { measure } from "./support/measure.ts";
 
 const CHATS = 100_000;
 const COMMITMENTS = 1_000;
@@ -75,23 +75,6 @@ function seedPlanningDb(file: string): void {
     }
   })();
   sql.close();
-}
-
-/**
- * Runs `fn` and measures wall time, CPU time (this process, user + system: what the work costs
- * whatever else the shared machine is doing) and peak memory.
- */
-async function measure<T>(label: string, fn: () => Promise<T>, print = true): Promise<{ result: T; ms: number; cpuMs: number; peakRssMb: number; peakHeapMb: number }> {
-  const memory = trackPeakMemory(5);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await fn();
-  const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  const peaks = memory.stop();
-  const out = { result, ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: Math.round(peaks.rss / 2 ** 20), peakHeapMb: Math.round(peaks.heap / 2 ** 20) };
-  if (print) console.log(`${label}: ${out.ms} ms (CPU ${out.cpuMs} ms), peak RSS ${out.peakRssMb} MB, peak heap ${out.peakHeapMb} MB, ${JSON.stringify(result)}`);
-  return out;
 }
 
 async function benchPlanning(): Promise<Record<string, number>> {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const BENCHES = ["startup", "extraction", "ingest", "bot", "replies", "reminders", "claims", "instances", "sources", "merging", "merging-ingest", "scorecard"];
+const BENCHES = ["startup", "extraction", "ingest", "bot", "replies", "reminders", "reminders-pg", "claims", "instances", "sources", "merging", "merging-ingest", "scorecard"];
 const only = process.argv.slice(2);
 const results: Record<string, unknown>[] = [];
 let failures = 0;
