@@ -19,7 +19,7 @@ import { BACKLOG_PASS_INTERVAL_MS, createReminderScheduler } from "../src/remind
 import { createOutboundLimiter } from "../src/telegram/outbound-limiter.ts";
 import { createSharedPacing } from "../src/telegram/shared-pacing.ts";
 import { startEmulatorProcess } from "../src/testing/emulator-control-client.ts";
-import { measure } from "./support/measure.ts";
+import { countDelivered, measure } from "./support/measure.ts";
 import { trackPeakMemory } from "./support/peak-memory.ts";
 import { benchPgUnavailable, createBenchPgDatabase, type BenchPgDatabase } from "./support/postgres.ts";
 
@@ -147,23 +147,16 @@ async function benchDelivery(pg: BenchPgDatabase): Promise<Record<string, number
   await scheduler.stop();
   const report = await tick;
   const peaks = memory.stop();
-  const accepted = (await emulator.client.getCalls({ method: "sendMessage" })).filter((c) => c.outcome.kind === "response" && c.outcome.body.ok);
-  const stats = await emulator.client.getStats();
-  const perChat = new Map<number, number>();
-  for (const c of accepted) perChat.set(Number(c.params["chat_id"]), (perChat.get(Number(c.params["chat_id"])) ?? 0) + 1);
-  const first = accepted[0]?.time ?? 0;
-  const last = accepted.at(-1)?.time ?? 0;
-  // n messages span n-1 gaps: the rate is (n - 1) / span.
-  const rate = (accepted.length - 1) / ((last - first) / 1000);
+  const { accepted, perChat, first, last, rate, tooManyRequests } = await countDelivered(emulator);
   const result = {
-    delivered: accepted.length,
+    delivered: accepted,
     deliveryChats: perChat.size,
-    messagesPerChat: Math.round((accepted.length / Math.max(1, perChat.size)) * 1000) / 1000,
+    messagesPerChat: Math.round((accepted / Math.max(1, perChat.size)) * 1000) / 1000,
     maxMessagesPerChat: Math.max(0, ...perChat.values()),
     deliverySeconds: Math.round((last - first) / 10) / 100,
     achievedPerSecond: Math.round(rate * 10) / 10,
     shareOfLimit: Math.round((rate / RATE) * 1000) / 1000,
-    tooManyRequests: stats.tooManyRequests,
+    tooManyRequests,
     recordedSent: report.sent,
     deliveryPeakRssMb: Math.round(peaks.rss / 2 ** 20),
     firstMessageAfterMs: firstAfterMs,

@@ -19,7 +19,7 @@ import { runBacklogPass, runPlanning } from "../src/reminders/planning.ts";
 import { openBulkSql } from "../src/reminders/bulk-sql.ts";
 import { BACKLOG_PASS_INTERVAL_MS, createReminderScheduler } from "../src/reminders/schedule.ts";
 import { startEmulatorProcess } from "../src/testing/emulator-control-client.ts";
-import { measure } from "./support/measure.ts";
+import { countDelivered, measure } from "./support/measure.ts";
 
 const CHATS = 100_000;
 const COMMITMENTS = 1_000;
@@ -225,24 +225,17 @@ async function benchDelivery(): Promise<Record<string, number>> {
   });
   const report = await scheduler.tick();
   await scheduler.stop();
-  const accepted = (await emulator.client.getCalls({ method: "sendMessage" })).filter((c) => c.outcome.kind === "response" && c.outcome.body.ok);
-  const stats = await emulator.client.getStats();
-  const perChat = new Map<number, number>();
-  for (const c of accepted) perChat.set(Number(c.params["chat_id"]), (perChat.get(Number(c.params["chat_id"])) ?? 0) + 1);
-  const first = accepted[0]?.time ?? 0;
-  const last = accepted.at(-1)?.time ?? 0;
-  // n messages within a sliding window span n-1 gaps: the rate is (n - 1) / span.
-  const rate = (accepted.length - 1) / ((last - first) / 1000);
+  const { accepted, perChat, first, last, rate, tooManyRequests } = await countDelivered(emulator);
   const result = {
     deliveryRows: rows,
     deliveryChats: DELIVERY_CHATS,
-    delivered: accepted.length,
-    messagesPerChat: Math.round((accepted.length / DELIVERY_CHATS) * 1000) / 1000,
+    delivered: accepted,
+    messagesPerChat: Math.round((accepted / DELIVERY_CHATS) * 1000) / 1000,
     maxMessagesPerChat: Math.max(...perChat.values()),
     deliverySeconds: Math.round((last - first) / 10) / 100,
     achievedPerSecond: Math.round(rate * 10) / 10,
     shareOfLimit: Math.round((rate / RATE) * 1000) / 1000,
-    tooManyRequests: stats.tooManyRequests,
+    tooManyRequests,
     lost: DELIVERY_CHATS - perChat.size,
     recordedSent: report.sent,
   };
