@@ -16,12 +16,10 @@ import type { Commitment, DueChange, Mention } from "../generated/prisma/client.
 import { followsReaching } from "../chats/followers-of.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import { isPending } from "./statuses.ts";
-import { dueChangeKind, type Tx } from "./in-force-due.ts";
+import { dueChangeKind, STATEMENT_TIME_ZONE, type Tx } from "./in-force-due.ts";
 
 export type { Tx };
 
-/** The zone in which an admin's decision and an undated article's "today" are dated. */
-export const STATEMENT_TIME_ZONE = "Asia/Almaty";
 
 /** A mention as extraction gives it (the Mention columns the caller fills). */
 export interface MentionFields {

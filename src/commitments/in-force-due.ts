@@ -37,8 +37,8 @@ export interface RecomputedDue {
   statement: Mention | null;
 }
 
-/** The zone in which an admin's postponement is dated (as ingest's add-mention.ts dates it). */
-const DECISION_TIME_ZONE = "Asia/Almaty";
+/** The zone in which an admin's decision and an undated article's "today" are dated (here and in add-mention.ts). */
+export const STATEMENT_TIME_ZONE = "Asia/Almaty";
 
 /**
  * Sets a commitment's stated deadline (extractedDueOn, precision, dueText) from its mentions'
@@ -56,7 +56,7 @@ export async function recomputeDue(tx: Tx, commitmentId: number): Promise<Recomp
   const postponement = await tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
   let dueOn = statement.dueOn;
   if (!isPending(c.status)) dueOn = c.dueOn;
-  else if (postponement && (statement.dueOn === null || (statement.publishedOn ?? "") <= todayIn(DECISION_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
+  else if (postponement && (statement.dueOn === null || (statement.publishedOn ?? "") <= todayIn(STATEMENT_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
   const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn };
   if (after.extractedDueOn !== before.extractedDueOn || after.precision !== before.precision || after.dueOn !== before.dueOn || statement.dueText !== c.dueText) {
     await tx.commitment.update({ where: { id: commitmentId }, data: { ...after, dueText: statement.dueText } });

@@ -166,8 +166,9 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
  * every one of its mentions is; a withdrawal already on record keeps its date.
  */
 export async function syncWithdrawn(tx: Tx, id: number, at: Date): Promise<void> {
-  const live = await tx.mention.count({ where: { commitmentId: id, withdrawnAt: null } });
-  const any = await tx.mention.count({ where: { commitmentId: id } });
+  const mentions = await tx.mention.findMany({ where: { commitmentId: id }, select: { withdrawnAt: true } });
+  const live = mentions.filter((m) => m.withdrawnAt === null).length;
+  const any = mentions.length;
   if (live > 0) await tx.commitment.updateMany({ where: { id, withdrawnAt: { not: null } }, data: { withdrawnAt: null } });
   else if (any > 0) await tx.commitment.updateMany({ where: { id, withdrawnAt: null, mergedIntoId: null }, data: { withdrawnAt: at } });
 }
