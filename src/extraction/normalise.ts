@@ -37,10 +37,15 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
 export interface NormalisedText {
   /** The normalised text. */
   text: string;
-  /** origStart[i]: offset in the original text of the character that produced normalised char i. */
-  origStart: Int32Array;
-  /** origEnd[i]: end (exclusive) of that original character. */
-  origEnd: Int32Array;
+  /**
+   * Where the text differs from the original, in order: edit k replaced the original character at
+   * `editOrig[k]` by `editLength[k]` characters starting at `editAt[k]` of the normalised text (0: dropped).
+   * Between two edits the texts run in step, so any offset maps back by the edit before it
+   * (toOriginalSpan): a few numbers per replaced character instead of two per character.
+   */
+  editAt: Int32Array;
+  editOrig: Int32Array;
+  editLength: Int32Array;
   originalLength: number;
 }
 
@@ -92,43 +97,60 @@ for (const [from, to] of SPECIAL_RANGES) IS_SPECIAL.fill(1, from, to + 1);
 /** Normalises `original` (see the file comment). Never throws; the empty string gives an empty result. */
 export function normaliseText(original: string): NormalisedText {
   const replaceCyr = lookalikeOffsets(original);
-  // Replacements grow the text at most 3x ("…" -> "..."); the arrays are trimmed at the end.
-  const capacity = original.length * 3 + 1;
-  const origStart = new Int32Array(capacity);
-  const origEnd = new Int32Array(capacity);
   const parts: string[] = [];
+  const at: number[] = [];
+  const orig: number[] = [];
+  const length: number[] = [];
   let n = 0;
   let copied = 0;
-  const copyRun = (to: number): void => {
-    if (to <= copied) return;
-    parts.push(original.slice(copied, to));
-    for (let i = copied; i < to; i++, n++) { origStart[n] = i; origEnd[n] = i + 1; }
-  };
   for (let i = 0; i < original.length; i++) {
     if (IS_SPECIAL[original.charCodeAt(i)] === 0) continue;
     const ch = original.charAt(i);
     let rep: string | undefined = CHAR_MAP[ch];
     if (rep === undefined && replaceCyr.has(i)) rep = LOOKALIKE[ch];
     if (rep === undefined) continue; // a real Cyrillic letter: copied with its run
-    copyRun(i);
+    if (i > copied) parts.push(original.slice(copied, i));
+    n += i - copied;
     parts.push(rep);
-    for (let k = 0; k < rep.length; k++, n++) { origStart[n] = i; origEnd[n] = i + 1; }
+    at.push(n);
+    orig.push(i);
+    length.push(rep.length);
+    n += rep.length;
     copied = i + 1;
   }
-  copyRun(original.length);
-  return { text: parts.join(""), origStart: origStart.subarray(0, n), origEnd: origEnd.subarray(0, n), originalLength: original.length };
+  if (copied === 0) return { text: original, editAt: new Int32Array(0), editOrig: new Int32Array(0), editLength: new Int32Array(0), originalLength: original.length };
+  parts.push(original.slice(copied));
+  return { text: parts.join(""), editAt: Int32Array.from(at), editOrig: Int32Array.from(orig), editLength: Int32Array.from(length), originalLength: original.length };
+}
+
+/** The original character that produced normalised character `p` (p < text length): its offset. */
+function originalOf(norm: NormalisedText, p: number): number {
+  const { editAt, editOrig, editLength } = norm;
+  // The last edit starting at or before p (edits are in order of both offsets).
+  let lo = 0;
+  let hi = editAt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((editAt[mid] ?? 0) <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo - 1;
+  if (k < 0) return p;
+  const from = editAt[k] ?? 0;
+  const len = editLength[k] ?? 0;
+  const o = editOrig[k] ?? 0;
+  // Inside a replacement: its original character; after it: in step from the next one.
+  return p < from + len ? o : o + 1 + (p - from - len);
 }
 
 /** Maps a [start, end) span of the normalised text back to the original text. */
 export function toOriginalSpan(norm: NormalisedText, start: number, end: number): [number, number] {
+  const size = norm.text.length;
   if (end <= start) {
-    const at = start < norm.text.length ? (norm.origStart[start] ?? norm.originalLength) : norm.originalLength;
+    const at = start < size ? originalOf(norm, start) : norm.originalLength;
     return [at, at];
   }
-  const s = norm.origStart[start] ?? norm.originalLength;
-  const e = norm.origEnd[end - 1] ?? norm.originalLength;
+  const s = start < size ? originalOf(norm, start) : norm.originalLength;
+  const e = end - 1 < size ? originalOf(norm, end - 1) + 1 : norm.originalLength;
   return [s, e];
 }
-
-
-

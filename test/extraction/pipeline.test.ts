@@ -28,6 +28,24 @@ describe("normaliseText", () => {
     const dots = norm.text.indexOf("...");
     expect(original.slice(...toOriginalSpan(norm, dots, dots + 3))).toBe("\u2026");
   });
+
+  it("maps every normalised character back to the one original character that produced it", () => {
+    // Drops at both ends and in a row, a one-to-three replacement twice in a row, a CR LF.
+    const original = "\u200b\u200bA\u2026\u00ad\u00adb \u201cc\u201d\u2014\r\n\u2026\u2026x\ufeff";
+    const norm = normaliseText(original);
+    expect(norm.text).toBe('A...b "c"-\n......x');
+    let last = -1;
+    for (let p = 0; p < norm.text.length; p++) {
+      const [s, e] = toOriginalSpan(norm, p, p + 1);
+      expect(e).toBe(s + 1);
+      expect(s).toBeGreaterThanOrEqual(last);
+      expect(normaliseText(original.charAt(s)).text).toContain(norm.text.charAt(p));
+      last = s;
+    }
+    expect(toOriginalSpan(norm, 0, norm.text.length)).toEqual([2, original.length - 1]);
+    expect(toOriginalSpan(norm, norm.text.length, norm.text.length)).toEqual([original.length, original.length]);
+    expect(toOriginalSpan(normaliseText("plain"), 1, 3)).toEqual([1, 3]);
+  });
 });
 
 describe("splitSentences", () => {
