@@ -16,6 +16,7 @@
 import { makeDate, parseIsoDate, toIsoDate } from "../calendar.ts";
 import { findProseDate } from "./published-date.js";
 import type { IsoDate } from "./types.js";
+import { endsWithStop, wordCount } from "./line-shape.js";
 
 /** An article located in the NORMALISED text. `bodyStart` is where sentences begin (after the title). */
 export interface ArticleSpan {
@@ -49,8 +50,8 @@ function linesOf(text: string, from: number, to: number): Line[] {
 export function isHeadingLine(line: string): boolean {
   const t = line.trim();
   if (t.length < 3 || t.length > 220) return false;
-  if (/[.!?:;,]["')\]]*$/.test(t) || /^[-*]\s/.test(t) || /^\d{1,2}[.)]\s/.test(t)) return false;
-  return t.split(/\s+/).length <= 30;
+  if (endsWithStop(t, ".!?:;,") || /^[-*]\s/.test(t) || /^\d{1,2}[.)]\s/.test(t)) return false;
+  return wordCount(t) <= 30;
 }
 
 function titleAt(lines: Line[], i: number): { title: string | null; next: number } {
@@ -74,7 +75,7 @@ function splitPlain(text: string, from: number, to: number, published: IsoDate |
     const cur = lines[i]?.text ?? "";
     const blankBefore = lines[i - 1]?.text.trim() === "";
     const blankAfter = lines[i + 1]?.text.trim() === "";
-    if (blankBefore && blankAfter && isHeadingLine(cur) && cur.trim().split(/\s+/).length >= 4 && HEADLINE_CUE.test(cur)) {
+    if (blankBefore && blankAfter && isHeadingLine(cur) && wordCount(cur.trim()) >= 4 && HEADLINE_CUE.test(cur)) {
       starts.push({ line: i, title: cur.trim(), bodyLine: i + 1 });
     }
   }

@@ -14,6 +14,7 @@
 import { makeDate, toIsoDate } from "../calendar.ts";
 import { DAY_SRC, MONTH_SRC, YEAR_SRC, monthNumber } from "./deadline/words.js";
 import type { IsoDate } from "./types.js";
+import { endsWithStop, wordCount } from "./line-shape.js";
 
 /** "ASTANA -", "ASTANA. KAZINFORM -", "Astana, Kazakhstan -": the place that opens a news item. */
 const PLACE = "(?:[A-Z][A-Za-z.'-]*(?:[ ,.]+[A-Z][A-Za-z.'-]*){0,3}\\s*[-:]\\s*)?";
@@ -82,9 +83,9 @@ function lineDate(line: string): IsoDate | null {
 
 function isFrontMatter(line: string): boolean {
   if (FRONT_MATTER.test(line)) return true;
-  const words = line.split(/\s+/).length;
-  if (!/[.!?:;,]["')\]]*$/.test(line)) return words <= 30; // a subtitle or kicker with no full stop
-  return /\?["')\]]*$/.test(line) && words <= 30;
+  const words = wordCount(line);
+  if (!endsWithStop(line, ".!?:;,")) return words <= 30; // a subtitle or kicker with no full stop
+  return endsWithStop(line, "?") && words <= 30;
 }
 
 /** The date stated in the first paragraph of body text (the old, single-paragraph rules). */

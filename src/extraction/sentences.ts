@@ -10,6 +10,7 @@
  * inherit the actor and the verb ("The Prime Minister instructed the ministries to:").
  */
 import { isHeadingLine } from "./articles.js";
+import { wordCount } from "./line-shape.js";
 
 export type UnitKind = "sentence" | "bullet" | "heading";
 
@@ -60,12 +61,19 @@ export function splitSentences(text: string, from = 0, to = text.length): [numbe
   return out;
 }
 
+/** A full stop or a letter that has case (c.toLowerCase() !== c.toUpperCase()), ASCII answered without a string. */
+function isDotOrCased(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x2e || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  const c = text.charAt(at);
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
 function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
   // Walk back over letters and dots by hand: a regex anchored at the end would rescan the window.
   let i = dot;
   while (i > lineStart && dot - i < 20) {
-    const c = text.charAt(i - 1);
-    if (c === "." || c.toLowerCase() !== c.toUpperCase()) i--;
+    if (isDotOrCased(text, i - 1)) i--;
     else break;
   }
   const word = text.slice(i, dot);
@@ -127,7 +135,7 @@ export function splitUnits(text: string, from: number, to: number): TextUnit[] {
           const unitStart = first ? pos + (line.length - line.trimStart().length) : s;
           units.push({ start: unitStart, end: e, text: text.slice(unitStart, e), kind: "bullet", paragraph, leadIn: lastSentence, contentOffset: s - unitStart });
         }
-      } else if (isHeadingLine(line) && line.trim().split(/\s+/).length <= 12) {
+      } else if (isHeadingLine(line) && wordCount(line.trim()) <= 12) {
         // Longer lines without a closing full stop are sentences that lost it, not headings.
         const s = pos + (line.length - line.trimStart().length);
         units.push({ start: s, end: nl, text: text.slice(s, nl).trimEnd(), kind: "heading", paragraph, leadIn: null, contentOffset: 0 });
