@@ -5,6 +5,7 @@
  */
 import { parseIsoDate, toIsoDate, type CalendarDate } from "../../calendar.ts";
 import type { IsoDate } from "../types.js";
+import { createCoreWords, scanCoreWords } from "./core-words.js";
 import { explicitDateParsers } from "./explicit-date.js";
 import { monthParsers } from "./month.js";
 import { quarterParsers } from "./quarter.js";
@@ -71,41 +72,121 @@ const TRIGGERS: Readonly<Record<string, RegExp | readonly RegExp[]>> = {
   vague: /\b(?:soon|shortly|coming|few|near|nearest|foreseeable|immediate|upcoming|term|course|later)\b/i,
 };
 
+/** Every distinct trigger once, so that a text tests each at most once (TRIGGER_STATE). */
+const TRIGGER_LIST: readonly RegExp[] = [...new Set(Object.values(TRIGGERS).flat())];
+/** Per parser, the indices in TRIGGER_LIST of its triggers (all must hold); empty: it always runs. */
+const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((parser) => {
+  const trigger = TRIGGERS[parser.name];
+  return trigger === undefined ? [] : [trigger].flat().map((t) => TRIGGER_LIST.indexOf(t));
+});
+/** For the text at hand: 0 not tested yet, 1 holds, 2 does not. Reset by each findDeadlines call. */
+const TRIGGER_STATE = new Int8Array(TRIGGER_LIST.length);
+
 /**
- * The rarer period words in one pattern: every match of a trigger in RARE_TRIGGERS holds one of
- * them, so a sentence without any (most of them) skips those dozen trigger tests with one test.
+ * Whether all of a parser's triggers hold. (A first test of the rarer period words, all in one
+ * pattern, used to stand before the rarer triggers; since each parser now runs only when its
+ * core word is there, that test cost more than the few triggers it saved.)
  */
-const RARE_WORDS = /quarter|half|mid|early|late|spring|summer|autumn|fall|winter|fy|fiscal|financial|month|week|soon|shortly|coming|few|near|foreseeable|immediate|term|course|later|q[1-4]|h[12]/i;
-const RARE_TRIGGERS: ReadonlySet<RegExp> = new Set(
-  ["ordinal-quarter", "q-number", "half-year", "h-number", "mid-year", "early-late-year", "season", "fiscal-year", "relative-month", "relative-week", "vague"].map((name) => TRIGGERS[name] as RegExp),
+function triggersHold(parserIndex: number, text: string): boolean {
+  for (const t of PARSER_TRIGGERS[parserIndex] as readonly number[]) {
+    let state = TRIGGER_STATE[t];
+    if (state === 0) TRIGGER_STATE[t] = state = (TRIGGER_LIST[t] as RegExp).test(text) ? 1 : 2;
+    if (state === 2) return false;
+  }
+  return true;
+}
+
+/*
+ * The parsers' fields in flat arrays: the hot loop reads them by index instead of from parser
+ * objects of several shapes.
+ */
+const NAMES: readonly string[] = DEADLINE_PARSERS.map((parser) => parser.name);
+const EXTRACTS: readonly DeadlineParser["extract"][] = DEADLINE_PARSERS.map((parser) => parser.extract);
+const PATTERNS: readonly RegExp[] = DEADLINE_PARSERS.map((parser) => parser.pattern);
+/** The anchor's core kinds (0: no anchor) and word bound. */
+const ANCHOR_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? 0);
+const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.wordsBefore ?? 0);
+/**
+ * Sticky copies of the anchored parsers' patterns (unanchored: the global pattern itself). Tried
+ * at one position, a sticky copy finds exactly the match the global pattern finds when its scan
+ * reaches that position.
+ */
+const STICKY: readonly RegExp[] = DEADLINE_PARSERS.map((parser) =>
+  parser.anchor ? new RegExp(parser.pattern.source, parser.pattern.flags.replace("g", "") + "y") : parser.pattern,
 );
+
+/** The word starts and core words of the text at hand, in buffers reused across calls. */
+const words = createCoreWords();
+
+function record(k: number, m: RegExpExecArray, text: string, all: DeadlineMatch[]): void {
+  const spec = (EXTRACTS[k] as DeadlineParser["extract"])(m, text);
+  if (!spec) return;
+  const phrase = m[0].trimEnd();
+  all.push({ start: m.index, end: m.index + phrase.length, text: phrase, spec, parser: NAMES[k] as string });
+}
+
+/** Every match of parser k's global pattern in `text`, from left to right, each scan starting where the last match ended. */
+function scanAll(k: number, text: string, all: DeadlineMatch[]): void {
+  // Patterns are global and used synchronously, so resetting lastIndex is enough to reuse them.
+  const re = PATTERNS[k] as RegExp;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    record(k, m, text, all);
+  }
+}
+
+/**
+ * The same matches as scanAll, trying the pattern only at the word starts that can open a match
+ * (the anchor's `wordsBefore` word starts before each core word, and the core word itself), in
+ * increasing order. A global scan from `from` returns the match at the first position at or
+ * after `from` where the pattern matches; every match starts at one of these candidates, so the
+ * first candidate at or after `from` where the sticky copy matches is that same position.
+ */
+function scanAnchored(k: number, text: string, all: DeadlineMatch[]): void {
+  const sticky = STICKY[k] as RegExp;
+  const core = ANCHOR_CORES[k] as number;
+  const wordsBefore = ANCHOR_WORDS_BEFORE[k] as number;
+  const { starts, kinds, count } = words;
+  let from = 0; // the global scan's lastIndex: where the last match ended
+  let next = 0; // the first word not tried yet
+  for (let j = 0; j < count; j++) {
+    if (((kinds[j] as number) & core) === 0) continue;
+    for (let i = Math.max(j - wordsBefore, next); i <= j; i++) {
+      const at = starts[i] as number;
+      if (at < from) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      if (m[0].length === 0) { from = at + 1; continue; }
+      from = at + m[0].length;
+      record(k, m, text, all);
+    }
+    next = j + 1;
+  }
+}
 
 /** All deadline phrases in `text`, in order, without overlaps. */
 export function findDeadlines(text: string): DeadlineMatch[] {
   // A digit answers the pre-check at once (MAY_HOLD_DEADLINE's first alternative), far cheaper than its word list.
   if (!DIGIT.test(text) && !MAY_HOLD_DEADLINE.test(text)) return [];
   const all: DeadlineMatch[] = [];
-  const seen = new Map<RegExp, boolean>();
-  let rare: boolean | undefined;
-  const holds = (trigger: RegExp): boolean => {
-    if (RARE_TRIGGERS.has(trigger) && !(rare ??= RARE_WORDS.test(text))) return false;
-    let hit = seen.get(trigger);
-    if (hit === undefined) seen.set(trigger, (hit = trigger.test(text)));
-    return hit;
-  };
-  DEADLINE_PARSERS.forEach((parser) => {
-    const trigger = TRIGGERS[parser.name];
-    if (trigger && !(Array.isArray(trigger) ? trigger.every(holds) : holds(trigger as RegExp))) return;
-    // Patterns are global and used synchronously, so resetting lastIndex is enough to reuse them.
-    const re = parser.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      const spec = parser.extract(m, text);
-      if (spec) all.push({ start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spec, parser: parser.name });
-    }
-  });
-  // Longest first, then earliest: a stable greedy choice of non-overlapping phrases.
+  scanCoreWords(text, words);
+  TRIGGER_STATE.fill(0);
+  for (let k = 0; k < DEADLINE_PARSERS.length; k++) {
+    const core = ANCHOR_CORES[k] as number;
+    // An anchored pattern cannot match a text without its core word.
+    if (core !== 0 && (words.all & core) === 0) continue;
+    if (!triggersHold(k, text)) continue;
+    if (core !== 0) scanAnchored(k, text, all);
+    else scanAll(k, text, all);
+  }
+  return settleOverlaps(all);
+}
+
+/** Longest first, then earliest, then parser order: a stable greedy choice of non-overlapping phrases, in text order. */
+function settleOverlaps(all: DeadlineMatch[]): DeadlineMatch[] {
+  if (all.length <= 1) return all;
   const byLength = all
     .map((match, order) => ({ match, order }))
     .sort((a, b) => b.match.end - b.match.start - (a.match.end - a.match.start) || a.match.start - b.match.start || a.order - b.order);

@@ -46,6 +46,15 @@ export interface DeadlineParser {
   name: string;
   pattern: RegExp;
   extract(match: RegExpExecArray, text: string): DeadlineSpec | null;
+  /**
+   * Where a match can start, so that `pattern` is tried only there instead of scanning the whole
+   * text (see core-words.ts): every match holds a word of kind `core` (CORE bits, any of them),
+   * starts at a word start, and has at most `wordsBefore` word starts before that core word.
+   * The bound is the sum, over the pattern's pieces before the core, of the most word starts each
+   * piece can hold ("no later than" 3, "the" 1, "end of the" 3, "20th" 1); a piece of unbounded
+   * words rules out an anchor. Absent: the pattern scans the whole text.
+   */
+  anchor?: { core: number; wordsBefore: number };
 }
 
 /** A deadline phrase resolved against a reference date. */
