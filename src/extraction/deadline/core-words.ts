@@ -1,5 +1,5 @@
 /**
- * The words a deadline phrase cannot do without, found in one pass over a text (issue 13).
+ * The words a deadline phrase cannot do without, found with one regex pass over a text (issue 13).
  *
  * Most parser patterns open with optional groups (`\b(?:(by|until|...)\s+)?(?:the\s+)?...`), so a
  * global scan tries that alternation at every word of every sentence. Every match of such a
@@ -12,7 +12,9 @@
  * Each kind below is a superset of the pattern piece it stands for, as the comments say.
  */
 
-/** Kinds of core word, one bit each; a word may have several. */
+import { BY_PREP, FROM_PREP, IN_PREP, SCHEDULE_PREP } from "./types.js";
+
+/** Kinds of core word, one bit each. */
 export const CORE = {
   /** A whole month word as MONTH_SRC matches it (any case): its ASCII letter run is a month name or abbreviation. */
   MONTH: 1 << 0,
@@ -44,150 +46,172 @@ export const CORE = {
   WEEK_WORD: 1 << 13,
   /** Starts with "day". */
   DAY_WORD: 1 << 14,
-  /** The letter run is "within", "in", "over" or "during": the lead of a span. */
-  SPAN_LEAD: 1 << 15,
   /**
    * The letter run is a word every vague phrase holds: soon, shortly, coming, upcoming, few, near,
    * nearest, foreseeable, immediate, term, course, later.
    */
-  VAGUE_WORD: 1 << 16,
+  VAGUE_WORD: 1 << 15,
 } as const;
 
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isWordChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95;
-/** text.charCodeAt(i), 0 past the end: a read out of bounds would deoptimise the scan. */
-const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
-
 /**
- * The letter words that are cores: `whole` when the word's ASCII letter run must be exactly
- * `word` (what a pattern follows with whitespace, `\b` or MONTH_SRC's `(?![a-z])`), otherwise a
- * prefix of the run (what a pattern may follow with more letters: "quarterly", "summertime").
+ * The letter core words: `whole` when the word's ASCII letter run must be exactly `word` (what a
+ * pattern follows with whitespace, `\b` or MONTH_SRC's `(?![a-z])`), otherwise a prefix of the
+ * run (what a pattern may follow with more letters: "quarterly", "summertime", "FY2025").
  */
-const LETTER_CORES: readonly { word: string; whole: boolean; kind: number }[] = [
+const LETTER_CORES: readonly (readonly [word: string, whole: boolean, kind: number])[] = [
   ...["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug",
-    "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"].map((word) => ({ word, whole: true, kind: CORE.MONTH })),
-  { word: "quarter", whole: false, kind: CORE.QUARTER },
-  { word: "mid", whole: false, kind: CORE.MID },
-  { word: "early", whole: true, kind: CORE.EARLY_LATE },
-  { word: "late", whole: true, kind: CORE.EARLY_LATE },
-  { word: "half", whole: false, kind: CORE.HALF },
-  ...["spring", "summer", "autumn", "fall", "winter"].map((word) => ({ word, whole: false, kind: CORE.SEASON })),
-  ...["fy", "fiscal", "financial"].map((word) => ({ word, whole: false, kind: CORE.FISCAL })),
-  { word: "year", whole: false, kind: CORE.YEAR_WORD },
-  { word: "month", whole: false, kind: CORE.MONTH_WORD },
-  { word: "week", whole: false, kind: CORE.WEEK_WORD },
-  { word: "day", whole: false, kind: CORE.DAY_WORD },
-  ...["within", "in", "over", "during"].map((word) => ({ word, whole: true, kind: CORE.SPAN_LEAD })),
+    "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"].map((w) => [w, true, CORE.MONTH] as const),
+  ["quarter", false, CORE.QUARTER],
+  ...["q1", "q2", "q3", "q4"].map((w) => [w, false, CORE.Q_NUMBER] as const),
+  ...["h1", "h2"].map((w) => [w, false, CORE.H_NUMBER] as const),
+  ["mid", false, CORE.MID],
+  ["early", true, CORE.EARLY_LATE],
+  ["late", true, CORE.EARLY_LATE],
+  ["half", false, CORE.HALF],
+  ...["spring", "summer", "autumn", "fall", "winter"].map((w) => [w, false, CORE.SEASON] as const),
+  ...["fy", "fiscal", "financial"].map((w) => [w, false, CORE.FISCAL] as const),
+  ["year", false, CORE.YEAR_WORD],
+  ["month", false, CORE.MONTH_WORD],
+  ["week", false, CORE.WEEK_WORD],
+  ["day", false, CORE.DAY_WORD],
   ...["soon", "shortly", "coming", "upcoming", "few", "near", "nearest", "foreseeable", "immediate", "term", "course", "later"]
-    .map((word) => ({ word, whole: true, kind: CORE.VAGUE_WORD })),
+    .map((w) => [w, true, CORE.VAGUE_WORD] as const),
 ];
-
-/** 1-26 for an ASCII letter of either case, 0 for anything else. */
-const letterIndex = (c: number): number => (isLetter(c) ? (c | 32) - 96 : 0);
-/** A word's first three letters as a number (a letter after a non-letter counts as none). */
-const prefixKey = (l0: number, l1: number, l2: number): number => (l0 << 10) | (l1 << 5) | (l1 === 0 ? 0 : l2);
-const wordKey = (word: string): number => prefixKey(word.charCodeAt(0) - 96, (word.charCodeAt(1) || 96) - 96, (word.charCodeAt(2) || 96) - 96);
+const KIND_OF_WORD: ReadonlyMap<string, number> = new Map(LETTER_CORES.map(([word, , kind]) => [word, kind]));
 
 /**
- * LETTER_CORES by their first three letters, so that most words ("the", "of", "and") are passed
- * over after one look-up. A prefix core shorter than three letters ("fy") is filed under every
- * third letter.
+ * All core words in one pattern: at a word start (`\b` then a word character), the letter cores
+ * grouped by first letter (longest first, so "nearest" is tried before "near"), then a year and
+ * the first digit of a numeric date (looking ahead past it). A match consumes only characters of
+ * its own word, so a global scan sees every word start and misses no core word.
  */
-const CORES_BY_KEY: (readonly { word: string; whole: boolean; kind: number }[] | undefined)[] = (() => {
-  const table: { word: string; whole: boolean; kind: number }[][] = [];
-  const file = (key: number, core: { word: string; whole: boolean; kind: number }): void => {
-    (table[key] ??= []).push(core);
-  };
-  for (const core of LETTER_CORES) {
-    if (core.word.length < 3 && !core.whole) {
-      for (let l2 = 0; l2 <= 26; l2++) file(prefixKey(core.word.charCodeAt(0) - 96, core.word.charCodeAt(1) - 96, l2), core);
-    } else {
-      file(wordKey(core.word), core);
-    }
+const CORE_PATTERN = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const [word, whole] of [...LETTER_CORES].sort((a, b) => b[0].length - a[0].length)) {
+    const rests = byFirst.get(word.charAt(0)) ?? [];
+    rests.push(word.slice(1) + (whole ? "(?![a-z])" : ""));
+    byFirst.set(word.charAt(0), rests);
   }
-  return Array.from({ length: 32 << 10 }, (_, key) => table[key]);
+  const letters = [...byFirst].map(([first, rests]) => `${first}(?:${rests.join("|")})`);
+  return new RegExp(`\\b(?:${letters.join("|")}|(?:19|20|21)\\d\\d|\\d(?=\\d?[./]\\d))`, "gi");
 })();
 
-/** The letter run text[at, at + length) begins with `word` (lower case), ignoring case. */
-function startsWith(text: string, at: number, length: number, word: string): boolean {
-  if (length < word.length) return false;
-  // `| 32` lowers an ASCII letter and leaves a lower-case one as it is.
-  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(at + k) | 32) !== word.charCodeAt(k)) return false;
-  return true;
+/** The kind of a word CORE_PATTERN matched. */
+function kindOf(match: string): number {
+  const c = match.charCodeAt(0);
+  if (c >= 48 && c <= 57) return match.length === 4 ? CORE.YEAR_NUMBER : CORE.NUMERIC_DATE;
+  return KIND_OF_WORD.get(match.toLowerCase()) ?? 0;
 }
 
-/** The kinds of the word starting at `at` with the letter `c0`. */
-function letterKinds(text: string, at: number, c0: number): number {
-  const c1 = codeAt(text, at + 1);
-  const l1 = letterIndex(c1);
-  // "Q1"-"Q4", "H1", "H2": one letter and a digit.
-  if (l1 === 0) {
-    const l0 = c0 | 32;
-    if (l0 === 113 && c1 >= 49 && c1 <= 52) return CORE.Q_NUMBER;
-    if (l0 === 104 && (c1 === 49 || c1 === 50)) return CORE.H_NUMBER;
-  }
-  const cores = CORES_BY_KEY[prefixKey((c0 | 32) - 96, l1, letterIndex(codeAt(text, at + 2)))];
-  if (cores === undefined) return 0;
-  let end = at + 1;
-  while (end < text.length && isLetter(text.charCodeAt(end))) end++;
-  const length = end - at;
-  let kinds = 0;
-  for (const core of cores) {
-    if ((core.whole ? length === core.word.length : true) && startsWith(text, at, length, core.word)) kinds |= core.kind;
-  }
-  return kinds;
-}
-
-/** The kinds of a word of digits at `at`. */
-function numberKinds(text: string, at: number, c0: number): number {
-  const c1 = codeAt(text, at + 1);
-  const c2 = codeAt(text, at + 2);
-  let kinds = 0;
-  if (((c0 === 49 && c1 === 57) || (c0 === 50 && (c1 === 48 || c1 === 49))) && isDigit(c2) && isDigit(codeAt(text, at + 3))) kinds |= CORE.YEAR_NUMBER;
-  if (((c1 === 46 || c1 === 47) && isDigit(c2)) || (isDigit(c1) && (c2 === 46 || c2 === 47) && isDigit(codeAt(text, at + 3)))) kinds |= CORE.NUMERIC_DATE;
-  return kinds;
-}
+/** Most word starts an anchor may ask for before its core word (the largest `wordsBefore`). */
+export const MAX_WORDS_BEFORE = 9;
 
 /**
- * The word starts of a text and their kinds, in buffers reused from call to call:
- * `starts[0, count)` in increasing order, `kinds[k]` the CORE bits of the word at `starts[k]`,
- * `all` their union. One instance per caller; scanCoreWords() overwrites it.
+ * The core words of a text, in buffers reused from call to call: `at[0, count)` their offsets in
+ * increasing order, `kinds[k]` the CORE bit of the word at `at[k]`, `all` the union. The word
+ * starts before a core word are found on demand (wordStartsBefore) and kept in `before`.
  */
 export interface CoreWords {
-  starts: Int32Array;
+  at: Int32Array;
   kinds: Int32Array;
   count: number;
   all: number;
+  /** For core k, `before[k * MAX_WORDS_BEFORE + n]` is the (n + 1)-th word start before it, nearest first. */
+  before: Int32Array;
+  /** How many of those are known for core k (-1: not looked for yet). */
+  beforeCount: Int32Array;
 }
 
 export function createCoreWords(): CoreWords {
-  return { starts: new Int32Array(256), kinds: new Int32Array(256), count: 0, all: 0 };
+  return { at: new Int32Array(64), kinds: new Int32Array(64), count: 0, all: 0, before: new Int32Array(64 * MAX_WORDS_BEFORE), beforeCount: new Int32Array(64) };
 }
 
-/** Fills `words` with the word starts of `text` and their kinds. */
+/** Fills `words` with the core words of `text`. */
 export function scanCoreWords(text: string, words: CoreWords): void {
-  // A text of n characters has at most n / 2 + 1 word starts; growing first keeps the loop free of checks.
-  if (words.starts.length < text.length / 2 + 1) {
-    const size = Math.max(2 * words.starts.length, text.length);
-    words.starts = new Int32Array(size);
-    words.kinds = new Int32Array(size);
-  }
-  const { starts, kinds } = words;
   let count = 0;
   let all = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const word = isWordChar(c);
-    if (word && !inWord) {
-      const k = isLetter(c) ? letterKinds(text, i, c) : isDigit(c) ? numberKinds(text, i, c) : 0;
-      starts[count] = i;
-      kinds[count++] = k;
-      all |= k;
-    }
-    inWord = word;
+  CORE_PATTERN.lastIndex = 0;
+  for (let m = CORE_PATTERN.exec(text); m; m = CORE_PATTERN.exec(text)) {
+    if (count === words.at.length) grow(words);
+    const kind = kindOf(m[0]);
+    words.at[count] = m.index;
+    words.kinds[count] = kind;
+    words.beforeCount[count++] = -1;
+    all |= kind;
   }
   words.count = count;
   words.all = all;
+}
+
+function grow(words: CoreWords): void {
+  const size = words.at.length * 2;
+  const at = new Int32Array(size);
+  at.set(words.at);
+  words.at = at;
+  const kinds = new Int32Array(size);
+  kinds.set(words.kinds);
+  words.kinds = kinds;
+  const beforeCount = new Int32Array(size);
+  beforeCount.set(words.beforeCount);
+  words.beforeCount = beforeCount;
+  const before = new Int32Array(size * MAX_WORDS_BEFORE);
+  before.set(words.before);
+  words.before = before;
+}
+
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Every word that a parser's pattern can hold before its core word (lower case): the
+ * prepositions, "the", the parts ("end of the", "mid-", "year-end"), the relative words, the
+ * ordinals, the weekdays, the number words, and the vague words. A word of digits ("20th", "29")
+ * counts as one too. Words outside it end the walk back from a core word: no match spans them.
+ */
+const PREFIX_WORDS: ReadonlySet<string> = new Set([
+  ...[BY_PREP, FROM_PREP, IN_PREP, SCHEDULE_PREP].join("|").split(/[| ]/),
+  "over", "ahead", "towards", "the", "this", "of", "a", "an", "and",
+  "end", "close", "beginning", "start", "middle", "early", "late", "mid", "year", "years", "period",
+  "next", "current", "following", "coming", "upcoming", "later", "earlier",
+  "first", "second", "third", "fourth", "last", "final", "i", "ii", "iii", "iv", "ten", "days", "decade", "week", "half",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+  "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+  "eighty", "ninety", "hundred",
+  "soon", "shortly", "few", "near", "nearest", "foreseeable", "immediate", "term", "course", "medium", "short", "as", "due",
+]);
+const LONGEST_PREFIX_WORD = Math.max(...[...PREFIX_WORDS].map((w) => w.length));
+
+/** The word text[start, end) (a `\w` run) can stand before a core word inside a match. */
+function mayPrecedeCore(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c >= 48 && c <= 57) return true;
+  return end - start <= LONGEST_PREFIX_WORD && PREFIX_WORDS.has(text.slice(start, end).toLowerCase());
+}
+
+/**
+ * How many word starts (at most MAX_WORDS_BEFORE) before core word k can open a match, found by
+ * walking back from it once; they are then in `words.before`, nearest first. A word start is a
+ * word character ([A-Za-z0-9_], `\w` without the `u` flag) after a character that is not one, or
+ * at 0: where a pattern's leading `\b` followed by a word character can match. The walk stops
+ * at a word no pattern can hold before its core (PREFIX_WORDS): a match starting before it would
+ * have to hold it.
+ */
+export function wordStartsBefore(text: string, words: CoreWords, k: number): number {
+  const known = words.beforeCount[k] as number;
+  if (known >= 0) return known;
+  const base = k * MAX_WORDS_BEFORE;
+  let n = 0;
+  let p = words.at[k] as number;
+  while (n < MAX_WORDS_BEFORE) {
+    let end = p - 1;
+    while (end >= 0 && !isWordChar(text.charCodeAt(end))) end--;
+    if (end < 0) break;
+    let start = end;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (!mayPrecedeCore(text, start, end + 1)) break;
+    words.before[base + n++] = start;
+    p = start;
+  }
+  words.beforeCount[k] = n;
+  return n;
 }

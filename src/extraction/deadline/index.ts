@@ -5,7 +5,7 @@
  */
 import { parseIsoDate, toIsoDate, type CalendarDate } from "../../calendar.ts";
 import type { IsoDate } from "../types.js";
-import { createCoreWords, scanCoreWords } from "./core-words.js";
+import { CORE, MAX_WORDS_BEFORE, createCoreWords, scanCoreWords, wordStartsBefore } from "./core-words.js";
 import { explicitDateParsers } from "./explicit-date.js";
 import { monthParsers } from "./month.js";
 import { quarterParsers } from "./quarter.js";
@@ -33,7 +33,10 @@ export const DEADLINE_PARSERS: readonly DeadlineParser[] = [
   ...vagueParsers,
 ];
 
-/** Cheap pre-check: a text with none of these words or a digit cannot hold a deadline phrase. */
+/**
+ * The pre-check: a text with none of these words and no digit gives no deadline phrase. Not quite
+ * a consequence of the parsers ("in the coming period" holds none of them), so it stays a rule.
+ */
 const MAY_HOLD_DEADLINE =
   /\d|day|year|month|week|quarter|half|spring|summer|autumn|fall|winter|soon|shortly|future|term|course|later|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i;
 
@@ -74,6 +77,19 @@ const TRIGGERS: Readonly<Record<string, RegExp | readonly RegExp[]>> = {
 
 /** Every distinct trigger once, so that a text tests each at most once (TRIGGER_STATE). */
 const TRIGGER_LIST: readonly RegExp[] = [...new Set(Object.values(TRIGGERS).flat())];
+/**
+ * The core words (CORE bits, any of them) a trigger cannot hold without: each trigger here is a
+ * word from its `\b` on, which core-words.ts finds as that kind ("\bweek\b" is a word starting
+ * "week", "\b(?:early|late)\b" the whole run "early" or "late"). A text without one fails the
+ * trigger with no regex test.
+ */
+const TRIGGER_CORES = new Map<RegExp, number>([
+  [YEAR_WORD, CORE.YEAR_WORD], [WEEK_WORD, CORE.WEEK_WORD], [MONTH_WORD, CORE.MONTH_WORD], [QUARTER_WORD, CORE.QUARTER],
+  [HALF_WORD, CORE.HALF], [SPAN_UNIT, CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD],
+  [TRIGGERS["mid-year"] as RegExp, CORE.MID], [TRIGGERS["early-late-year"] as RegExp, CORE.EARLY_LATE],
+  [TRIGGERS.season as RegExp, CORE.SEASON], [TRIGGERS.vague as RegExp, CORE.VAGUE_WORD],
+]);
+const TRIGGER_NEEDS = Int32Array.from(TRIGGER_LIST, (t) => TRIGGER_CORES.get(t) ?? 0);
 /** Per parser, the indices in TRIGGER_LIST of its triggers (all must hold); empty: it always runs. */
 const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((parser) => {
   const trigger = TRIGGERS[parser.name];
@@ -81,6 +97,9 @@ const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((pa
 });
 /** For the text at hand: 0 not tested yet, 1 holds, 2 does not. Reset by each findDeadlines call. */
 const TRIGGER_STATE = new Int8Array(TRIGGER_LIST.length);
+
+/** The core words of the text at hand, in buffers reused across calls. */
+const words = createCoreWords();
 
 /**
  * Whether all of a parser's triggers hold. (A first test of the rarer period words, all in one
@@ -90,7 +109,11 @@ const TRIGGER_STATE = new Int8Array(TRIGGER_LIST.length);
 function triggersHold(parserIndex: number, text: string): boolean {
   for (const t of PARSER_TRIGGERS[parserIndex] as readonly number[]) {
     let state = TRIGGER_STATE[t];
-    if (state === 0) TRIGGER_STATE[t] = state = (TRIGGER_LIST[t] as RegExp).test(text) ? 1 : 2;
+    if (state === 0) {
+      const needs = TRIGGER_NEEDS[t] as number;
+      state = needs !== 0 && (words.all & needs) === 0 ? 2 : (TRIGGER_LIST[t] as RegExp).test(text) ? 1 : 2;
+      TRIGGER_STATE[t] = state;
+    }
     if (state === 2) return false;
   }
   return true;
@@ -105,7 +128,11 @@ const EXTRACTS: readonly DeadlineParser["extract"][] = DEADLINE_PARSERS.map((par
 const PATTERNS: readonly RegExp[] = DEADLINE_PARSERS.map((parser) => parser.pattern);
 /** The anchor's core kinds (0: no anchor) and word bound. */
 const ANCHOR_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? 0);
-const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.wordsBefore ?? 0);
+const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => {
+  const wordsBefore = parser.anchor?.wordsBefore ?? 0;
+  if (wordsBefore > MAX_WORDS_BEFORE) throw new Error(`${parser.name}: anchor.wordsBefore above ${MAX_WORDS_BEFORE}`);
+  return wordsBefore;
+});
 /**
  * Sticky copies of the anchored parsers' patterns (unanchored: the global pattern itself). Tried
  * at one position, a sticky copy finds exactly the match the global pattern finds when its scan
@@ -114,9 +141,6 @@ const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => parser
 const STICKY: readonly RegExp[] = DEADLINE_PARSERS.map((parser) =>
   parser.anchor ? new RegExp(parser.pattern.source, parser.pattern.flags.replace("g", "") + "y") : parser.pattern,
 );
-
-/** The word starts and core words of the text at hand, in buffers reused across calls. */
-const words = createCoreWords();
 
 function record(k: number, m: RegExpExecArray, text: string, all: DeadlineMatch[]): void {
   const spec = (EXTRACTS[k] as DeadlineParser["extract"])(m, text);
@@ -137,24 +161,28 @@ function scanAll(k: number, text: string, all: DeadlineMatch[]): void {
 }
 
 /**
- * The same matches as scanAll, trying the pattern only at the word starts that can open a match
- * (the anchor's `wordsBefore` word starts before each core word, and the core word itself), in
- * increasing order. A global scan from `from` returns the match at the first position at or
- * after `from` where the pattern matches; every match starts at one of these candidates, so the
- * first candidate at or after `from` where the sticky copy matches is that same position.
+ * The same matches as scanAll, trying the pattern only at the word starts that can open a match:
+ * each core word and the anchor's `wordsBefore` word starts before it, in increasing order. A
+ * global scan from `from` returns the match at the first position at or after `from` where the
+ * pattern matches; every match starts at one of these candidates, so the first candidate at or
+ * after `from` where the sticky copy matches is that same position. Each core's candidates are
+ * a run of consecutive word starts whose first word never moves back from one core to the next
+ * (`wordsBefore` is the same for all), so skipping candidates up to the last one tried skips
+ * only candidates already tried.
  */
 function scanAnchored(k: number, text: string, all: DeadlineMatch[]): void {
   const sticky = STICKY[k] as RegExp;
   const core = ANCHOR_CORES[k] as number;
   const wordsBefore = ANCHOR_WORDS_BEFORE[k] as number;
-  const { starts, kinds, count } = words;
   let from = 0; // the global scan's lastIndex: where the last match ended
-  let next = 0; // the first word not tried yet
-  for (let j = 0; j < count; j++) {
-    if (((kinds[j] as number) & core) === 0) continue;
-    for (let i = Math.max(j - wordsBefore, next); i <= j; i++) {
-      const at = starts[i] as number;
-      if (at < from) continue;
+  let tried = -1; // the last candidate tried
+  for (let j = 0; j < words.count; j++) {
+    if (((words.kinds[j] as number) & core) === 0) continue;
+    const before = wordsBefore === 0 ? 0 : Math.min(wordsBefore, wordStartsBefore(text, words, j));
+    for (let n = before - 1; n >= -1; n--) {
+      const at = n >= 0 ? (words.before[j * MAX_WORDS_BEFORE + n] as number) : (words.at[j] as number);
+      if (at <= tried || at < from) continue;
+      tried = at;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (!m) continue;
@@ -162,14 +190,11 @@ function scanAnchored(k: number, text: string, all: DeadlineMatch[]): void {
       from = at + m[0].length;
       record(k, m, text, all);
     }
-    next = j + 1;
   }
 }
 
 /** All deadline phrases in `text`, in order, without overlaps. */
 export function findDeadlines(text: string): DeadlineMatch[] {
-  // A digit answers the pre-check at once (MAY_HOLD_DEADLINE's first alternative), far cheaper than its word list.
-  if (!DIGIT.test(text) && !MAY_HOLD_DEADLINE.test(text)) return [];
   const all: DeadlineMatch[] = [];
   scanCoreWords(text, words);
   TRIGGER_STATE.fill(0);
@@ -181,6 +206,10 @@ export function findDeadlines(text: string): DeadlineMatch[] {
     if (core !== 0) scanAnchored(k, text, all);
     else scanAll(k, text, all);
   }
+  // The pre-check: a text with neither a digit nor a word of MAY_HOLD_DEADLINE gives no phrase.
+  // It is asked last, and only when some parser found one: it costs a full scan, while most
+  // texts without a digit have no phrase anyway.
+  if (all.length > 0 && !DIGIT.test(text) && !MAY_HOLD_DEADLINE.test(text)) return [];
   return settleOverlaps(all);
 }
 

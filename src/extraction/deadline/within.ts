@@ -24,8 +24,8 @@ export const withinParsers: DeadlineParser[] = [
   {
     name: "within",
     pattern: new RegExp(`\\b${LEAD}${AMOUNT}${UNIT}(\\s+and\\s+a\\s+half)?(?:'?\\s+time)?`, "gi"),
-    // A match opens with its lead word (the word count before the unit is unbounded: "(a-b-c)").
-    anchor: { core: CORE.SPAN_LEAD, wordsBefore: 0 },
+    // No anchor: the words before the unit are unbounded ("(a-b-c)"), and the pattern opens
+    // with a word list, cheap enough to scan for.
     extract: (m, text) => {
       if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       const lead = (m[1] ?? "").toLowerCase();

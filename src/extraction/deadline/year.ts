@@ -147,7 +147,6 @@ export const yearParsers: DeadlineParser[] = [
     // "within the year", "in the current year's course": by the end of the reference year.
     name: "within-the-year",
     pattern: /\bwithin\s+(?:the|this)\s+(?:current\s+)?year\b(?!'s|\s+of\b)/gi,
-    anchor: { core: CORE.SPAN_LEAD, wordsBefore: 0 },
     extract: () => relativeSpec("within", "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
   },
   {
