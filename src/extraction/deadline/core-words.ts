@@ -181,11 +181,23 @@ const PREFIX_WORDS: ReadonlySet<string> = new Set([
 ]);
 const LONGEST_PREFIX_WORD = Math.max(...[...PREFIX_WORDS].map((w) => w.length));
 
+/** A hash of a word from its characters lowered with `| 32`, so that case does not change it. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+/**
+ * The hashes of PREFIX_WORDS. A word whose hash is not here is not one of them; a word whose hash
+ * is may be another word with the same hash, which only costs a try of the pattern.
+ */
+const PREFIX_WORD_HASHES: ReadonlySet<number> = new Set([...PREFIX_WORDS].map((w) => wordHash(w, 0, w.length)));
+
 /** The word text[start, end) (a `\w` run) can stand before a core word inside a match. */
 function mayPrecedeCore(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (c >= 48 && c <= 57) return true;
-  return end - start <= LONGEST_PREFIX_WORD && PREFIX_WORDS.has(text.slice(start, end).toLowerCase());
+  return end - start <= LONGEST_PREFIX_WORD && PREFIX_WORD_HASHES.has(wordHash(text, start, end));
 }
 
 /**

@@ -90,6 +90,12 @@ const TRIGGER_CORES = new Map<RegExp, number>([
   [TRIGGERS.season as RegExp, CORE.SEASON], [TRIGGERS.vague as RegExp, CORE.VAGUE_WORD],
 ]);
 const TRIGGER_NEEDS = Int32Array.from(TRIGGER_LIST, (t) => TRIGGER_CORES.get(t) ?? 0);
+
+/**
+ * The core words an unanchored parser cannot match without: "(October)" holds a whole month word
+ * at a word start (after "("), followed by ")" or ".)".
+ */
+const UNANCHORED_CORES: Readonly<Record<string, number>> = { "bracketed-month": CORE.MONTH };
 /** Per parser, the indices in TRIGGER_LIST of its triggers (all must hold); empty: it always runs. */
 const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((parser) => {
   const trigger = TRIGGERS[parser.name];
@@ -128,6 +134,8 @@ const EXTRACTS: readonly DeadlineParser["extract"][] = DEADLINE_PARSERS.map((par
 const PATTERNS: readonly RegExp[] = DEADLINE_PARSERS.map((parser) => parser.pattern);
 /** The anchor's core kinds (0: no anchor) and word bound. */
 const ANCHOR_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? 0);
+/** The core kinds a text must hold one of for the parser to match (0: no such kinds known). */
+const NEEDED_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? UNANCHORED_CORES[parser.name] ?? 0);
 const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => {
   const wordsBefore = parser.anchor?.wordsBefore ?? 0;
   if (wordsBefore > MAX_WORDS_BEFORE) throw new Error(`${parser.name}: anchor.wordsBefore above ${MAX_WORDS_BEFORE}`);
@@ -199,11 +207,11 @@ export function findDeadlines(text: string): DeadlineMatch[] {
   scanCoreWords(text, words);
   TRIGGER_STATE.fill(0);
   for (let k = 0; k < DEADLINE_PARSERS.length; k++) {
-    const core = ANCHOR_CORES[k] as number;
-    // An anchored pattern cannot match a text without its core word.
-    if (core !== 0 && (words.all & core) === 0) continue;
+    // A parser cannot match a text without its core word.
+    const needed = NEEDED_CORES[k] as number;
+    if (needed !== 0 && (words.all & needed) === 0) continue;
     if (!triggersHold(k, text)) continue;
-    if (core !== 0) scanAnchored(k, text, all);
+    if (ANCHOR_CORES[k] !== 0) scanAnchored(k, text, all);
     else scanAll(k, text, all);
   }
   // The pre-check: a text with neither a digit nor a word of MAY_HOLD_DEADLINE gives no phrase.

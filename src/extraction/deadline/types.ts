@@ -82,11 +82,25 @@ export const ONWARDS_SRC = "(?:\\s+(?:and\\s+)?onwards?)?";
 const FROM_RE = new RegExp(`^(?:${FROM_PREP})$`, "i");
 const BY_RE = new RegExp(`^(?:${BY_PREP})$`, "i");
 
+type PrepositionInfo = Readonly<{ role: DeadlineRole; strength: number }>;
+
+const NO_PREPOSITION: PrepositionInfo = Object.freeze({ role: "deadline", strength: 1 });
+/** prepositionInfo's answers by preposition as written: few distinct ones recur in every text. */
+const INFO_BY_PREP = new Map<string, PrepositionInfo>();
+const MAX_CACHED_PREPS = 256;
+
 /** Role and strength of a preposition (undefined: the phrase had none). */
-export function prepositionInfo(prep: string | undefined): { role: DeadlineRole; strength: number } {
-  if (!prep) return { role: "deadline", strength: 1 };
-  const p = prep.toLowerCase().replace(/\s+/g, " ").trim();
-  if (FROM_RE.test(p)) return { role: "start", strength: 2 };
-  if (BY_RE.test(p) || p === "within") return { role: "deadline", strength: 3 };
-  return { role: "deadline", strength: 2 };
+export function prepositionInfo(prep: string | undefined): PrepositionInfo {
+  if (!prep) return NO_PREPOSITION;
+  let info = INFO_BY_PREP.get(prep);
+  if (info === undefined) {
+    const p = prep.toLowerCase().replace(/\s+/g, " ").trim();
+    if (FROM_RE.test(p)) info = { role: "start", strength: 2 };
+    else if (BY_RE.test(p) || p === "within") info = { role: "deadline", strength: 3 };
+    else info = { role: "deadline", strength: 2 };
+    // Unusual spacing could make the prepositions of a long text many: keep the cache small.
+    if (INFO_BY_PREP.size >= MAX_CACHED_PREPS) INFO_BY_PREP.clear();
+    INFO_BY_PREP.set(prep, Object.freeze(info));
+  }
+  return info;
 }
