@@ -93,9 +93,14 @@ const TRIGGER_NEEDS = Int32Array.from(TRIGGER_LIST, (t) => TRIGGER_CORES.get(t) 
 
 /**
  * The core words an unanchored parser cannot match without: "(October)" holds a whole month word
- * at a word start (after "("), followed by ")" or ".)".
+ * at a word start (after "("), followed by ")" or ".)"; a span's unit ("days", "30-day") and
+ * "within the year" a word starting "day", "week", "month" or "year" after whitespace or "-".
  */
-const UNANCHORED_CORES: Readonly<Record<string, number>> = { "bracketed-month": CORE.MONTH };
+const UNANCHORED_CORES: Readonly<Record<string, number>> = {
+  "bracketed-month": CORE.MONTH,
+  within: CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD,
+  "within-the-year": CORE.YEAR_WORD,
+};
 /** Per parser, the indices in TRIGGER_LIST of its triggers (all must hold); empty: it always runs. */
 const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((parser) => {
   const trigger = TRIGGERS[parser.name];
@@ -135,7 +140,11 @@ const PATTERNS: readonly RegExp[] = DEADLINE_PARSERS.map((parser) => parser.patt
 /** The anchor's core kinds (0: no anchor) and word bound. */
 const ANCHOR_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? 0);
 /** The core kinds a text must hold one of for the parser to match (0: no such kinds known). */
-const NEEDED_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => parser.anchor?.core ?? UNANCHORED_CORES[parser.name] ?? 0);
+const NEEDED_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => {
+  const needed = parser.anchor?.core ?? UNANCHORED_CORES[parser.name];
+  if (needed === undefined) throw new Error(`${parser.name}: no anchor and no core words it needs (UNANCHORED_CORES)`);
+  return needed;
+});
 const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => {
   const wordsBefore = parser.anchor?.wordsBefore ?? 0;
   if (wordsBefore > MAX_WORDS_BEFORE) throw new Error(`${parser.name}: anchor.wordsBefore above ${MAX_WORDS_BEFORE}`);
@@ -203,13 +212,14 @@ function scanAnchored(k: number, text: string, all: DeadlineMatch[]): void {
 
 /** All deadline phrases in `text`, in order, without overlaps. */
 export function findDeadlines(text: string): DeadlineMatch[] {
-  const all: DeadlineMatch[] = [];
   scanCoreWords(text, words);
+  // Every parser needs a core word (NEEDED_CORES).
+  if (words.all === 0) return [];
+  const all: DeadlineMatch[] = [];
   TRIGGER_STATE.fill(0);
   for (let k = 0; k < DEADLINE_PARSERS.length; k++) {
     // A parser cannot match a text without its core word.
-    const needed = NEEDED_CORES[k] as number;
-    if (needed !== 0 && (words.all & needed) === 0) continue;
+    if (((NEEDED_CORES[k] as number) & words.all) === 0) continue;
     if (!triggersHold(k, text)) continue;
     if (ANCHOR_CORES[k] !== 0) scanAnchored(k, text, all);
     else scanAll(k, text, all);
