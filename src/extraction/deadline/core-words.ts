@@ -172,6 +172,7 @@ const PREFIX_WORDS: ReadonlySet<string> = new Set([
   "over", "ahead", "towards", "the", "this", "of", "a", "an", "and",
   "end", "close", "beginning", "start", "middle", "early", "late", "mid", "year", "years", "period",
   "next", "current", "following", "coming", "upcoming", "later", "earlier",
+  "working", "business", "calendar",
   "first", "second", "third", "fourth", "last", "final", "i", "ii", "iii", "iv", "ten", "days", "decade", "week", "half",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",

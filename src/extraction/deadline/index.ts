@@ -93,12 +93,11 @@ const TRIGGER_NEEDS = Int32Array.from(TRIGGER_LIST, (t) => TRIGGER_CORES.get(t) 
 
 /**
  * The core words an unanchored parser cannot match without: "(October)" holds a whole month word
- * at a word start (after "("), followed by ")" or ".)"; a span's unit ("days", "30-day") and
- * "within the year" a word starting "day", "week", "month" or "year" after whitespace or "-".
+ * at a word start (after "("), followed by ")" or ".)"; "within the year" a word starting "year"
+ * after whitespace.
  */
 const UNANCHORED_CORES: Readonly<Record<string, number>> = {
   "bracketed-month": CORE.MONTH,
-  within: CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD,
   "within-the-year": CORE.YEAR_WORD,
 };
 /** Per parser, the indices in TRIGGER_LIST of its triggers (all must hold); empty: it always runs. */
@@ -145,6 +144,7 @@ const NEEDED_CORES = Int32Array.from(DEADLINE_PARSERS, (parser) => {
   if (needed === undefined) throw new Error(`${parser.name}: no anchor and no core words it needs (UNANCHORED_CORES)`);
   return needed;
 });
+const ANCHOR_UNBOUNDED: readonly (RegExp | undefined)[] = DEADLINE_PARSERS.map((parser) => parser.anchor?.unbounded);
 const ANCHOR_WORDS_BEFORE = Int32Array.from(DEADLINE_PARSERS, (parser) => {
   const wordsBefore = parser.anchor?.wordsBefore ?? 0;
   if (wordsBefore > MAX_WORDS_BEFORE) throw new Error(`${parser.name}: anchor.wordsBefore above ${MAX_WORDS_BEFORE}`);
@@ -221,7 +221,7 @@ export function findDeadlines(text: string): DeadlineMatch[] {
     // A parser cannot match a text without its core word.
     if (((NEEDED_CORES[k] as number) & words.all) === 0) continue;
     if (!triggersHold(k, text)) continue;
-    if (ANCHOR_CORES[k] !== 0) scanAnchored(k, text, all);
+    if (ANCHOR_CORES[k] !== 0 && !ANCHOR_UNBOUNDED[k]?.test(text)) scanAnchored(k, text, all);
     else scanAll(k, text, all);
   }
   // The pre-check: a text with neither a digit nor a word of MAY_HOLD_DEADLINE gives no phrase.

@@ -52,9 +52,10 @@ export interface DeadlineParser {
    * starts at a word start, and has at most `wordsBefore` word starts before that core word.
    * The bound is the sum, over the pattern's pieces before the core, of the most word starts each
    * piece can hold ("no later than" 3, "the" 1, "end of the" 3, "20th" 1); a piece of unbounded
-   * words rules out an anchor. Absent: the pattern scans the whole text.
+   * words rules out an anchor, unless `unbounded` names what such a piece cannot do without: a
+   * text it matches is scanned whole. Absent: the pattern scans the whole text.
    */
-  anchor?: { core: number; wordsBefore: number };
+  anchor?: { core: number; wordsBefore: number; unbounded?: RegExp };
 }
 
 /** A deadline phrase resolved against a reference date. */

@@ -24,8 +24,10 @@ export const withinParsers: DeadlineParser[] = [
   {
     name: "within",
     pattern: new RegExp(`\\b${LEAD}${AMOUNT}${UNIT}(\\s+and\\s+a\\s+half)?(?:'?\\s+time)?`, "gi"),
-    // No anchor: the words before the unit are unbounded ("(a-b-c)"), and the pattern opens
-    // with a word list, cheap enough to scan for.
+    // The unit word after at most 9 word starts: "within" 1, "the" 1, "next" 1, "one and a half"
+    // 4 or "twenty-one and a half" 5, "working" 1. The bracketed number word ("(a-b-c)") has no
+    // bound: a text with a "(" is scanned whole.
+    anchor: { core: CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD, wordsBefore: 9, unbounded: /\(/ },
     extract: (m, text) => {
       if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       const lead = (m[1] ?? "").toLowerCase();
