@@ -77,8 +77,6 @@ const LETTER_CORES: readonly (readonly [word: string, whole: boolean, kind: numb
   ...["soon", "shortly", "coming", "upcoming", "few", "near", "nearest", "foreseeable", "immediate", "term", "course", "later"]
     .map((w) => [w, true, CORE.VAGUE_WORD] as const),
 ];
-const KIND_OF_WORD: ReadonlyMap<string, number> = new Map(LETTER_CORES.map(([word, , kind]) => [word, kind]));
-
 /**
  * All core words in one pattern: at a word start (`\b` then a word character), the letter cores
  * grouped by first letter (longest first, so "nearest" is tried before "near"), then a year and
@@ -96,11 +94,29 @@ const CORE_PATTERN = (() => {
   return new RegExp(`\\b(?:${letters.join("|")}|(?:19|20|21)\\d\\d|\\d(?=\\d?[./]\\d))`, "gi");
 })();
 
+/** A hash of a word from its characters lowered with `| 32`, so that case does not change it. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+
+/** The kind of each letter core word by its hash (CORE_PATTERN matches only these words, in any case). */
+const KIND_BY_HASH: ReadonlyMap<number, number> = (() => {
+  const kinds = new Map<number, number>();
+  for (const [word, , kind] of LETTER_CORES) {
+    const h = wordHash(word, 0, word.length);
+    if (kinds.has(h)) throw new Error(`core words: two words with the hash of "${word}"`);
+    kinds.set(h, kind);
+  }
+  return kinds;
+})();
+
 /** The kind of a word CORE_PATTERN matched. */
 function kindOf(match: string): number {
   const c = match.charCodeAt(0);
   if (c >= 48 && c <= 57) return match.length === 4 ? CORE.YEAR_NUMBER : CORE.NUMERIC_DATE;
-  return KIND_OF_WORD.get(match.toLowerCase()) ?? 0;
+  return KIND_BY_HASH.get(wordHash(match, 0, match.length)) ?? 0;
 }
 
 /** Most word starts an anchor may ask for before its core word (the largest `wordsBefore`). */
@@ -182,12 +198,6 @@ const PREFIX_WORDS: ReadonlySet<string> = new Set([
 ]);
 const LONGEST_PREFIX_WORD = Math.max(...[...PREFIX_WORDS].map((w) => w.length));
 
-/** A hash of a word from its characters lowered with `| 32`, so that case does not change it. */
-function wordHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
-  return h;
-}
 /**
  * The hashes of PREFIX_WORDS. A word whose hash is not here is not one of them; a word whose hash
  * is may be another word with the same hash, which only costs a try of the pattern.

@@ -231,17 +231,35 @@ export function findDeadlines(text: string): DeadlineMatch[] {
   return settleOverlaps(all);
 }
 
-/** Longest first, then earliest, then parser order: a stable greedy choice of non-overlapping phrases, in text order. */
+/**
+ * Longest first, then earliest, then parser order: a stable greedy choice of non-overlapping
+ * phrases, in text order. Insertion sorts, as a sentence has only a few phrases.
+ */
 function settleOverlaps(all: DeadlineMatch[]): DeadlineMatch[] {
   if (all.length <= 1) return all;
-  const byLength = all
-    .map((match, order) => ({ match, order }))
-    .sort((a, b) => b.match.end - b.match.start - (a.match.end - a.match.start) || a.match.start - b.match.start || a.order - b.order);
+  // Insertion sort keeps equal elements in their order (parser order), as the stable sort did.
+  const byLength = all.slice();
+  for (let i = 1; i < byLength.length; i++) {
+    const m = byLength[i] as DeadlineMatch;
+    let j = i - 1;
+    while (j >= 0 && comesAfter(byLength[j] as DeadlineMatch, m)) {
+      byLength[j + 1] = byLength[j] as DeadlineMatch;
+      j--;
+    }
+    byLength[j + 1] = m;
+  }
   const kept: DeadlineMatch[] = [];
-  for (const { match } of byLength) {
+  for (const match of byLength) {
     if (kept.every((k) => match.end <= k.start || match.start >= k.end)) kept.push(match);
   }
+  // Kept phrases do not overlap and are not empty, so their starts differ.
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** `a` goes after `b` when `b` is longer, or as long and earlier. */
+function comesAfter(a: DeadlineMatch, b: DeadlineMatch): boolean {
+  const byLength = b.end - b.start - (a.end - a.start);
+  return byLength > 0 || (byLength === 0 && b.start < a.start);
 }
 
 /** Resolves a found phrase against a reference date (null: the document has none). */
