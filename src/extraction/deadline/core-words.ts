@@ -4,12 +4,15 @@
  * Most parser patterns open with optional groups (`\b(?:(by|until|...)\s+)?(?:the\s+)?...`), so a
  * global scan tries that alternation at every word of every sentence. Every match of such a
  * pattern holds a mandatory core word (a month name, a four-digit year, "quarter", ...), and the
- * optional groups before it hold a bounded number of words. So the pattern needs trying only at
- * the few word starts just before each core word (see `anchor` in types.ts and findDeadlines).
+ * optional groups before it hold a bounded number of words, all from a short list (prepositions,
+ * "the", "end of", ordinals: PREFIX_WORDS). So the pattern needs trying only at the few word
+ * starts just before each core word, back to the first word not on that list (see `anchor` in
+ * types.ts and findDeadlines).
  *
  * A word start is what a pattern's leading `\b` followed by a word character gives: a character
  * of [A-Za-z0-9_] (`\w` without the `u` flag) after a character that is not one (or at 0).
  * Each kind below is a superset of the pattern piece it stands for, as the comments say.
+ * Measured on the news corpus: findDeadlines about 2.2-2.5x cheaper than a global scan per parser.
  */
 
 import { BY_PREP, FROM_PREP, IN_PREP, SCHEDULE_PREP } from "./types.js";

@@ -75,7 +75,7 @@ const TRIGGERS: Readonly<Record<string, RegExp | readonly RegExp[]>> = {
   vague: /\b(?:soon|shortly|coming|few|near|nearest|foreseeable|immediate|upcoming|term|course|later)\b/i,
 };
 
-/** Every distinct trigger once, so that a text tests each at most once (TRIGGER_STATE). */
+/** Every distinct trigger once, so that a text tests each at most once (TRIGGER_HOLDS). */
 const TRIGGER_LIST: readonly RegExp[] = [...new Set(Object.values(TRIGGERS).flat())];
 /**
  * The core words (CORE bits, any of them) a trigger cannot hold without: each trigger here is a
@@ -105,26 +105,30 @@ const PARSER_TRIGGERS: readonly (readonly number[])[] = DEADLINE_PARSERS.map((pa
   const trigger = TRIGGERS[parser.name];
   return trigger === undefined ? [] : [trigger].flat().map((t) => TRIGGER_LIST.indexOf(t));
 });
-/** For the text at hand: 0 not tested yet, 1 holds, 2 does not. Reset by each findDeadlines call. */
-const TRIGGER_STATE = new Int8Array(TRIGGER_LIST.length);
+/**
+ * Each trigger's answer for the text at hand: TRIGGER_HOLDS[t] counts only when TRIGGER_CALL[t] is
+ * the current call's number, so a new call starts with no answers without clearing the arrays.
+ */
+const TRIGGER_CALL = new Int32Array(TRIGGER_LIST.length);
+const TRIGGER_HOLDS = new Uint8Array(TRIGGER_LIST.length);
+let call = 0;
 
 /** The core words of the text at hand, in buffers reused across calls. */
 const words = createCoreWords();
 
 /**
- * Whether all of a parser's triggers hold. (A first test of the rarer period words, all in one
- * pattern, used to stand before the rarer triggers; since each parser now runs only when its
- * core word is there, that test cost more than the few triggers it saved.)
+ * Whether all of a parser's triggers hold. (A test of the rarer period words in one pattern used
+ * to come first: every match of a rarer trigger holds one of them, so it never changed an answer;
+ * now that a parser runs only when its core word is there, it cost more than it saved.)
  */
 function triggersHold(parserIndex: number, text: string): boolean {
   for (const t of PARSER_TRIGGERS[parserIndex] as readonly number[]) {
-    let state = TRIGGER_STATE[t];
-    if (state === 0) {
+    if (TRIGGER_CALL[t] !== call) {
       const needs = TRIGGER_NEEDS[t] as number;
-      state = needs !== 0 && (words.all & needs) === 0 ? 2 : (TRIGGER_LIST[t] as RegExp).test(text) ? 1 : 2;
-      TRIGGER_STATE[t] = state;
+      TRIGGER_HOLDS[t] = (needs === 0 || (words.all & needs) !== 0) && (TRIGGER_LIST[t] as RegExp).test(text) ? 1 : 0;
+      TRIGGER_CALL[t] = call;
     }
-    if (state === 2) return false;
+    if (TRIGGER_HOLDS[t] === 0) return false;
   }
   return true;
 }
@@ -216,7 +220,11 @@ export function findDeadlines(text: string): DeadlineMatch[] {
   // Every parser needs a core word (NEEDED_CORES).
   if (words.all === 0) return [];
   const all: DeadlineMatch[] = [];
-  TRIGGER_STATE.fill(0);
+  if (++call === 0x7fffffff) {
+    // Numbers start over: no answer of an old call may pass for one of the new ones.
+    TRIGGER_CALL.fill(0);
+    call = 1;
+  }
   for (let k = 0; k < DEADLINE_PARSERS.length; k++) {
     // A parser cannot match a text without its core word.
     if (((NEEDED_CORES[k] as number) & words.all) === 0) continue;
