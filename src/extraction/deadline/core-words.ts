@@ -115,11 +115,11 @@ const KIND_BY_HASH: ReadonlyMap<number, number> = (() => {
   return kinds;
 })();
 
-/** The kind of a word CORE_PATTERN matched. */
-function kindOf(match: string): number {
-  const c = match.charCodeAt(0);
-  if (c >= 48 && c <= 57) return match.length === 4 ? CORE.YEAR_NUMBER : CORE.NUMERIC_DATE;
-  return KIND_BY_HASH.get(wordHash(match, 0, match.length)) ?? 0;
+/** The kind of the word text[start, end) CORE_PATTERN matched. */
+function kindOf(text: string, start: number, end: number): number {
+  const c = text.charCodeAt(start);
+  if (c >= 48 && c <= 57) return end - start === 4 ? CORE.YEAR_NUMBER : CORE.NUMERIC_DATE;
+  return KIND_BY_HASH.get(wordHash(text, start, end)) ?? 0;
 }
 
 /** Most word starts an anchor may ask for before its core word (the largest `wordsBefore`). */
@@ -149,11 +149,16 @@ export function createCoreWords(): CoreWords {
 export function scanCoreWords(text: string, words: CoreWords): void {
   let count = 0;
   let all = 0;
+  // test() instead of exec(): no match array. A match lies inside one word, from its start (a
+  // word start) to lastIndex, so its start is found by walking back over word characters.
   CORE_PATTERN.lastIndex = 0;
-  for (let m = CORE_PATTERN.exec(text); m; m = CORE_PATTERN.exec(text)) {
+  while (CORE_PATTERN.test(text)) {
+    const end = CORE_PATTERN.lastIndex;
+    let start = end - 1;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
     if (count === words.at.length) grow(words);
-    const kind = kindOf(m[0]);
-    words.at[count] = m.index;
+    const kind = kindOf(text, start, end);
+    words.at[count] = start;
     words.kinds[count] = kind;
     words.beforeCount[count++] = -1;
     all |= kind;
