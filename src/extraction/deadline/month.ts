@@ -7,11 +7,17 @@
  */
 import { endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { nextMonthYear } from "./calendar-helpers.js";
+import { CORE } from "./core-words.js";
 import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
 
 const PREP = `(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|for|${SCHEDULE_PREP})\\s+)?(?:the\\s+)?`;
 const PART = "(?:(end|close|beginning|start|middle)\\s+of\\s+|(early|late|mid)[-\\s]+)?";
+/**
+ * Anchor (see DeadlineParser.anchor) of PREP PART MONTH: PREP holds at most 3 + 1 word starts
+ * ("no later than the"), PART 2 ("end of"); both end in whitespace or "-", so the month starts a word.
+ */
+const PREP_PART_MONTH = { core: CORE.MONTH, wordsBefore: 4 + 2 };
 
 function spec(prep: string | undefined, part: string | undefined, month: number | null, yearOf: (ref: CalendarDate | null) => number | null, relative: boolean): DeadlineSpec | null {
   if (month === null) return null;
@@ -35,6 +41,7 @@ export const monthParsers: DeadlineParser[] = [
   {
     name: "month-year",
     pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?:\\s+of)?,?\\s+${YEAR_SRC}\\b(?!-\\d)${ONWARDS_SRC}`, "gi"),
+    anchor: PREP_PART_MONTH,
     extract: (m) => {
       if (!m[1] && !partOf(m)) return null;
       const year = Number(m[5]);
@@ -44,6 +51,7 @@ export const monthParsers: DeadlineParser[] = [
   {
     name: "month-relative-year",
     pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?:\\s+of)?\\s+(this|next|the current|the following|the coming) year${ONWARDS_SRC}`, "gi"),
+    anchor: PREP_PART_MONTH,
     extract: (m) => {
       const plus = /this|current/i.test(m[5] ?? "") ? 0 : 1;
       return spec(m[1], partOf(m), monthNumber(m[4] ?? ""), (ref) => (ref ? ref.year + plus : null), true);
@@ -54,6 +62,8 @@ export const monthParsers: DeadlineParser[] = [
     // later as a past period); "next March" is the next one after the reference month.
     name: "this-month-name",
     pattern: new RegExp(`\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|for)\\s+)?(?:the\\s+)?${PART}(this|next|coming)\\s+(${MONTH_SRC})(?!\\s*\\d)${ONWARDS_SRC}`, "gi"),
+    // The preposition 3 words, "the" 1, PART 2, "this" 1.
+    anchor: { core: CORE.MONTH, wordsBefore: 3 + 1 + 2 + 1 },
     extract: (m) => {
       const month = monthNumber(m[5] ?? "");
       if (month === null) return null;
@@ -66,6 +76,7 @@ export const monthParsers: DeadlineParser[] = [
     // deadline", "the March 2026 target".
     name: "month-year-deadline",
     pattern: new RegExp(`\\b(${MONTH_SRC}),?\\s+${YEAR_SRC}\\s+(?:[a-z-]+\\s+)?(?:deadline|target\\s+date|due\\s+date)\\b`, "g"),
+    anchor: { core: CORE.MONTH, wordsBefore: 0 },
     extract: (m) => {
       const year = Number(m[2]);
       const s = spec("by", undefined, monthNumber(m[1] ?? ""), () => year, false);
@@ -76,6 +87,8 @@ export const monthParsers: DeadlineParser[] = [
     // "by the first week of April": the week's last day (7, 14, 21; the month's end for the last).
     name: "week-of-month",
     pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|within)\\s+)?the\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH_SRC})(?:,?\\s+${YEAR_SRC})?`, "gi"),
+    // The preposition 3 words, then "the first week of" 4.
+    anchor: { core: CORE.MONTH, wordsBefore: 3 + 4 },
     extract: (m) => {
       const month = monthNumber(m[3] ?? "");
       if (month === null) return null;
@@ -107,6 +120,7 @@ export const monthParsers: DeadlineParser[] = [
     // A day number or a year after the month belongs to another parser.
     // "before March ends" keeps its verb: the phrase is the whole of it.
     pattern: new RegExp(`\\b${PREP}${PART}(${MONTH_SRC})(?!\\s*\\d)(?!,?\\s+(?:of\\s+)?(?:this|next|the current|the following|the coming) year)(?:\\s+ends\\b)?${ONWARDS_SRC}`, "gi"),
+    anchor: PREP_PART_MONTH,
     extract: (m) => {
       if (!m[1] && !partOf(m)) return null;
       const month = monthNumber(m[4] ?? "");

@@ -17,12 +17,20 @@
  */
 import { endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { nextQuarterYear, quarterEnd, quarterOf, quarterStart } from "./calendar-helpers.js";
+import { CORE } from "./core-words.js";
 import { BY_PREP, FROM_PREP, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC, ordinalValue } from "./words.js";
 
 const PREP = `(?:(${BY_PREP}|${FROM_PREP}|${SCHEDULE_PREP}|in|during|within|for|throughout|over)\\s+)?(?:the\\s+)?`;
 const END = "(?:(end|close|beginning|start)(?:\\s+of\\s+(?:the\\s+)?|-))?";
 const YEAR_TAIL = `(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:${YEAR_SRC}|(this|next|the current|the following|the coming|current) year))?`;
+
+/*
+ * Anchors (see DeadlineParser.anchor): PREP holds at most 3 + 1 word starts ("no later than the"),
+ * END 3 ("end of the"); every piece ends in whitespace or "-", so the core after it starts a word.
+ */
+const PREP_WORDS = 4;
+const END_WORDS = 3;
 
 type YearRule = { fixed: number } | { plus: number } | "next-occurrence";
 
@@ -72,17 +80,22 @@ export const quarterParsers: DeadlineParser[] = [
   {
     name: "ordinal-quarter",
     pattern: new RegExp(`\\b${PREP}${END}(first|second|third|fourth|1st|2nd|3rd|4th|I|II|III|IV)\\s+quarter${YEAR_TAIL}`, "gi"),
+    // "quarter" after PREP, END and one ordinal word.
+    anchor: { core: CORE.QUARTER, wordsBefore: PREP_WORDS + END_WORDS + 1 },
     // Without a preposition or a year, "first quarter" is a mention ("first-quarter results").
     extract: (m) => (m[1] || m[4] || m[5] ? quarterSpec(m[1], m[2], ordinalValue(m[3] ?? ""), yearRule(m[4], m[5])) : null),
   },
   {
     name: "q-number",
     pattern: new RegExp(`\\b${PREP}${END}Q([1-4])(?:\\s+of|\\s*/)?(?:\\s*(?:the\\s+)?(?:${YEAR_SRC}|(this|next|the current|current) year))?\\b`, "g"),
+    anchor: { core: CORE.Q_NUMBER, wordsBefore: PREP_WORDS + END_WORDS },
     extract: (m) => (m[1] || m[4] || m[5] || m[2] ? quarterSpec(m[1], m[2], Number(m[3]), yearRule(m[4], m[5])) : null),
   },
   {
     name: "this-quarter",
     pattern: new RegExp(`\\b${PREP}${END}(this|next|the current|current|the next|the coming) quarter\\b`, "gi"),
+    // "quarter" after PREP, END and "the current" (2).
+    anchor: { core: CORE.QUARTER, wordsBefore: PREP_WORDS + END_WORDS + 2 },
     extract: (m) => {
       const plus = /next|coming/i.test(m[3] ?? "") ? 1 : 0;
       const info = prepositionInfo(m[1]);
@@ -100,21 +113,26 @@ export const quarterParsers: DeadlineParser[] = [
   {
     name: "half-year",
     pattern: new RegExp(`\\b${PREP}(?:end\\s+of\\s+(?:the\\s+)?)?(first|second|1st|2nd)\\s+half(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:${YEAR_SRC}|(this|next|the current|the following|current) year|year))?`, "gi"),
+    // "half" after PREP, "end of the" (3) and one ordinal word.
+    anchor: { core: CORE.HALF, wordsBefore: PREP_WORDS + 3 + 1 },
     extract: (m) => (m[1] || m[3] || m[4] ? halfSpec(m[1], ordinalValue(m[2] ?? ""), yearRule(m[3], m[4]), "quarter") : null),
   },
   {
     name: "h-number",
     pattern: new RegExp(`\\b${PREP}H([12])\\s*${YEAR_SRC}\\b`, "g"),
+    anchor: { core: CORE.H_NUMBER, wordsBefore: PREP_WORDS },
     extract: (m) => halfSpec(m[1], Number(m[2]), { fixed: Number(m[3]) }, "quarter"),
   },
   {
     name: "mid-year",
     pattern: new RegExp(`\\b${PREP}(?:mid-|middle\\s+of\\s+(?:the\\s+)?)(?:${YEAR_SRC}\\b|(this|next|the current|the following|the coming|current) year\\b)`, "gi"),
+    anchor: { core: CORE.MID, wordsBefore: PREP_WORDS },
     // Mid-year is the end of the first half, and is as exact as a half-year: quarter precision.
     extract: (m) => halfSpec(m[1], 1, yearRule(m[2], m[3]), "quarter"),
   },
   {
     name: "early-late-year",
+    anchor: { core: CORE.EARLY_LATE, wordsBefore: PREP_WORDS },
     pattern: new RegExp(`\\b${PREP}(early|late)[-\\s]+(?:${YEAR_SRC}\\b|(this|next|the current|the following|the coming|current) year\\b)`, "gi"),
     extract: (m) => quarterSpec(m[1], undefined, /early/i.test(m[2] ?? "") ? 1 : 4, yearRule(m[3], m[4])),
   },

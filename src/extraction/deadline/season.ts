@@ -4,6 +4,7 @@
  * the FOLLOWING year); "from spring 2026" gives its first day. Precision: season.
  */
 import { seasonEnd, seasonStart, seasonYear } from "./calendar-helpers.js";
+import { CORE } from "./core-words.js";
 import { BY_PREP, FROM_PREP, SCHEDULE_PREP, prepositionInfo, type DeadlineParser } from "./types.js";
 import { YEAR_SRC, seasonOf } from "./words.js";
 
@@ -14,6 +15,9 @@ export const seasonParsers: DeadlineParser[] = [
       `\\b(?:(${BY_PREP}|${FROM_PREP}|in|during|throughout|${SCHEDULE_PREP})\\s+)?(?:the\\s+)?(?:(end|beginning|start)\\s+of\\s+(?:the\\s+)?|(early|late)\\s+)?(?:(this|next|the coming|the upcoming|coming|upcoming|the next)\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR_SRC}\\b)?`,
       "gi",
     ),
+    // The preposition 3 words, "the" 1, "end of the" 3, "the upcoming" 2; each piece ends in
+    // whitespace, so the season word starts a word.
+    anchor: { core: CORE.SEASON, wordsBefore: 3 + 1 + 3 + 2 },
     extract: (m) => {
       const season = seasonOf(m[5] ?? "");
       if (!season) return null;

@@ -5,6 +5,7 @@
  * precision: day. With no year, the next such period that has not ended.
  */
 import { compareDates, endOfMonth, type CalendarDate } from "../../calendar.ts";
+import { CORE } from "./core-words.js";
 import { BY_PREP, FROM_PREP, prepositionInfo, type DeadlineParser } from "./types.js";
 import { MONTH_SRC, YEAR_SRC, monthNumber } from "./words.js";
 
@@ -18,6 +19,8 @@ export const tenDayParsers: DeadlineParser[] = [
   {
     name: "ten-days",
     pattern: new RegExp(`\\b${PREP}the\\s+(first|second|third|last|final)\\s+(?:ten\\s+days|10\\s+days|decade)\\s+of\\s+(${MONTH_SRC})(?:,?\\s+(?:of\\s+)?${YEAR_SRC})?`, "gi"),
+    // The preposition 3 words, then "the first ten days of" 5 ("10 days" is 2 as well).
+    anchor: { core: CORE.MONTH, wordsBefore: 3 + 5 },
     extract: (m) => {
       const month = monthNumber(m[3] ?? "");
       if (month === null) return null;

@@ -46,6 +46,16 @@ export interface DeadlineParser {
   name: string;
   pattern: RegExp;
   extract(match: RegExpExecArray, text: string): DeadlineSpec | null;
+  /**
+   * Where a match can start, so that `pattern` is tried only there instead of scanning the whole
+   * text (see core-words.ts): every match holds a word of kind `core` (CORE bits, any of them),
+   * starts at a word start, and has at most `wordsBefore` word starts before that core word.
+   * The bound is the sum, over the pattern's pieces before the core, of the most word starts each
+   * piece can hold ("no later than" 3, "the" 1, "end of the" 3, "20th" 1); a piece of unbounded
+   * words rules out an anchor, unless `unbounded` names what such a piece cannot do without: a
+   * text it matches is scanned whole. Absent: the pattern scans the whole text.
+   */
+  anchor?: { core: number; wordsBefore: number; unbounded?: RegExp };
 }
 
 /** A deadline phrase resolved against a reference date. */
@@ -73,11 +83,25 @@ export const ONWARDS_SRC = "(?:\\s+(?:and\\s+)?onwards?)?";
 const FROM_RE = new RegExp(`^(?:${FROM_PREP})$`, "i");
 const BY_RE = new RegExp(`^(?:${BY_PREP})$`, "i");
 
+type PrepositionInfo = Readonly<{ role: DeadlineRole; strength: number }>;
+
+const NO_PREPOSITION: PrepositionInfo = Object.freeze({ role: "deadline", strength: 1 });
+/** prepositionInfo's answers by preposition as written: few distinct ones recur in every text. */
+const INFO_BY_PREP = new Map<string, PrepositionInfo>();
+const MAX_CACHED_PREPS = 256;
+
 /** Role and strength of a preposition (undefined: the phrase had none). */
-export function prepositionInfo(prep: string | undefined): { role: DeadlineRole; strength: number } {
-  if (!prep) return { role: "deadline", strength: 1 };
-  const p = prep.toLowerCase().replace(/\s+/g, " ").trim();
-  if (FROM_RE.test(p)) return { role: "start", strength: 2 };
-  if (BY_RE.test(p) || p === "within") return { role: "deadline", strength: 3 };
-  return { role: "deadline", strength: 2 };
+export function prepositionInfo(prep: string | undefined): PrepositionInfo {
+  if (!prep) return NO_PREPOSITION;
+  let info = INFO_BY_PREP.get(prep);
+  if (info === undefined) {
+    const p = prep.toLowerCase().replace(/\s+/g, " ").trim();
+    if (FROM_RE.test(p)) info = { role: "start", strength: 2 };
+    else if (BY_RE.test(p) || p === "within") info = { role: "deadline", strength: 3 };
+    else info = { role: "deadline", strength: 2 };
+    // Unusual spacing could make the prepositions of a long text many: keep the cache small.
+    if (INFO_BY_PREP.size >= MAX_CACHED_PREPS) INFO_BY_PREP.clear();
+    INFO_BY_PREP.set(prep, Object.freeze(info));
+  }
+  return info;
 }

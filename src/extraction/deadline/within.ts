@@ -7,6 +7,7 @@
  * receiving the application", "within a month after the decision"): those are legal time limits.
  */
 import { addCalendarDays, addMonths, addWorkingDays, type CalendarDate } from "../../calendar.ts";
+import { CORE } from "./core-words.js";
 import type { DeadlineParser } from "./types.js";
 import { NUMBER_SRC, numberValue } from "./words.js";
 
@@ -23,6 +24,10 @@ export const withinParsers: DeadlineParser[] = [
   {
     name: "within",
     pattern: new RegExp(`\\b${LEAD}${AMOUNT}${UNIT}(\\s+and\\s+a\\s+half)?(?:'?\\s+time)?`, "gi"),
+    // The unit word after at most 9 word starts: "within" 1, "the" 1, "next" 1, "one and a half"
+    // 4 or "twenty-one and a half" 5, "working" 1. The bracketed number word ("(a-b-c)") has no
+    // bound: a text with a "(" is scanned whole.
+    anchor: { core: CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD, wordsBefore: 9, unbounded: /\(/ },
     extract: (m, text) => {
       if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       const lead = (m[1] ?? "").toLowerCase();
@@ -56,6 +61,8 @@ export const withinParsers: DeadlineParser[] = [
     // reference date, written after the number instead of after "within".
     name: "span-from-now",
     pattern: new RegExp(`\\b${NUMBER_SRC}[\\s-]+(day|week|month|year)s?(?:\\s+from\\s+(?:now|today)|\\s+(?:ultimatum|deadline|window))\\b`, "gi"),
+    // The unit after one number of at most 2 words ("twenty-one") and whitespace or "-".
+    anchor: { core: CORE.DAY_WORD | CORE.WEEK_WORD | CORE.MONTH_WORD | CORE.YEAR_WORD, wordsBefore: 2 },
     extract: (m) => {
       const n = numberValue(m[1] ?? "");
       if (n === null || n <= 0) return null;
@@ -68,6 +75,7 @@ export const withinParsers: DeadlineParser[] = [
   {
     name: "half-a-year",
     pattern: /\b(within|in|over)\s+(?:the\s+next\s+)?half\s+a\s+year\b/gi,
+    anchor: { core: CORE.HALF, wordsBefore: 3 },
     extract: () => ({
       precision: "day", role: "deadline", strength: 3, relative: true,
       compute: (ref) => (ref ? { due: addMonths(ref, 6), periodEnd: addMonths(ref, 6) } : null),

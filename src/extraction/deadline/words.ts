@@ -16,7 +16,7 @@ const MONTH_INDEX: Readonly<Record<string, number>> = {
  * text: "may", "march" and "august" in lower case are ordinary English words.
  */
 export function monthNumber(word: string): number | null {
-  const w = word.replace(/\.$/, "");
+  const w = word.endsWith(".") ? word.slice(0, -1) : word;
   const first = w.charAt(0);
   if (first !== first.toUpperCase() || first === first.toLowerCase()) return null;
   return MONTH_INDEX[w.slice(0, 3).toLowerCase()] ?? null;

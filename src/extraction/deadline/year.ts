@@ -15,6 +15,7 @@
  */
 import { addMonths, endOfMonth, type CalendarDate } from "../../calendar.ts";
 import { endOfWeek } from "./calendar-helpers.js";
+import { CORE } from "./core-words.js";
 import { BY_PREP, FROM_PREP, ONWARDS_SRC, SCHEDULE_PREP, prepositionInfo, type DeadlineParser, type DeadlineSpec } from "./types.js";
 import { YEAR_SRC } from "./words.js";
 
@@ -32,6 +33,12 @@ const PLAN_NOUN_AFTER = /^\s+(?:[A-Za-z-]+\s+){0,2}(?:concept|strategy|programme
 const CYCLE_NOUN = "(?:(?:academic|school|study|university|heating|sowing|harvest(?:ing)?|marketing|fiscal|financial|budget|sports?|football|hockey|hunting|fishing|tourist|skiing|cruise|winter|summer|autumn|spring)\\s+(?:year|season|period|campaign)|season)\\b";
 const BUDGET_BEFORE = /\bbudgets?\s+(?:for\s+)?(?:the\s+)?$/i;
 const CYCLE_AFTER = new RegExp(`^\\s+${CYCLE_NOUN}`, "i");
+
+/*
+ * Anchors (see DeadlineParser.anchor): the most word starts each piece before the core holds, a
+ * preposition 3 ("no later than", "with effect from"), "the" 1, "end of the" 3, "year-end" 2,
+ * "the current" 2. Every piece ends in whitespace or "-", so the core after it starts a word.
+ */
 
 function yearSpec(prep: string | undefined, part: string | undefined, year: number, planPeriod: boolean): DeadlineSpec {
   const info = prepositionInfo(prep);
@@ -57,6 +64,8 @@ export const yearParsers: DeadlineParser[] = [
     // calendar years ends in the second one, on a day that depends on the government.
     name: "fiscal-year",
     pattern: new RegExp(`\\b(?:(${BY_PREP}|in|during|for|within|at)\\s+)?(?:the\\s+)?(?:(end|close)\\s+of\\s+(?:the\\s+)?)?(?:FY|fiscal\\s+year|financial\\s+year)(?:\\s*\\(FY\\))?\\s*${YEAR_SRC}\\s?[-/]\\s?(\\d{2}|\\d{4})\\b`, "gi"),
+    // "FY" or "fiscal" after a preposition 3, "the" 1, "end of the" 3.
+    anchor: { core: CORE.FISCAL, wordsBefore: 3 + 1 + 3 },
     extract: (m) => {
       const from = Number(m[3]);
       const to = (m[4] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[4]) : Number(m[4]);
@@ -69,11 +78,15 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "cycle-year",
     pattern: new RegExp(`\\b(?:(?:by|before|until|till|from|for|in|during|ahead\\s+of)\\s+)?(?:the\\s+)?(?:(?:start|beginning|end|close)\\s+of\\s+(?:the\\s+)?)?${YEAR_SRC}\\s?[-/]\\s?(?:\\d{4}|\\d{2})\\s+${CYCLE_NOUN}`, "gi"),
+    // The year after "ahead of" 2, "the" 1, "start of the" 3.
+    anchor: { core: CORE.YEAR_NUMBER, wordsBefore: 2 + 1 + 3 },
     extract: () => ({ precision: "vague", role: "deadline", strength: 0, relative: false, vague: true, compute: () => null }),
   },
   {
     name: "year-range",
     pattern: new RegExp(`\\b(?:(for|in|until|till|through|over|during|by)\\s+(?:the\\s+)?(?:period\\s+(?:of\\s+)?|years\\s+)?)?${YEAR_SRC}\\s?-\\s?(\\d{4}|\\d{2})\\b(?!-|\\.\\d)`, "gi"),
+    // The year after a preposition 1, "the" 1, "period of" 2.
+    anchor: { core: CORE.YEAR_NUMBER, wordsBefore: 1 + 1 + 2 },
     extract: (m, text) => {
       const from = Number(m[2]);
       const to = (m[3] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[3]) : Number(m[3]);
@@ -94,6 +107,8 @@ export const yearParsers: DeadlineParser[] = [
     name: "year",
     // A bare number is too common to be a deadline: a preposition or "end of" is required.
     pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?${END}(?:(?:the\\s+)?year\\s+)?${YEAR_SRC}\\b(?!\\s?-\\s?\\d|\\s*%|\\.\\d|,\\d)${ONWARDS_SRC}`, "gi"),
+    // The year after a preposition 3, "the" 1, END 3, "the year" 2.
+    anchor: { core: CORE.YEAR_NUMBER, wordsBefore: 3 + 1 + 3 + 2 },
     extract: (m, text) => {
       const part = (m[2] ?? m[3])?.toLowerCase();
       if (!m[1] && !part) return null;
@@ -104,6 +119,8 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "relative-year",
     pattern: new RegExp(`\\b(?:(${YEAR_PREP})\\s+)?(?:the\\s+)?(?:(end|close)\\s+of\\s+(?:the\\s+)?|later\\s+|earlier\\s+)?(this|next|the current|the following|the coming|current|the next) year\\b(?!'s)${ONWARDS_SRC}`, "gi"),
+    // "year" after a preposition 3, "the" 1, "end of the" 3, "the current" 2.
+    anchor: { core: CORE.YEAR_WORD, wordsBefore: 3 + 1 + 3 + 2 },
     extract: (m) => {
       const plus = /this|current/i.test(m[3] ?? "") ? 0 : 1;
       if (/^the next$/i.test(m[3] ?? "") && !m[2]) return null; // "in the next year" reads as "within a year"
@@ -122,6 +139,8 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "end-of-the-year",
     pattern: /\b(?:(by|until|till|before|no later than|not later than|at|towards)\s+)?(?:the\s+)?(?:end of the year|year-end|yearend|year end|end-year)\b(?!\s+\d)/gi,
+    // Each form holds a word starting "year", after a preposition 3, "the" 1, "end of the" 3.
+    anchor: { core: CORE.YEAR_WORD, wordsBefore: 3 + 1 + 3 },
     extract: (m) => relativeSpec(m[1], "year", 3, (ref) => ({ year: ref.year, month: 12, day: 31 })),
   },
   {
@@ -133,6 +152,8 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "relative-month",
     pattern: /\b(?:(by|until|till|before|in|during|within|no later than|from|starting)\s+)?(?:the\s+)?(?:(end|close)\s+of\s+(?:the\s+)?)?(this|next|the current|the following|the coming|current) month\b/gi,
+    // "month" after a preposition 3, "the" 1, "end of the" 3, "the current" 2.
+    anchor: { core: CORE.MONTH_WORD, wordsBefore: 3 + 1 + 3 + 2 },
     extract: (m) => {
       const plus = /this|current/i.test(m[3] ?? "") ? 0 : 1;
       return relativeSpec(m[1], "month", m[2] ? 3 : null, (ref) => {
@@ -144,11 +165,15 @@ export const yearParsers: DeadlineParser[] = [
   {
     name: "end-of-the-month",
     pattern: /\b(?:(by|until|till|before|no later than|at)\s+)?the\s+end\s+of\s+the\s+month\b/gi,
+    // "month" after a preposition 3 and "the end of the" 4.
+    anchor: { core: CORE.MONTH_WORD, wordsBefore: 3 + 4 },
     extract: (m) => relativeSpec(m[1], "month", 3, (ref) => endOfMonth(ref.year, ref.month)),
   },
   {
     name: "relative-week",
     pattern: /\b(?:(by|until|till|before|in|during|within|no later than)\s+)?(?:the\s+)?(?:(end|close)\s+of\s+(?:the\s+)?)?(this|next|the current|the coming|current) week\b/gi,
+    // "week" after a preposition 3, "the" 1, "end of the" 3, "the current" 2.
+    anchor: { core: CORE.WEEK_WORD, wordsBefore: 3 + 1 + 3 + 2 },
     extract: (m) => relativeSpec(m[1], "day", m[2] ? 3 : null, (ref) => endOfWeek(ref, /this|current/i.test(m[3] ?? "") ? 0 : 1)),
   },
 ];
