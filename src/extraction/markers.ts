@@ -121,6 +121,19 @@ const PATTERNS_BY_FIRST_WORD = new Map<string, number>();
 MARKER_PATTERNS.forEach(({ first }, i) => {
   for (const w of first.split(" ")) PATTERNS_BY_FIRST_WORD.set(w, (PATTERNS_BY_FIRST_WORD.get(w) ?? 0) | (1 << i));
 });
+/**
+ * What every pattern opening with PASSIVE_AUX (its `first` is PASSIVE_AUX_WORDS) has after the
+ * auxiliary: at most one word (an adverb, "also", "now"), then one of these participles, or
+ * "due". One sticky test of it at an auxiliary rules out all five patterns at once: most "is",
+ * "be" and "has" start none of them.
+ */
+const AFTER_PASSIVE_AUX = new RegExp(
+  `\\b${PASSIVE_AUX}\\s+(?:\\w+\\s+)?(?:projected|forecast|estimated|predicted|likely|unlikely|${INSTRUCT_FIRM}|${INSTRUCT_LOOSE}|` +
+    "expected|planned|scheduled|set|slated|intended|envisaged|envisioned|supposed|poised|going|ready|determined|required|due|earmarked)",
+  "iy",
+);
+const PASSIVE_AUX_BITS = MARKER_PATTERNS.reduce((bits, { first }, i) => (first === PASSIVE_AUX_WORDS ? bits | (1 << i) : bits), 0);
+
 /** The patterns made sticky: run at one candidate start, they match exactly where the global scan would have found a match starting there. */
 const STICKY_PATTERNS = MARKER_PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, "iy") }));
 /**
@@ -136,7 +149,11 @@ export function findMarkers(text: string): MarkerHit[] {
   let anyBits = 0;
   FIRST_WORD.lastIndex = 0;
   for (let m = FIRST_WORD.exec(text); m; m = FIRST_WORD.exec(text)) {
-    const b = PATTERNS_BY_FIRST_WORD.get(m[0].toLowerCase()) ?? 0;
+    let b = PATTERNS_BY_FIRST_WORD.get(m[0].toLowerCase()) ?? 0;
+    if ((b & PASSIVE_AUX_BITS) !== 0) {
+      AFTER_PASSIVE_AUX.lastIndex = m.index;
+      if (!AFTER_PASSIVE_AUX.test(text)) b &= ~PASSIVE_AUX_BITS;
+    }
     starts.push(m.index);
     bits.push(b);
     anyBits |= b;
