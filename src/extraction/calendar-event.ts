@@ -34,6 +34,12 @@ const EVENT_SUBJECT = new RegExp(`^\\s*(?:[\\w'’-]+\\s+){0,3}?${EVENT_NOUN}\\b
 /** A verb that puts an event noun on the calendar: "schedule the debate", "host the Regional Climate Summit". */
 const SCHEDULES_EVENT = new RegExp(`^\\s*(?:(?:\\w+ly|also)\\s+)?(?:schedule|hold|host|convene|organi[sz]e|stage)\\s+(?:[\\w'’-]+\\s+){0,5}?${EVENT_NOUN}\\b`, "i");
 
+/** Whether `s` opens with "to" in any case: only then can /^to\s+/i strip anything (no regex run otherwise). */
+function startsWithTo(s: string): boolean {
+  // `| 32` folds an ASCII capital to its small letter; only "T"/"t" give 116 and "O"/"o" give 111.
+  return (s.charCodeAt(0) | 32) === 116 && (s.charCodeAt(1) | 32) === 111;
+}
+
 /**
  * True when the commitment marker at `marker` (in `text`) only places an event on the calendar.
  * `subject` is the clause's text before the marker.
@@ -41,7 +47,8 @@ const SCHEDULES_EVENT = new RegExp(`^\\s*(?:(?:\\w+ly|also)\\s+)?(?:schedule|hol
 export function isCalendarEvent(text: string, marker: MarkerHit, subject: string): boolean {
   const after = text.slice(marker.end, marker.end + 120);
   // "the exhibition scheduled to be held in 2017": the marker itself may be "to be held".
-  const own = text.slice(marker.start, marker.end).replace(/^to\s+/i, "");
+  const words = text.slice(marker.start, marker.end);
+  const own = startsWithTo(words) ? words.replace(/^to\s+/i, "") : words;
   if (HELD.test(after) || HELD.test(own) || SCHEDULES_EVENT.test(after)) return true;
   // The subject proper: what follows the last comma ("As earlier reported, the EXPO-2017").
   const head = subject.slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(":")) + 1);

@@ -63,6 +63,12 @@ function clauseBounds(text: string): number[] {
   return cuts;
 }
 
+/** The index of the clause holding `pos` (cuts[i] <= pos < cuts[i + 1]), or -1 past the end. */
+function clauseIndex(cuts: readonly number[], pos: number): number {
+  for (let i = 0; i < cuts.length; i++) if (pos >= (cuts[i] as number) && pos < (cuts[i + 1] ?? Infinity)) return i;
+  return -1;
+}
+
 function governingMarker(markers: MarkerHit[], phrase: DeadlineMatch, fronted: boolean, sameClause: (a: number, b: number) => boolean): MarkerHit | null {
   // A marker may run into the phrase ("is scheduled for" + "scheduled for October") or span it
   // ("given X a five-month ultimatum to"): either way it stands before it.
@@ -136,7 +142,7 @@ export function findCommitments(units: readonly TextUnit[], index: number, refer
   const ref = parseIsoDate(reference);
   const cuts = clauseBounds(unit.text);
   const accepted: CommitmentCandidate[] = [];
-  const clauseOf = (pos: number): number => cuts.findIndex((cut, i) => pos >= cut && pos < (cuts[i + 1] ?? Infinity));
+  const clauseOf = (pos: number): number => clauseIndex(cuts, pos);
   // A clause stating a standing time limit ("This year, applications will be considered within
   // three working days") is a rule of procedure as a whole: its relative framing ("this year")
   // says since when the rule applies, not by when anything is to be done.

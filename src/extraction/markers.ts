@@ -23,10 +23,13 @@ export interface MarkerHit {
 }
 
 const PASSIVE_AUX = "(?:is|are|was|were|be|been|being|has\\s+been|have\\s+been|had\\s+been)";
-const INSTRUCT_FIRM = "(?:instructed|tasked|obliged|obligated|mandated|entrusted|urged)";
+const PASSIVE_AUX_WORDS = "is are was were be been being has have had";
+const INSTRUCT_FIRM_WORDS = "instructed tasked obliged obligated mandated entrusted urged";
+const INSTRUCT_FIRM = `(?:${INSTRUCT_FIRM_WORDS.replaceAll(" ", "|")})`;
 /** Adverbs that may stand between "is"/"are" and "to" of a "be to" plan. */
 const BE_TO_ADVERB = "(?:also|further|furthermore|additionally|now|still|then|first|next|soon|eventually|subsequently|initially|likewise|similarly|in\\s+turn)";
-const INSTRUCT_LOOSE = "(?:ordered|directed|charged|commissioned|assigned|requested|recommended)";
+const INSTRUCT_LOOSE_WORDS = "ordered directed charged commissioned assigned requested recommended";
+const INSTRUCT_LOOSE = `(?:${INSTRUCT_LOOSE_WORDS.replaceAll(" ", "|")})`;
 
 /**
  * A law, decree, programme or government as the subject of a provision verb: "The decree obliges
@@ -42,70 +45,137 @@ const hasProvisionSubject = (text: string, index: number): boolean => PROVISION_
 /** Someone whose request is an instruction. */
 const OFFICIAL = /\b(?:President|Minister|minister|Prime|Government|government|Ministry|ministry|Akim|akim|Head|Chairman|chairman|Chair|Secretary|Deputy|Speaker|Cabinet|Council|Commission|Governor|governor|Mayor|mayor|officials?|authorities|Administration|Parliament|Senate|Mazhilis)\b/;
 
-const MARKER_PATTERNS: { kind: MarkerKind; re: RegExp; when?: (text: string, index: number) => boolean }[] = [
+interface MarkerPattern {
+  kind: MarkerKind;
+  /**
+   * The words a match can begin with, lowercase: every pattern opens with `\b` and one of them as a
+   * whole word (followed by a space or a word boundary), or with "'ll" after a word.
+   */
+  first: string;
+  re: RegExp;
+  when?: (text: string, index: number) => boolean;
+}
+
+const MARKER_PATTERNS: MarkerPattern[] = [
   // A document or government that binds someone: "The decree obliges the Ministry ... to", "The
   // law requires akimats to". "Obliges"/"instructs" bind whatever the subject is.
-  { kind: "instruct-active", re: /\b(?:obliges|obligates|instructs)\b/gi },
+  { kind: "instruct-active", first: "obliges obligates instructs", re: /\b(?:obliges|obligates|instructs)\b/gi },
   {
     kind: "instruct-active",
+    first: "requires mandates directs charges tasks",
     re: /\b(?:requires|mandates|directs|charges|tasks)\b/gi,
     when: (text, index) => hasProvisionSubject(text, index) && !REQUIRE_SUBJECT_IT.test(text.slice(Math.max(0, index - 90), index)),
   },
   // What a document provides for: "The law provides for the creation of a register by ...".
-  { kind: "plan", re: /\b(?:provides?\s+for|envisages?|envisions?|stipulates?|calls?\s+for|foresees?|prescribes?)\b/gi, when: hasProvisionSubject },
-  { kind: "projection", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+)?(?:projected|forecast|forecasted|estimated|predicted|likely|unlikely)\\s+to\\b`, "gi") },
+  { kind: "plan", first: "provide provides envisage envisages envision envisions stipulate stipulates call calls foresee foresees prescribe prescribes", re: /\b(?:provides?\s+for|envisages?|envisions?|stipulates?|calls?\s+for|foresees?|prescribes?)\b/gi, when: hasProvisionSubject },
+  { kind: "projection", first: PASSIVE_AUX_WORDS, re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+)?(?:projected|forecast|forecasted|estimated|predicted|likely|unlikely)\\s+to\\b`, "gi") },
   // "will be commissioned in 2027" and "was ordered from Germany" are plain passives: these verbs
   // instruct only when a task follows ("commissioned to", "charged with", "requested that").
-  { kind: "instruct-passive", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:also\\s+)?(?:${INSTRUCT_FIRM}\\b|${INSTRUCT_LOOSE}(?=\\s+(?:to|with|that)\\b|\\s*:))`, "gi") },
-  { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:expected|planned|scheduled|set|slated|intended|envisaged|envisioned|supposed|poised|going|ready|determined|required)\\s+(?:to|for)\\b|\\b(?:is|are)\\s+due\\s+to\\s+be\\b`, "gi") },
-  { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:planned|envisaged|scheduled)\\b`, "gi") },
+  { kind: "instruct-passive", first: PASSIVE_AUX_WORDS, re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:also\\s+)?(?:${INSTRUCT_FIRM}\\b|${INSTRUCT_LOOSE}(?=\\s+(?:to|with|that)\\b|\\s*:))`, "gi") },
+  { kind: "plan", first: PASSIVE_AUX_WORDS, re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:expected|planned|scheduled|set|slated|intended|envisaged|envisioned|supposed|poised|going|ready|determined|required)\\s+(?:to|for)\\b|\\b(?:is|are)\\s+due\\s+to\\s+be\\b`, "gi") },
+  { kind: "plan", first: PASSIVE_AUX_WORDS, re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+)?(?:planned|envisaged|scheduled)\\b`, "gi") },
   // "is scheduled for October", "is due by March 2026", "is expected in 2026", "is earmarked for 2027".
-  { kind: "plan", re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
-  { kind: "plan", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes?|hoping|wants|is\s+going|are\s+going)\s+to\b/gi },
+  { kind: "plan", first: PASSIVE_AUX_WORDS, re: new RegExp(`\\b${PASSIVE_AUX}\\s+(?:\\w+ly\\s+|also\\s+|now\\s+)?(?:expected|planned|scheduled|slated|due|earmarked)\\s+(?:for|in|by|on|to)\\b`, "gi") },
+  { kind: "plan", first: "plan plans planning intend intends intending aim aims aiming seek seeks seeking pledged pledges promised promises vowed vows committed commits undertakes undertook agreed agrees decided decides proposes proposed expects expecting hope hopes hoping wants is are", re: /\b(?:plans?|planning|intends?|intending|aims?|aiming|seeks?|seeking|pledged|pledges|promised|promises|vowed|vows|committed|commits|undertakes|undertook|agreed|agrees|decided|decides|proposes|proposed|expects|expecting|hopes?|hoping|wants|is\s+going|are\s+going)\s+to\b/gi },
   // A loose verb instructs only with an object ("commissioned the Government to"): straight before
   // a time phrase it is a reduced relative clause ("the line, commissioned in April"), a past event.
-  { kind: "instruct-active", re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
+  { kind: "instruct-active", first: `${INSTRUCT_FIRM_WORDS} ${INSTRUCT_LOOSE_WORDS} recommends`, re: new RegExp(`\\b(?:${INSTRUCT_FIRM}|(?<!\\b(?:be|been|being|is|are|was|were)\\s)${INSTRUCT_LOOSE}(?!\\s+(?:in|on|during|last|earlier|back|since|ago)\\b)|recommends)\\b`, "gi") },
   // A demand of a superior: "The President demanded that the ministry complete ...", "called on
   // the akimats to ...". "demand" as a noun ("demand will grow") is not a verb here: the past or
   // third-person form must be followed by "that" or an object and "to".
-  { kind: "instruct-active", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
+  { kind: "instruct-active", first: "demanded demands insisted insists called calls", re: /\b(?:demanded|demands|insisted|insists)\s+(?=that\b)|\b(?:demanded|demands|called\s+on|calls\s+on|called\s+upon|calls\s+upon)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi },
   // "The minister asked states to submit", "the President urged the akimats to": a request is an
   // instruction only from an official ("Farmers asked the government to extend ..." is a demand).
   {
     kind: "instruct-active",
+    first: "asked asks urges urged",
     re: /\b(?:asked|asks|urges|(?<!\b(?:be|been|being|is|are|was|were)\s)urged)\s+(?=(?:[\w'-]+\s+){1,10}?to\s+[a-z])/gi,
     when: (text, index) => OFFICIAL.test(text.slice(Math.max(0, index - 120), index)),
   },
   // A law or a decision that binds a party: "the Act, which commits Canada to achieving ...".
-  { kind: "instruct-active", re: /\bcommits\s+(?=(?:[\w'-]+\s+){1,4}?to\s+[a-z])/gi },
+  { kind: "instruct-active", first: "commits", re: /\bcommits\s+(?=(?:[\w'-]+\s+){1,4}?to\s+[a-z])/gi },
   // A deadline given to a party: "has given Setraco ... a five-month ultimatum to complete". The
   // marker spans the object, so the span phrase inside it ("five-month ultimatum") is governed by it.
-  { kind: "instruct-active", re: /\b(?:gave|given|gives|issued|set)\s+(?:[\w.,'()-]+\s+){0,25}?(?:ultimatum|deadline)\s+to\b/gi },
+  { kind: "instruct-active", first: "gave given gives issued set", re: /\b(?:gave|given|gives|issued|set)\s+(?:[\w.,'()-]+\s+){0,25}?(?:ultimatum|deadline)\s+to\b/gi },
   // A time given to a party: "The contractor has been given until the end of March to complete ...".
-  { kind: "instruct-passive", re: /\b(?:been\s+)?given\s+(?=until\b[^.;]{0,60}?\bto\s+[a-z])/gi },
+  { kind: "instruct-passive", first: "been given", re: /\b(?:been\s+)?given\s+(?=until\b[^.;]{0,60}?\bto\s+[a-z])/gi },
   // Progress on a plan: "remain on track for implementation from 2012", "is on track to finish".
-  { kind: "plan", re: /\b(?:remains?|remaining|stays?|is|are|be|been)\s+(?:\w+ly\s+)?on\s+(?:track|schedule)\s+(?:for|to)\b/gi },
+  { kind: "plan", first: "remain remains remaining stay stays is are be been", re: /\b(?:remains?|remaining|stays?|is|are|be|been)\s+(?:\w+ly\s+)?on\s+(?:track|schedule)\s+(?:for|to)\b/gi },
   // An adverb may stand inside "is to": "is also to purchase", "are further to", "is now to".
-  { kind: "modal", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
-  { kind: "passive-infinitive", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
-  { kind: "nominal", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
-  { kind: "necessity", re: /\bit\s+is\s+(?:also\s+)?(?:necessary|planned|expected|envisaged|intended|proposed|required|important|essential|crucial|vital|imperative)\s+to\b/gi },
+  { kind: "modal", first: "will shall must should would is are was were has have need needs 'll", re: new RegExp(`\\b(?:will|shall|must|should|would|(?:is|are|was|were)\\s+(?:${BE_TO_ADVERB}\\s+)?to\\b(?!\\s+(?:date|blame)\\b)|ha(?:s|ve)\\s+to|needs?\\s+to|'ll)\\b`, "gi") },
+  { kind: "passive-infinitive", first: "to", re: /\bto\s+be\s+(?:\w+ly\s+)?(?:[a-z]+ed|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken)\b/gi },
+  { kind: "nominal", first: "goal aim target objective task plan plans intention commitment priority deadline mission", re: /\b(?:goal|aim|target|objective|task|plans?|intention|commitment|priority|deadline|mission)\s+(?:is\s+to|of|to)\b(?!\s+(?:the|a|an|this|these|its|their)\b)/gi },
+  { kind: "necessity", first: "it", re: /\bit\s+is\s+(?:also\s+)?(?:necessary|planned|expected|envisaged|intended|proposed|required|important|essential|crucial|vital|imperative)\s+to\b/gi },
   // A measure named as a noun: "the increase in the minimum wage from January 1, 2019", "an
   // initial reduction in income tax rates ... from 1 July 2026". It dates only a start ("from").
-  { kind: "measure", re: /\b(?:increases?|reductions?|cuts?|rises?|hikes?|indexation|introduction|abolition|ban|transition|switch)\s+(?:in|of|on|to)\b/gi },
-  { kind: "in-force", re: /\b(?:enters?|comes?|takes?)\s+(?:into\s+force|into\s+effect|effect)\b/gi },
+  { kind: "measure", first: "increase increases reduction reductions cut cuts rise rises hike hikes indexation introduction abolition ban transition switch", re: /\b(?:increases?|reductions?|cuts?|rises?|hikes?|indexation|introduction|abolition|ban|transition|switch)\s+(?:in|of|on|to)\b/gi },
+  { kind: "in-force", first: "enter enters come comes take takes", re: /\b(?:enters?|comes?|takes?)\s+(?:into\s+force|into\s+effect|effect)\b/gi },
 ];
+
+/**
+ * Where matches can start: each pattern's bit (1 << its index in MARKER_PATTERNS, so at most 31
+ * patterns) by the words in its `first`. A sentence is read word by word once; each pattern then runs only where one of its
+ * first words stands, instead of scanning the whole sentence 22 times.
+ */
+const PATTERNS_BY_FIRST_WORD = new Map<string, number>();
+MARKER_PATTERNS.forEach(({ first }, i) => {
+  for (const w of first.split(" ")) PATTERNS_BY_FIRST_WORD.set(w, (PATTERNS_BY_FIRST_WORD.get(w) ?? 0) | (1 << i));
+});
+/**
+ * What every pattern opening with PASSIVE_AUX (its `first` is PASSIVE_AUX_WORDS) has after the
+ * auxiliary: at most one word (an adverb, "also", "now"), then one of these participles, or
+ * "due". One sticky test of it at an auxiliary rules out all five patterns at once: most "is",
+ * "be" and "has" start none of them.
+ */
+const AFTER_PASSIVE_AUX = new RegExp(
+  `\\b${PASSIVE_AUX}\\s+(?:\\w+\\s+)?(?:projected|forecast|estimated|predicted|likely|unlikely|${INSTRUCT_FIRM}|${INSTRUCT_LOOSE}|` +
+    "expected|planned|scheduled|set|slated|intended|envisaged|envisioned|supposed|poised|going|ready|determined|required|due|earmarked)",
+  "iy",
+);
+const PASSIVE_AUX_BITS = MARKER_PATTERNS.reduce((bits, { first }, i) => (first === PASSIVE_AUX_WORDS ? bits | (1 << i) : bits), 0);
+
+/** The patterns made sticky: run at one candidate start, they match exactly where the global scan would have found a match starting there. */
+const STICKY_PATTERNS = MARKER_PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, "iy") }));
+/**
+ * Every first word as a whole word ("'ll" after a word), longest first. It finds each start the
+ * patterns can have; a few it finds fail the sticky pattern there (the `\b` before "'ll").
+ */
+const FIRST_WORD = new RegExp(`\\b(?:${[...PATTERNS_BY_FIRST_WORD.keys()].filter((w) => w !== "'ll").sort((a, b) => b.length - a.length).join("|")})\\b|'ll\\b`, "gi");
 
 /** All markers in `text`, in order; a longer marker hides the shorter ones inside it. */
 export function findMarkers(text: string): MarkerHit[] {
+  const starts: number[] = [];
+  const bits: number[] = [];
+  let anyBits = 0;
+  FIRST_WORD.lastIndex = 0;
+  for (let m = FIRST_WORD.exec(text); m; m = FIRST_WORD.exec(text)) {
+    let b = PATTERNS_BY_FIRST_WORD.get(m[0].toLowerCase()) ?? 0;
+    if ((b & PASSIVE_AUX_BITS) !== 0) {
+      AFTER_PASSIVE_AUX.lastIndex = m.index;
+      if (!AFTER_PASSIVE_AUX.test(text)) b &= ~PASSIVE_AUX_BITS;
+    }
+    starts.push(m.index);
+    bits.push(b);
+    anyBits |= b;
+  }
   const all: MarkerHit[] = [];
-  for (const { kind, re, when } of MARKER_PATTERNS) {
-    const g = re;
-    g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) {
-      if (!when || when(text, m.index)) all.push({ start: m.index, end: m.index + m[0].length, kind });
+  for (let k = 0; k < STICKY_PATTERNS.length; k++) {
+    const bit = 1 << k;
+    if ((anyBits & bit) === 0) continue;
+    const { kind, re, when } = STICKY_PATTERNS[k] as (typeof STICKY_PATTERNS)[number];
+    // A global scan resumes after each match (kept or not): so does this one.
+    let resume = 0;
+    for (let c = 0; c < starts.length; c++) {
+      const at = starts[c] as number;
+      if (at < resume || ((bits[c] as number) & bit) === 0) continue;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) continue;
+      resume = at + m[0].length;
+      if (!when || when(text, at)) all.push({ start: at, end: resume, kind });
     }
   }
+  // Sorting is stable: between equal spans the earlier pattern wins, as it always has.
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: MarkerHit[] = [];
   for (const h of all) if (kept.every((k) => h.end <= k.start || h.start >= k.end)) kept.push(h);

@@ -47,11 +47,27 @@ const OUTLOOK_SOURCE = /\b(?:bank|banks|IMF|fund|rating\s+agency|analysts?|econo
 
 const ANNIVERSARY = /^\s*(?:(?:soon|already|then)\s+)?be\s+[\w-]+\s+(?:years?|months?|decades?)\s+since\b/i;
 
+/**
+ * Everything up to the last comma, colon, semicolon or conjunction. Anchored: a match anywhere
+ * implies one from the start (the dotall ".*" takes any prefix), and without "^" a subject with no
+ * break was retried from every position (quadratic in its length).
+ */
+const LAST_SUBJECT_BREAK = /^.*(?:[,;:]|\b(?:that|but|while|and|or|whereas)\s)/is;
+
+/** True when `s` holds a digit: VOLUME_SUBJECT needs one, and this costs no regex run. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** The subject proper: the words after the clause's last comma, "that", "but", "while" or "and". */
 function headOf(whole: string): string {
   // Bounded: the subject of a run-on clause can be the whole document.
   const subject = whole.slice(-200);
-  const cut = /.*(?:[,;:]|\b(?:that|but|while|and|or|whereas)\s)/is.exec(subject);
+  const cut = LAST_SUBJECT_BREAK.exec(subject);
   return cut ? subject.slice(cut[0].length) : subject;
 }
 
@@ -63,7 +79,8 @@ function headOf(whole: string): string {
 export function isOutlook(text: string, marker: MarkerHit, subject: string, sentenceBefore: string): boolean {
   if (marker.kind !== "modal" && marker.kind !== "plan") return false;
   const after = text.slice(marker.end, marker.end + 80);
-  if (ANNIVERSARY.test(after) || SEE_CHANGE.test(after)) return true;
+  // Every ANNIVERSARY match holds "since" (any case: lowercasing keeps ASCII letters ASCII).
+  if ((after.toLowerCase().includes("since") && ANNIVERSARY.test(after)) || SEE_CHANGE.test(after)) return true;
   if (SPECULATION.test(sentenceBefore.slice(-200)) || OUTLOOK_SOURCE.test(sentenceBefore.slice(-160))) return true;
   const head = headOf(subject);
   if (INDICATOR_SUBJECT.test(head)) return true;
@@ -71,5 +88,5 @@ export function isOutlook(text: string, marker: MarkerHit, subject: string, sent
   // "This will impact the growth rate ..., but due to the high yield, will determine the average
   // inflation rate of 4.7% in 2008": a clause without a subject of its own, acting on an indicator.
   if (head.trim() === "" && EFFECT_VERB.test(after) && INDICATOR.test(after.slice(0, 60))) return true;
-  return VOLUME_SUBJECT.test(head) && PRODUCED.test(after);
+  return hasDigit(head) && VOLUME_SUBJECT.test(head) && PRODUCED.test(after);
 }

@@ -53,17 +53,38 @@ const NOT_PAST = new Set([
 ]);
 
 /** Words after "by" that make it a change ("rose by ten percent"), not an agent or a means. */
-const AMOUNT_WORD = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|percent|per|times|more|less|almost|nearly|about|over|around|some)$/;
+const AMOUNT_WORD = new Set([
+  "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty",
+  "half", "percent", "per", "times", "more", "less", "almost", "nearly", "about", "over", "around", "some",
+]);
 
-const isPastForm = (w: string): boolean => SAME_AS_BASE.has(w) || IRREGULAR_PAST.has(w) || (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST.has(w));
+/*
+ * The word tests below run on every word of a window, so they use string methods, not a regular
+ * expression per word: inside findCommitments each regex run costs far more than its few steps.
+ */
+const LOWER_LETTERS = /^[a-z]+$/;
+/** Three or more letters and "ed": the shape of a regular past. */
+const isRegularPastShape = (w: string): boolean => w.length >= 5 && w.endsWith("ed") && LOWER_LETTERS.test(w);
+const startsWithLetter = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122;
+};
+
+const isPastForm = (w: string): boolean => SAME_AS_BASE.has(w) || IRREGULAR_PAST.has(w) || (isRegularPastShape(w) && !NOT_PAST.has(w));
 /** An irregular past ("took", "held") is a verb even before a noun ("took place"); an -ed form may be an adjective. */
-const isIrregularPast = (w: string): boolean => IRREGULAR_PAST.has(w) && !/ed$/.test(w);
+const isIrregularPast = (w: string): boolean => IRREGULAR_PAST.has(w) && !w.endsWith("ed");
 
 /** Words, and numbers as tokens of their own: in "raised the price by 285 to 5,335" "to" is not an infinitive. */
 const WORD = /[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*/g;
 
 function words(text: string): string[] {
-  return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/'s$/, ""));
+  const found = text.match(WORD);
+  if (found === null) return [];
+  for (let i = 0; i < found.length; i++) {
+    const w = (found[i] as string).toLowerCase();
+    found[i] = w.endsWith("'s") ? w.slice(0, -2) : w;
+  }
+  return found;
 }
 
 /**
@@ -83,7 +104,7 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     const next = toks[i + 1];
     const prev = toks[i - 1] ?? (i === 0 ? outside : "");
     if (w === "to") {
-      if (next !== undefined && /^[a-z]/.test(next) && !DETERMINER.has(next)) return "future";
+      if (next !== undefined && startsWithLetter(next) && !DETERMINER.has(next)) return "future";
       continue;
     }
     if (PAST_AUX.has(w)) return "past";
@@ -101,14 +122,14 @@ export function tenseBefore(text: string, pos: number, floor = 0): Tense {
     // A participle with its agent or means after a noun: "all goods transported by road", "the
     // plan approved by the government". A past verb takes "by" + an amount ("rose by 5%").
     const afterBy = toks[i + 2];
-    if (next === "by" && afterBy !== undefined && !AMOUNT_WORD.test(afterBy) && /ed$/.test(w)) continue;
+    if (next === "by" && afterBy !== undefined && !AMOUNT_WORD.has(afterBy) && w.endsWith("ed")) continue;
     if (PERFECT.has(prev)) return "past";
     if (SAME_AS_BASE.has(w)) continue;
     // Inside the scope of a commitment marker ("is assigned to submit the plan for the events
     // dated to the anniversary ... until October 1"), a regular -ed form after a noun is a reduced
     // relative clause describing that noun; only an auxiliary (handled above) makes it a past verb.
-    if (floor > 0 && !isIrregularPast(w) && /ed$/.test(w) && !PAST_AUX.has(prev)) continue;
-    if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || /ly$/.test(next)) return "past";
+    if (floor > 0 && !isIrregularPast(w) && w.endsWith("ed") && !PAST_AUX.has(prev)) continue;
+    if (isIrregularPast(w) || next === undefined || FOLLOWS_VERB.has(next) || next.endsWith("ly")) return "past";
   }
   return "none";
 }

@@ -89,11 +89,32 @@ const GOVERNED = /\b(?:of|for|from|to|with|in|into|between|on|at|by|across|via|a
  * akimat", "450 billion tenge", "the Mazhilis"): each counts as one mention of the country when
  * choosing the home country, so a Kazakh digest whose item covers talks with the EU stays Kazakh.
  */
-const HOME_INSTITUTIONS: readonly [country: string, re: RegExp][] = [
-  ["Kazakhstan", /\b(?:akimats?|akims?|Akimats?|Akims?|tenge|Mazhilis|Majilis|Akorda|Kurultai)\b/g],
-  ["Uzbekistan", /\b(?:khokimiyats?|hokimiyats?|khokims?|hokims?|Oliy\s+Majlis)\b/g],
-  ["Kyrgyzstan", /\bJogorku\s+Kenesh\b/g],
+const HOME_INSTITUTIONS: readonly [country: string, starts: readonly string[], re: RegExp][] = [
+  ["Kazakhstan", ["akim", "Akim", "tenge", "Mazhilis", "Majilis", "Akorda", "Kurultai"], /\b(?:akimats?|akims?|Akimats?|Akims?|tenge|Mazhilis|Majilis|Akorda|Kurultai)\b/y],
+  ["Uzbekistan", ["khokim", "hokim", "Oliy"], /\b(?:khokimiyats?|hokimiyats?|khokims?|hokims?|Oliy\s+Majlis)\b/y],
+  ["Kyrgyzstan", ["Jogorku"], /\bJogorku\s+Kenesh\b/y],
 ];
+
+/**
+ * How many times the sticky `re` matches in `text`, trying it only where one of `starts` stands.
+ * Sound when every match begins with one of `starts` (as each HOME_INSTITUTIONS entry does) and
+ * matches are whole words, so they never overlap: the count is a global scan's. indexOf finds the
+ * rare words far faster than a regex scan trying every word boundary.
+ */
+function countWords(text: string, starts: readonly string[], re: RegExp): number {
+  let n = 0;
+  for (const s of starts) {
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+      re.lastIndex = at;
+      if (re.test(text)) n++;
+    }
+  }
+  return n;
+}
+
+/** A name before a capitalised word that makes it a company's ("China Railway ..."), not a country's. */
+const NAME_OF_COMPANY = /^\s+(?!(?:Republic|Government|Cabinet|Parliament|Prime|President|Ministry|Minister|Treasury|Commission|Council|Court|Member)\b)[A-Z][a-z]/;
+const WHITESPACE = /\s/;
 
 /** The country an article names most (names, adjectives, capitals, own institutions); Kazakhstan when it names none. */
 export function homeCountry(articleText: string): string {
@@ -103,12 +124,14 @@ export function homeCountry(articleText: string): string {
   for (let m = re.exec(articleText); m; m = re.exec(articleText)) {
     // "China Railway Construction Corporation" names a company, not the country of the news;
     // "the Australian Government", "the EU Commission" name the country.
-    if (/^\s+(?!(?:Republic|Government|Cabinet|Parliament|Prime|President|Ministry|Minister|Treasury|Commission|Council|Court|Member)\b)[A-Z][a-z]/.test(articleText.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !/\s$/.test(m[0])) continue;
+    // Only a name followed by whitespace can be a company's: the slice is read only then.
+    const end = m.index + m[0].length;
+    if (WHITESPACE.test(articleText.charAt(end)) && NAME_OF_COMPANY.test(articleText.slice(end, end + 12)) && !/\s$/.test(m[0])) continue;
     const c = countryOf(m[0]);
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  for (const [c, inst] of HOME_INSTITUTIONS) {
-    const n = articleText.match(inst)?.length ?? 0;
+  for (const [c, starts, inst] of HOME_INSTITUTIONS) {
+    const n = countWords(articleText, starts, inst);
     if (n > 0) counts.set(c, (counts.get(c) ?? 0) + n);
   }
   let home = "Kazakhstan";
