@@ -39,13 +39,33 @@ function anyOf(alternatives: readonly string[], flags: string): RegExp {
   return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join("|")})`, flags);
 }
 
-const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
-  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "g") },
-  { kind: "minister", re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "g") },
-  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:[ \\t]+${CAP})?)[ \\t]+Ministry\\b`, "g") },
-  { kind: "anaphora", re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/g },
+/**
+ * Each pattern with a word every match holds (`keyword`, sought as a literal), preceded within the
+ * match only by at most `wordsBefore` runs of word characters, apostrophes and hyphens, each
+ * followed by white space. Such a pattern is run, sticky, only at the word starts just before
+ * its keyword (see `matchesNear`): scanning every position of a whole article with it cost as much
+ * as the rest of the article's reading (issue 13). Without a keyword it scans every position.
+ */
+interface ActorPattern {
+  kind: ActorKind;
+  re: RegExp;
+  keyword: RegExp | null;
+  wordsBefore: number;
+}
+
+const ACTOR_PATTERNS: ActorPattern[] = [
+  // "The Kazakh | Ministry"
+  { kind: "ministry", keyword: /Ministry/g, wordsBefore: 2, re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "y") },
+  // "First Vice | Minister"
+  { kind: "minister", keyword: /Minister/g, wordsBefore: 2, re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "y") },
+  // "The Kazakh Justice Affairs | Ministry"
+  { kind: "ministry", keyword: /Ministry/g, wordsBefore: 4, re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:[ \\t]+${CAP})?)[ \\t]+Ministry\\b`, "y") },
+  { kind: "anaphora", keyword: /inistry/g, wordsBefore: 1, re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/y },
   {
     kind: "body",
+    // Its alternatives have no word in common: a scan for a dozen keywords costs about what the pattern does.
+    keyword: null,
+    wordsBefore: 0,
     re: anyOf(
       [
         "\\b(?:[Tt]he\\s+)?(?:(?:responsible|relevant|competent|central|local|regional|interested|all|other|authori[sz]ed)\\s+){0,2}(?:government|state|executive|public)\\s+(?:bodies|agencies|authorities|institutions)\\b",
@@ -70,13 +90,69 @@ function stripPersonName(title: string): string {
   return words.length >= 3 ? `${m[1]} ${words.slice(0, -2).join(" ")}` : title;
 }
 
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const WHITE = /\s/;
+const isWhite = (text: string, i: number): boolean => WHITE.test(text.charAt(i));
+/** A character of the words before a keyword: \w, ' or -. */
+const inWord = (code: number): boolean => isWordChar(code) || code === 39 || code === 45;
+
+/**
+ * The matches a global scan of `p.re` would give, in order, found near `p.keyword` instead of by
+ * scanning every position. Searching from `from`, let `k` be where the keyword next occurs. Any
+ * match starting at or after `from` holds a keyword at or after `k`, and before that keyword only
+ * up to `p.wordsBefore` words each followed by white space; if it starts before `k`, `k` lies in
+ * those words. So it cannot start before the word holding `k` and the `p.wordsBefore` words before
+ * that (nor before a character that cannot be part of them: the words would have to cover it),
+ * and the leftmost match starts at a word start (every pattern opens with \b and a word
+ * character) between there and `k`, or after `k`.
+ */
+function matchesNear(text: string, p: ActorPattern, keyword: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const re = p.re;
+  let from = 0;
+  for (;;) {
+    keyword.lastIndex = from;
+    const k = keyword.exec(text)?.index;
+    if (k === undefined) return out;
+    let start = k;
+    while (start > from && inWord(text.charCodeAt(start - 1))) start--;
+    for (let w = 0; w < p.wordsBefore; w++) {
+      let space = start;
+      while (space > from && isWhite(text, space - 1)) space--;
+      if (space === start) break;
+      let word = space;
+      while (word > from && inWord(text.charCodeAt(word - 1))) word--;
+      if (word === space) break;
+      start = word;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let s = start; s <= k && !m; s++) {
+      if (!isWordChar(text.charCodeAt(s)) || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
+      re.lastIndex = s;
+      m = re.exec(text);
+    }
+    if (m) {
+      out.push(m);
+      from = m.index + m[0].length;
+    } else from = k + 1;
+  }
+}
+
+function matchesOf(text: string, p: ActorPattern): RegExpExecArray[] {
+  if (p.keyword) return matchesNear(text, p, p.keyword);
+  const out: RegExpExecArray[] = [];
+  p.re.lastIndex = 0;
+  for (let m = p.re.exec(text); m; m = p.re.exec(text)) out.push(m);
+  return out;
+}
+
 /** All actor mentions in `text`, in order, without overlaps (the longest wins). */
 export function findActors(text: string): ActorMention[] {
   const all: ActorMention[] = [];
-  for (const { kind, re } of ACTOR_PATTERNS) {
-    const g = re;
-    g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) {
+  for (const p of ACTOR_PATTERNS) {
+    const kind = p.kind;
+    for (const m of matchesOf(text, p)) {
       let raw = m[0];
       if (kind === "minister") raw = stripPersonName(raw);
       raw = raw.replace(/,$/, "");
@@ -104,8 +180,24 @@ const X_MINISTRY_ALIAS: Readonly<Record<string, string>> = {
   Emergency: "Emergency Situations", Economy: "National Economy", Labour: "Labor",
 };
 
+/**
+ * Bodies already worked out, by actor text: an article names the same few actors again and again,
+ * and each name is read two or three times (issue 13). Bounded: cleared when full.
+ */
+const canonical = new Map<string, string | null>();
+const CANONICAL_CACHED = 1024;
+
 /** Canonical body of one actor text, before article-level expansion. Null for an unresolved "the ministry". */
 export function canonicalBody(actor: string): string | null {
+  const known = canonical.get(actor);
+  if (known !== undefined) return known;
+  if (canonical.size >= CANONICAL_CACHED) canonical.clear();
+  const body = canonicalUncached(actor);
+  canonical.set(actor, body);
+  return body;
+}
+
+function canonicalUncached(actor: string): string | null {
   let t = actor.trim().replace(/^the\s+/i, "").replace(/'s$/, "");
   t = t.replace(/^(?:Kazakh|Kazakhstan's|Kazakhstani)\s+/, "");
   t = t.replace(/\s+of\s+the\s+Republic\s+of\s+Kazakhstan$|\s+of\s+Kazakhstan$|\s+of\s+the\s+RK$/, "");
