@@ -24,7 +24,6 @@ export interface TitleInput {
 }
 
 const TRAILING = /,\s+(?:which|who|where|while|whereas|thereby|thus|so that|in order to|according to|as part of|as well as|including|he said|she said|said|reported|noted|emphasized|stressed|at|during|following|amid|when|after|before|underscoring|stressing|noting|saying|adding)\b|;|\s+-\s+|\.\s|\s\(|,\s*"|\s+and\s+(?:is|are|will|must|should)\b/i;
-const DANGLING = /\s+(?:and|or|of|the|for|to|in|on|at|a|an|with|by|from|as|its|their|is|are)$/i;
 const PASSIVE_AFTER = /^\s*(?:(?:also|then|further|soon|now)\s+)?(?:be\s+|been\s+)?(?:\w+ly\s+)?([a-z]+(?:ed|en)|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken|launched)\b/;
 
 function blank(text: string, spans: { start: number; end: number }[]): string {
@@ -33,23 +32,59 @@ function blank(text: string, spans: { start: number; end: number }[]): string {
   return out;
 }
 
+const WHITE = /\s/;
+/** What \s matches, without a regex call for ASCII. */
+const isWhite = (t: string, i: number): boolean => {
+  const code = t.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE.test(t.charAt(i));
+};
+/** White space other than single spaces, or white space before punctuation: what tidy's two middle passes change. */
+const UNTIDY_SPACE = /[^\S ]|\s\s|\s[,.;:]/;
+
 function tidy(s: string): string {
-  return s
-    .replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s+([,.;:])/g, "$1")
-    .replace(/^[\s,\-:;"]+/, "")
-    .trim();
+  // Every "together with" aside opens with a comma and holds "with": most texts have none.
+  let t = s.includes(",") && /with/i.test(s) ? s.replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "") : s;
+  if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+/g, " ").replace(/\s+([,.;:])/g, "$1");
+  // replace(/^[\s,\-:;"]+/, "").trim() without a regex: leading white space and ,-:;" then trailing white space.
+  let start = 0;
+  while (start < t.length && (',-:;"'.includes(t.charAt(start)) || isWhite(t, start))) start++;
+  let end = t.length;
+  while (end > start && isWhite(t, end - 1)) end--;
+  return start === 0 && end === t.length ? t : t.slice(start, end);
+}
+
+/** `t` without its trailing characters among `chars` and white space: what replace(/[\s...]+$/, "") does without trying every position. */
+function trimEnd(t: string, chars: string): string {
+  let end = t.length;
+  while (end > 0 && (chars.includes(t.charAt(end - 1)) || isWhite(t, end - 1))) end--;
+  return end === t.length ? t : t.slice(0, end);
+}
+
+const DANGLING_WORDS = new Set(["and", "or", "of", "the", "for", "to", "in", "on", "at", "a", "an", "with", "by", "from", "as", "its", "their", "is", "are"]);
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * `t` without a last word that leaves it dangling ("... of the"): what replace(DANGLING, "") does.
+ * Such a word is the whole run of letters at the end, after white space, and goes with that space.
+ */
+function dropDangling(t: string): string {
+  let word = t.length;
+  while (word > 0 && isAsciiLetter(t.charCodeAt(word - 1))) word--;
+  let space = word;
+  while (space > 0 && isWhite(t, space - 1)) space--;
+  return space < word && word < t.length && DANGLING_WORDS.has(t.slice(word).toLowerCase()) ? t.slice(0, space) : t;
 }
 
 /** A closing attribution: "..., the Ministry of Transport said." */
 const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added|informed|told|explained|stressed|emphasi[sz]ed|underlined|pointed\s+out)\b.*$/i;
 
 function finish(s: string): string {
-  let t = tidy(s).replace(ATTRIBUTION, "").replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
+  const tidied = tidy(s);
+  // Every attribution opens with a comma.
+  let t = (tidied.includes(",") ? tidied.replace(ATTRIBUTION, "") : tidied).replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
   const cut = TRAILING.exec(t);
   if (cut && cut.index > 3) t = t.slice(0, cut.index);
-  t = t.replace(/[\s,;:.-]+$/, "");
+  t = trimEnd(t, ",;:.-");
   let cutShort = false;
   if (t.length > MAX_TITLE_CHARS) {
     // Prefer a clause boundary (a comma) that keeps most of the title; else the last whole word,
@@ -62,7 +97,7 @@ function finish(s: string): string {
       cutShort = true;
     }
   }
-  for (let i = 0; i < 3; i++) t = t.replace(DANGLING, "").replace(/[\s,;:-]+$/, "");
+  for (let i = 0; i < 3; i++) t = trimEnd(dropDangling(t), ",;:-");
   if (cutShort) t = `${t}\u2026`;
   // A quote left open by a cut is dropped; balanced quotes stay ("icebreaker projects").
   if ((t.match(/"/g) ?? []).length % 2 === 1) t = t.endsWith('"') ? t.slice(0, -1) : t.replace(/"/g, "");
