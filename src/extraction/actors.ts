@@ -157,6 +157,8 @@ export function findActors(text: string): ActorMention[] {
       all.push({ start: m.index + lead, end: m.index + raw.length, text: raw.slice(lead), kind });
     }
   }
+  // Nothing can overlap: most sentences name one actor or none (an occupancy map per call cost more than the patterns).
+  if (all.length <= 1) return all;
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Longest first; a mention overlapping a kept one goes. An occupancy map keeps this linear on
   // a whole article with thousands of mentions (comparing with every kept one was quadratic).
