@@ -44,7 +44,9 @@ const UNTIDY_SPACE = /[^\S ]|\s\s|\s[,.;:]/;
 function tidy(s: string): string {
   // Every "together with" aside opens with a comma and holds "with": most texts have none.
   let t = s.includes(",") && /with/i.test(s) ? s.replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "") : s;
-  if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+/g, " ").replace(/\s+([,.;:])/g, "$1");
+  // Was replace(/\s+/g, " ").replace(/\s+([,.;:])/g, "$1"), which rebuilds the text at every space:
+  // a run of white space before punctuation goes, any other run that is not a single space becomes one.
+  if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+(?=[,.;:])/g, "").replace(/\s\s+|[^\S ]/g, " ");
   // replace(/^[\s,\-:;"]+/, "").trim() without a regex: leading white space and ,-:;" then trailing white space.
   let start = 0;
   while (start < t.length && (',-:;"'.includes(t.charAt(start)) || isWhite(t, start))) start++;
@@ -110,6 +112,16 @@ const ACT_NOUN: Readonly<Record<string, string>> = {
   implementation: "implement", construction: "build", approval: "approve", signing: "sign", review: "review",
   consideration: "consider", release: "release", introduction: "introduce", submission: "submit",
 };
+/**
+ * ACT_NOUN[what follows the marker, trimmed and lowered], as it always was looked up (a plain
+ * object: "constructor" finds Object's). Longer texts than any key, own or inherited and lower
+ * case, are not lowered: a deadline clause runs on for a hundred characters.
+ */
+const ACT_NOUN_MAX_CHARS = 20;
+function actNoun(afterMarker: string): string | undefined {
+  const tail = trimEnd(afterMarker, ".;,").trim();
+  return tail.length > ACT_NOUN_MAX_CHARS ? undefined : ACT_NOUN[tail.toLowerCase()];
+}
 const THAT_ADDRESSEE = /^\s*that\s+(?:the\s+)?[A-Za-z'-]+(?:\s+(?:of|and)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*\s+/;
 const PARTICLE = /^\s*(out|up|down|off|over|forward|back)\b/i;
 /** Where a subject starts: after a reporting verb, "that", a comma or a dash. */
@@ -172,9 +184,9 @@ export function buildTitle(input: TitleInput): string {
       // "The next meeting ... is scheduled for October in Astana": the subject is the event.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
       title = `${subject}${afterMarker.split(/[,;]/)[0] ?? ""}`;
-    } else if (ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()]) {
+    } else if (actNoun(afterMarker)) {
       // "The construction of X is scheduled for completion": complete the construction of X.
-      const verb = ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()] ?? "";
+      const verb = actNoun(afterMarker) ?? "";
       title = `${verb} ${subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start)}`;
     } else {
       title = afterMarker.replace(/^\s*(?:with\s+|to\s+|of\s+)/, "");
