@@ -133,14 +133,15 @@ function scores(text: string): number[] {
 export function classifyTopics(quote: string, articleTitle: string | null, body: string | null): Topic[] {
   const inQuote = scores(quote);
   const inTitle = scores(articleTitle ?? "");
-  const scored = TOPICS.map((topic, i) => ({ topic, score: 2 * (inQuote[i] ?? 0) + (inTitle[i] ?? 0) }));
-  const best = Math.max(...scored.map((s) => s.score));
-  const picked = scored
-    .filter((s) => s.score >= 2 && s.score * 3 >= best)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 3)
-    .map((s) => s.topic);
-  if (picked.length > 0) return picked;
+  const score = TOPICS.map((_, i) => 2 * (inQuote[i] ?? 0) + (inTitle[i] ?? 0));
+  const best = Math.max(...score);
+  const kept: number[] = [];
+  score.forEach((n, i) => { if (n >= 2 && n * 3 >= best) kept.push(i); });
+  if (kept.length > 0) {
+    // A stable sort: ties keep the order of TOPICS.
+    kept.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0));
+    return kept.slice(0, 3).map((i) => TOPICS[i] ?? "economy & trade");
+  }
   const fromBody = body ? BODY_TOPICS.find(([re]) => re.test(body))?.[1] : undefined;
   return [fromBody ?? "economy & trade"];
 }
