@@ -63,6 +63,7 @@ function trimEnd(t: string, chars: string): string {
 }
 
 const DANGLING_WORDS = new Set(["and", "or", "of", "the", "for", "to", "in", "on", "at", "a", "an", "with", "by", "from", "as", "its", "their", "is", "are"]);
+const DANGLING_MAX_CHARS = Math.max(...[...DANGLING_WORDS].map((w) => w.length));
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
@@ -72,6 +73,7 @@ const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (
 function dropDangling(t: string): string {
   let word = t.length;
   while (word > 0 && isAsciiLetter(t.charCodeAt(word - 1))) word--;
+  if (t.length - word > DANGLING_MAX_CHARS) return t;
   let space = word;
   while (space > 0 && isWhite(t, space - 1)) space--;
   return space < word && word < t.length && DANGLING_WORDS.has(t.slice(word).toLowerCase()) ? t.slice(0, space) : t;
