@@ -39,13 +39,34 @@ function anyOf(alternatives: readonly string[], flags: string): RegExp {
   return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join("|")})`, flags);
 }
 
-const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
-  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "g") },
-  { kind: "minister", re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "g") },
-  { kind: "ministry", re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:[ \\t]+${CAP})?)[ \\t]+Ministry\\b`, "g") },
-  { kind: "anaphora", re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/g },
+/**
+ * Each pattern with a word every match holds (`keyword`, sought as a literal), preceded within the
+ * match only by at most `wordsBefore` runs of word characters, apostrophes and hyphens, each
+ * followed by white space. Such a pattern is run, sticky, only at the word starts just before
+ * its keyword (see `matchesNear`): scanning every position of a whole article with it cost as much
+ * as the rest of the article's reading (issue 13).
+ */
+interface ActorPattern {
+  kind: ActorKind;
+  re: RegExp;
+  keyword: RegExp;
+  wordsBefore: number;
+}
+
+const ACTOR_PATTERNS: ActorPattern[] = [
+  // "The Kazakh | Ministry"
+  { kind: "ministry", keyword: /Ministry/g, wordsBefore: 2, re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's|Kazakhstani)\\s+)?Ministry\\s+of\\s+(?:the\\s+)?${DEPT}${COUNTRY_SUFFIX}`, "y") },
+  // "First Vice | Minister"
+  { kind: "minister", keyword: /Minister/g, wordsBefore: 2, re: new RegExp(`\\b(?:(?:First\\s+)?(?:Vice|Deputy)\\s+)?Minister\\s+of\\s+${DEPT}`, "y") },
+  // "The Kazakh Justice Affairs | Ministry"
+  { kind: "ministry", keyword: /Ministry/g, wordsBefore: 4, re: new RegExp(`\\b(?:[Tt]he\\s+)?(?:(?:Kazakh|Kazakhstan's)\\s+)?(?!The\\b|This\\b|That\\b|Each\\b|Every\\b|A\\b)(${CAP}(?:[ \\t]+${CAP})?)[ \\t]+Ministry\\b`, "y") },
+  { kind: "anaphora", keyword: /inistry/g, wordsBefore: 1, re: /\b[Tt]he\s+[Mm]inistry\b(?!\s+of\b)/y },
   {
     kind: "body",
+    // A word of each alternative below (any of several, for some); at most four words before it:
+    // "The responsible central government | bodies", "The Almaty city a|kimat".
+    keyword: /bodies|a(?:gencies|uthorities|dministration)|institutions|kimat|overnment|C(?:abinet|ourt|ommittee|ommission)|P(?:arliament|rosecutor|resident|rime)|M(?:azhilis|ajilis)|S(?:enate|ecurity)|National|Digital|Agency|Head/g,
+    wordsBefore: 4,
     re: anyOf(
       [
         "\\b(?:[Tt]he\\s+)?(?:(?:responsible|relevant|competent|central|local|regional|interested|all|other|authori[sz]ed)\\s+){0,2}(?:government|state|executive|public)\\s+(?:bodies|agencies|authorities|institutions)\\b",
@@ -57,7 +78,7 @@ const ACTOR_PATTERNS: { kind: ActorKind; re: RegExp }[] = [
         `\\b(?:[Tt]he\\s+)?${CAP}\\s+(?:[Rr]egion|[Cc]ity)\\s+[Aa]kimat\\b`,
         "\\b(?:[Tt]he\\s+)?(?:Head\\s+of\\s+State|President(?:\\s+of\\s+Kazakhstan)?(?:\\s+Kassym-Jomart)?(?:\\s+Tokayev)?|(?<!Deputy\\s|Vice\\s)Prime\\s+Minister(?:\\s+Olzhas)?(?:\\s+Bektenov)?)\\b(?!')",
       ],
-      "g",
+      "y",
     ),
   },
 ];
@@ -70,13 +91,65 @@ function stripPersonName(title: string): string {
   return words.length >= 3 ? `${m[1]} ${words.slice(0, -2).join(" ")}` : title;
 }
 
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const WHITE = /\s/;
+/** What \s matches, without a regex call for ASCII. */
+const isWhite = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE.test(text.charAt(i));
+};
+/** A character of the words before a keyword: \w, ' or -. */
+const inWord = (code: number): boolean => isWordChar(code) || code === 39 || code === 45;
+
+/**
+ * The matches a global scan of `p.re` would give, in order, found near `p.keyword` instead of by
+ * scanning every position. Searching from `from`, let `k` be where the keyword next occurs. Any
+ * match starting at or after `from` holds a keyword at or after `k`, and before that keyword only
+ * up to `p.wordsBefore` words each followed by white space; if it starts before `k`, `k` lies in
+ * those words. So it cannot start before the word holding `k` and the `p.wordsBefore` words before
+ * that (nor before a character that cannot be part of them: the words would have to cover it),
+ * and the leftmost match starts at a word start (every pattern opens with \b and a word
+ * character) between there and `k`, or after `k`.
+ */
+function matchesNear(text: string, p: ActorPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const { re, keyword } = p;
+  let from = 0;
+  for (;;) {
+    keyword.lastIndex = from;
+    const k = keyword.exec(text)?.index;
+    if (k === undefined) return out;
+    let start = k;
+    while (start > from && inWord(text.charCodeAt(start - 1))) start--;
+    for (let w = 0; w < p.wordsBefore; w++) {
+      let space = start;
+      while (space > from && isWhite(text, space - 1)) space--;
+      if (space === start) break;
+      let word = space;
+      while (word > from && inWord(text.charCodeAt(word - 1))) word--;
+      if (word === space) break;
+      start = word;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let s = start; s <= k && !m; s++) {
+      if (!isWordChar(text.charCodeAt(s)) || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
+      re.lastIndex = s;
+      m = re.exec(text);
+    }
+    if (m) {
+      out.push(m);
+      from = m.index + m[0].length;
+    } else from = k + 1;
+  }
+}
+
 /** All actor mentions in `text`, in order, without overlaps (the longest wins). */
 export function findActors(text: string): ActorMention[] {
   const all: ActorMention[] = [];
-  for (const { kind, re } of ACTOR_PATTERNS) {
-    const g = re;
-    g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) {
+  for (const p of ACTOR_PATTERNS) {
+    const kind = p.kind;
+    for (const m of matchesNear(text, p)) {
       let raw = m[0];
       if (kind === "minister") raw = stripPersonName(raw);
       raw = raw.replace(/,$/, "");
@@ -84,6 +157,8 @@ export function findActors(text: string): ActorMention[] {
       all.push({ start: m.index + lead, end: m.index + raw.length, text: raw.slice(lead), kind });
     }
   }
+  // Nothing can overlap: most sentences name one actor or none (an occupancy map per call cost more than the patterns).
+  if (all.length <= 1) return all;
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Longest first; a mention overlapping a kept one goes. An occupancy map keeps this linear on
   // a whole article with thousands of mentions (comparing with every kept one was quadratic).
@@ -104,8 +179,24 @@ const X_MINISTRY_ALIAS: Readonly<Record<string, string>> = {
   Emergency: "Emergency Situations", Economy: "National Economy", Labour: "Labor",
 };
 
+/**
+ * Bodies already worked out, by actor text: an article names the same few actors again and again,
+ * and each name is read two or three times (issue 13). Bounded: cleared when full.
+ */
+const canonical = new Map<string, string | null>();
+const CANONICAL_CACHED = 1024;
+
 /** Canonical body of one actor text, before article-level expansion. Null for an unresolved "the ministry". */
 export function canonicalBody(actor: string): string | null {
+  const known = canonical.get(actor);
+  if (known !== undefined) return known;
+  if (canonical.size >= CANONICAL_CACHED) canonical.clear();
+  const body = canonicalUncached(actor);
+  canonical.set(actor, body);
+  return body;
+}
+
+function canonicalUncached(actor: string): string | null {
   let t = actor.trim().replace(/^the\s+/i, "").replace(/'s$/, "");
   t = t.replace(/^(?:Kazakh|Kazakhstan's|Kazakhstani)\s+/, "");
   t = t.replace(/\s+of\s+the\s+Republic\s+of\s+Kazakhstan$|\s+of\s+Kazakhstan$|\s+of\s+the\s+RK$/, "");

@@ -22,14 +22,13 @@ const GOVERNED = /\b(?:according\s+to|with|to|from|by|of|under|for|at|and|betwee
 
 function actorForMarker(text: string, contentOffset: number, marker: MarkerHit): ActorMention | null {
   if (marker.kind === "instruct-active") {
-    const after = findActors(text.slice(marker.end, marker.end + 150)).filter((a) => a.kind !== "minister");
-    const a = after[0];
+    // The first actor that qualifies: `find`, not `filter`, so later ones are not tested at all.
+    const a = findActors(text.slice(marker.end, marker.end + 150)).find((x) => x.kind !== "minister");
     return a ? { ...a, start: a.start + marker.end, end: a.end + marker.end } : null;
   }
   const from = Math.max(contentOffset, text.lastIndexOf(";", marker.start) + 1);
   const span = text.slice(from, marker.start);
-  const actors = findActors(span).filter((a) => a.kind !== "minister" && !GOVERNED.test(span.slice(Math.max(0, a.start - 16), a.start).replace(/\s*(?:the\s*)?$/i, "")));
-  const a = actors[0];
+  const a = findActors(span).find((x) => x.kind !== "minister" && !GOVERNED.test(span.slice(Math.max(0, x.start - 16), x.start).replace(/\s*(?:the\s*)?$/i, "")));
   return a ? { ...a, start: a.start + from, end: a.end + from } : null;
 }
 

@@ -32,16 +32,79 @@ export interface ReferenceContext {
   articleTitle: string | null;
 }
 
+/** A noun's antecedent pattern (sticky) and the noun alone, to find where to try it. */
+interface NounPattern {
+  re: RegExp;
+  noun: RegExp;
+}
+
+const nounPatterns = new Map<string, NounPattern>();
+
+function nounPattern(noun: string): NounPattern {
+  let p = nounPatterns.get(noun);
+  if (!p) {
+    const source = `((?:[\\w'’“”"-]+\\s+){1,4})${noun}\\b((?:\\s+(?:called|named|dubbed|known\\s+as)\\s+[“"][^”"]{1,40}[”"])?)((?:\\s+(?:on|of|for)\\s+(?!the\\b)[\\w-]+(?:\\s+(?!and\\b|or\\b|is\\b|are\\b|was\\b|were\\b)[\\w-]+){0,2})?)`;
+    p = { re: new RegExp(source, "iy"), noun: new RegExp(noun, "gi") };
+    // `noun` is one of the few GENERIC words as written in a title: the map stays small.
+    nounPatterns.set(noun, p);
+  }
+  return p;
+}
+
+const WHITE = /\s/;
+/** A character of the words before the noun: [\w'’“”"-]. */
+const WORD_CHAR = /[\w'’“”"-]/;
+
+/**
+ * The matches a global scan of the antecedent pattern gives in `sentence`, found near the noun
+ * instead of by trying 1-4 words at every position (issue 13). Searching from `from`, let `k` be
+ * the noun's next occurrence. Any match starting at or after `from` holds the noun at or after `k`
+ * after 1-4 words each followed by white space; if it starts before `k`, `k` lies in those words.
+ * So it starts no earlier than the word holding `k` and the four before it (nor before a character
+ * that cannot be in them), and at the first character of a word or at `from`: a match starting
+ * inside a word would start one character earlier too.
+ */
+function antecedentMatches(sentence: string, p: NounPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (;;) {
+    p.noun.lastIndex = from;
+    const k = p.noun.exec(sentence)?.index;
+    if (k === undefined) return out;
+    let start = k;
+    while (start > from && WORD_CHAR.test(sentence.charAt(start - 1))) start--;
+    for (let w = 0; w < 4; w++) {
+      let space = start;
+      while (space > from && WHITE.test(sentence.charAt(space - 1))) space--;
+      if (space === start) break;
+      let word = space;
+      while (word > from && WORD_CHAR.test(sentence.charAt(word - 1))) word--;
+      if (word === space) break;
+      start = word;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let s = start; s <= k && !m; s++) {
+      if (s > start && WORD_CHAR.test(sentence.charAt(s - 1))) continue;
+      p.re.lastIndex = s;
+      m = p.re.exec(sentence);
+    }
+    if (m) {
+      out.push(m);
+      from = m.index + m[0].length;
+    } else from = k + 1;
+  }
+}
+
 /**
  * The fullest earlier mention of `noun`: "a pilot project called “Robot”" for "project". Null when
  * no earlier sentence names it with a modifier a reader could place.
  */
 function antecedent(noun: string, before: readonly string[]): string | null {
-  const re = new RegExp(`((?:[\\w'’“”"-]+\\s+){1,4})${noun}\\b((?:\\s+(?:called|named|dubbed|known\\s+as)\\s+[“"][^”"]{1,40}[”"])?)((?:\\s+(?:on|of|for)\\s+(?!the\\b)[\\w-]+(?:\\s+(?!and\\b|or\\b|is\\b|are\\b|was\\b|were\\b)[\\w-]+){0,2})?)`, "gi");
+  const pattern = nounPattern(noun);
   for (let i = before.length - 1; i >= 0; i--) {
     const sentence = before[i] ?? "";
     let best: string | null = null;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    for (const m of antecedentMatches(sentence, pattern)) {
       const words = (m[1] ?? "").trim().split(/\s+/);
       // Keep the modifiers after the last function word: "launched a pilot project" -> "pilot".
       let k = words.length;

@@ -24,7 +24,6 @@ export interface TitleInput {
 }
 
 const TRAILING = /,\s+(?:which|who|where|while|whereas|thereby|thus|so that|in order to|according to|as part of|as well as|including|he said|she said|said|reported|noted|emphasized|stressed|at|during|following|amid|when|after|before|underscoring|stressing|noting|saying|adding)\b|;|\s+-\s+|\.\s|\s\(|,\s*"|\s+and\s+(?:is|are|will|must|should)\b/i;
-const DANGLING = /\s+(?:and|or|of|the|for|to|in|on|at|a|an|with|by|from|as|its|their|is|are)$/i;
 const PASSIVE_AFTER = /^\s*(?:(?:also|then|further|soon|now)\s+)?(?:be\s+|been\s+)?(?:\w+ly\s+)?([a-z]+(?:ed|en)|built|held|set|made|done|run|met|spent|paid|sent|put|cut|kept|brought|taken|given|shown|laid|sold|begun|drawn|chosen|written|undertaken|launched)\b/;
 
 function blank(text: string, spans: { start: number; end: number }[]): string {
@@ -33,23 +32,63 @@ function blank(text: string, spans: { start: number; end: number }[]): string {
   return out;
 }
 
+const WHITE = /\s/;
+/** What \s matches, without a regex call for ASCII. */
+const isWhite = (t: string, i: number): boolean => {
+  const code = t.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE.test(t.charAt(i));
+};
+/** White space other than single spaces, or white space before punctuation: what tidy's two middle passes change. */
+const UNTIDY_SPACE = /[^\S ]|\s\s|\s[,.;:]/;
+
 function tidy(s: string): string {
-  return s
-    .replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s+([,.;:])/g, "$1")
-    .replace(/^[\s,\-:;"]+/, "")
-    .trim();
+  // Every "together with" aside opens with a comma and holds "with": most texts have none.
+  let t = s.includes(",") && /with/i.test(s) ? s.replace(/,\s*(?:together|jointly)\s+with\s+[^,]{1,150},/gi, "") : s;
+  // Was replace(/\s+/g, " ").replace(/\s+([,.;:])/g, "$1"), which rebuilds the text at every space:
+  // a run of white space before punctuation goes, any other run that is not a single space becomes one.
+  if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+(?=[,.;:])/g, "").replace(/\s\s+|[^\S ]/g, " ");
+  // replace(/^[\s,\-:;"]+/, "").trim() without a regex: leading white space and ,-:;" then trailing white space.
+  let start = 0;
+  while (start < t.length && (',-:;"'.includes(t.charAt(start)) || isWhite(t, start))) start++;
+  let end = t.length;
+  while (end > start && isWhite(t, end - 1)) end--;
+  return start === 0 && end === t.length ? t : t.slice(start, end);
+}
+
+/** `t` without its trailing characters among `chars` and white space: what replace(/[\s...]+$/, "") does without trying every position. */
+function trimEnd(t: string, chars: string): string {
+  let end = t.length;
+  while (end > 0 && (chars.includes(t.charAt(end - 1)) || isWhite(t, end - 1))) end--;
+  return end === t.length ? t : t.slice(0, end);
+}
+
+const DANGLING_WORDS = new Set(["and", "or", "of", "the", "for", "to", "in", "on", "at", "a", "an", "with", "by", "from", "as", "its", "their", "is", "are"]);
+const DANGLING_MAX_CHARS = Math.max(...[...DANGLING_WORDS].map((w) => w.length));
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * `t` without a last word that leaves it dangling ("... of the"): what replace(DANGLING, "") does.
+ * Such a word is the whole run of letters at the end, after white space, and goes with that space.
+ */
+function dropDangling(t: string): string {
+  let word = t.length;
+  while (word > 0 && isAsciiLetter(t.charCodeAt(word - 1))) word--;
+  if (t.length - word > DANGLING_MAX_CHARS) return t;
+  let space = word;
+  while (space > 0 && isWhite(t, space - 1)) space--;
+  return space < word && word < t.length && DANGLING_WORDS.has(t.slice(word).toLowerCase()) ? t.slice(0, space) : t;
 }
 
 /** A closing attribution: "..., the Ministry of Transport said." */
 const ATTRIBUTION = /,\s+(?:the\s+)?[^,]{1,80}\s+(?:said|says|reported|reports|noted|announced|stated|added|informed|told|explained|stressed|emphasi[sz]ed|underlined|pointed\s+out)\b.*$/i;
 
 function finish(s: string): string {
-  let t = tidy(s).replace(ATTRIBUTION, "").replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
+  const tidied = tidy(s);
+  // Every attribution opens with a comma.
+  let t = (tidied.includes(",") ? tidied.replace(ATTRIBUTION, "") : tidied).replace(/^(?:also|further|additionally|jointly|then|now|soon)\s+/i, "");
   const cut = TRAILING.exec(t);
   if (cut && cut.index > 3) t = t.slice(0, cut.index);
-  t = t.replace(/[\s,;:.-]+$/, "");
+  t = trimEnd(t, ",;:.-");
   let cutShort = false;
   if (t.length > MAX_TITLE_CHARS) {
     // Prefer a clause boundary (a comma) that keeps most of the title; else the last whole word,
@@ -62,7 +101,7 @@ function finish(s: string): string {
       cutShort = true;
     }
   }
-  for (let i = 0; i < 3; i++) t = t.replace(DANGLING, "").replace(/[\s,;:-]+$/, "");
+  for (let i = 0; i < 3; i++) t = trimEnd(dropDangling(t), ",;:-");
   if (cutShort) t = `${t}\u2026`;
   // A quote left open by a cut is dropped; balanced quotes stay ("icebreaker projects").
   if ((t.match(/"/g) ?? []).length % 2 === 1) t = t.endsWith('"') ? t.slice(0, -1) : t.replace(/"/g, "");
@@ -75,6 +114,16 @@ const ACT_NOUN: Readonly<Record<string, string>> = {
   implementation: "implement", construction: "build", approval: "approve", signing: "sign", review: "review",
   consideration: "consider", release: "release", introduction: "introduce", submission: "submit",
 };
+/**
+ * ACT_NOUN[what follows the marker, trimmed and lowered], as it always was looked up (a plain
+ * object: "constructor" finds Object's). Longer texts than any key, own or inherited and lower
+ * case, are not lowered: a deadline clause runs on for a hundred characters.
+ */
+const ACT_NOUN_MAX_CHARS = 20;
+function actNoun(afterMarker: string): string | undefined {
+  const tail = trimEnd(afterMarker, ".;,").trim();
+  return tail.length > ACT_NOUN_MAX_CHARS ? undefined : ACT_NOUN[tail.toLowerCase()];
+}
 const THAT_ADDRESSEE = /^\s*that\s+(?:the\s+)?[A-Za-z'-]+(?:\s+(?:of|and)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*\s+/;
 const PARTICLE = /^\s*(out|up|down|off|over|forward|back)\b/i;
 /** Where a subject starts: after a reporting verb, "that", a comma or a dash. */
@@ -137,9 +186,9 @@ export function buildTitle(input: TitleInput): string {
       // "The next meeting ... is scheduled for October in Astana": the subject is the event.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
       title = `${subject}${afterMarker.split(/[,;]/)[0] ?? ""}`;
-    } else if (ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()]) {
+    } else if (actNoun(afterMarker)) {
       // "The construction of X is scheduled for completion": complete the construction of X.
-      const verb = ACT_NOUN[afterMarker.replace(/[\s.;,]+$/, "").trim().toLowerCase()] ?? "";
+      const verb = actNoun(afterMarker) ?? "";
       title = `${verb} ${subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start)}`;
     } else {
       title = afterMarker.replace(/^\s*(?:with\s+|to\s+|of\s+)/, "");

@@ -34,26 +34,83 @@ const BODY_TOPICS: readonly [RegExp, Topic][] = [
   [/trade|industry|economy|finance|national bank/i, "economy & trade"],
 ];
 
-/** One pass per topic and case mode first: most topics have no rule in a given text at all. */
-const ANY_RULE = new Map(
-  TOPICS.map((topic) => {
-    const rules = TOPIC_RULES[topic];
-    const join = (flags: string): RegExp | null => {
-      const picked = rules.filter((re) => re.flags.includes("i") === flags.includes("i"));
-      if (picked.length === 0) return null;
-      // \b(?:a|b) matches where \ba|\bb does and scans faster: the boundary is tested once.
-      const sources = picked.map((re) => re.source);
-      return sources.every((src) => src.startsWith("\\b"))
-        ? new RegExp(`\\b(?:${sources.map((src) => src.slice(2)).join("|")})`, flags)
-        : new RegExp(sources.join("|"), flags);
-    };
-    return [rules, [join("i"), join("")]] as const;
-  }),
-);
+interface IndexedRule {
+  topic: number;
+  /** The rule's opening letters, lower case: the text must start with them where the rule matches. */
+  prefix: string;
+  /** The rule's own pattern, sticky: tried only at candidate positions. */
+  sticky: RegExp;
+}
 
-function score(rules: readonly RegExp[], text: string): number {
-  if (!(ANY_RULE.get(rules) ?? []).some((re) => re?.test(text))) return 0;
-  return rules.reduce((n, re) => n + (re.test(text) ? 1 : 0), 0);
+/** Literal letters a rule opens with after its `\b`, lower case, at most `PREFIX_CHARS` (an optional letter ends them). */
+const PREFIX_CHARS = 3;
+function literalPrefix(source: string): string {
+  let out = "";
+  for (let i = 2; i < source.length && out.length < PREFIX_CHARS; i++) {
+    const c = source.charAt(i);
+    if (!/[A-Za-z0-9 -]/.test(c) || /[?*{]/.test(source.charAt(i + 1))) break;
+    out += c.toLowerCase();
+  }
+  return out;
+}
+
+/**
+ * Every rule is `\b` followed by a literal letter or digit, so a rule matches somewhere in a text
+ * exactly when it matches at some position where the alternation of all rules matches too: one
+ * scan of that alternation, restarted one character after each hit so that no start is skipped,
+ * finds those positions, and there only the rules whose opening letters are there are tried. The
+ * case-sensitive rules (AI, UN, GDP ...) have their own scan. This replaces a scan of the text per
+ * topic (issue 13).
+ */
+function indexRules(caseInsensitive: boolean): { scan: RegExp; rules: IndexedRule[] } {
+  const rules: IndexedRule[] = [];
+  TOPICS.forEach((topic, t) => {
+    for (const re of TOPIC_RULES[topic]) {
+      if (re.flags.includes("i") !== caseInsensitive) continue;
+      if (!/^\\b[A-Za-z0-9]/.test(re.source)) throw new Error(`topic rule ${re.source}: must open with \\b and a letter or digit`);
+      rules.push({ topic: t, prefix: literalPrefix(re.source), sticky: new RegExp(re.source, `${re.flags}y`) });
+    }
+  });
+  const scan = new RegExp(`\\b(?:${rules.map((r) => r.sticky.source.slice(2)).join("|")})`, caseInsensitive ? "gi" : "g");
+  return { scan, rules };
+}
+
+const RULE_INDEXES = [indexRules(true), indexRules(false)];
+
+/** The rules that may match where the text opens with `opening` (lower case), by opening: a bounded set of short keys. */
+const rulesOpening = RULE_INDEXES.map(() => new Map<string, number[]>());
+
+function candidates(index: number, opening: string): number[] {
+  const known = rulesOpening[index]?.get(opening);
+  if (known) return known;
+  const rules = RULE_INDEXES[index]?.rules ?? [];
+  const picked: number[] = [];
+  rules.forEach((r, i) => { if (opening.startsWith(r.prefix)) picked.push(i); });
+  rulesOpening[index]?.set(opening, picked);
+  return picked;
+}
+
+/** Rule hits per topic: how many of a topic's rules match somewhere in `text`. */
+function score(text: string): number[] {
+  const hit = TOPICS.map(() => 0);
+  RULE_INDEXES.forEach(({ scan, rules }, index) => {
+    let found: boolean[] | null = null;
+    scan.lastIndex = 0;
+    for (let m = scan.exec(text); m; m = scan.exec(text)) {
+      const at = m.index;
+      scan.lastIndex = at + 1;
+      found ??= rules.map(() => false);
+      for (const i of candidates(index, text.slice(at, at + PREFIX_CHARS).toLowerCase())) {
+        const r = rules[i];
+        if (!r || found[i] === true) continue;
+        r.sticky.lastIndex = at;
+        if (!r.sticky.test(text)) continue;
+        found[i] = true;
+        hit[r.topic] = (hit[r.topic] ?? 0) + 1;
+      }
+    }
+  });
+  return hit;
 }
 
 /**
@@ -66,7 +123,7 @@ const RECENT_TEXTS = 64;
 function scores(text: string): number[] {
   let hit = recent.get(text);
   if (hit) return hit;
-  hit = TOPICS.map((topic) => score(TOPIC_RULES[topic], text));
+  hit = score(text);
   if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? "");
   recent.set(text, hit);
   return hit;
@@ -76,14 +133,15 @@ function scores(text: string): number[] {
 export function classifyTopics(quote: string, articleTitle: string | null, body: string | null): Topic[] {
   const inQuote = scores(quote);
   const inTitle = scores(articleTitle ?? "");
-  const scored = TOPICS.map((topic, i) => ({ topic, score: 2 * (inQuote[i] ?? 0) + (inTitle[i] ?? 0) }));
-  const best = Math.max(...scored.map((s) => s.score));
-  const picked = scored
-    .filter((s) => s.score >= 2 && s.score * 3 >= best)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 3)
-    .map((s) => s.topic);
-  if (picked.length > 0) return picked;
+  const score = TOPICS.map((_, i) => 2 * (inQuote[i] ?? 0) + (inTitle[i] ?? 0));
+  const best = Math.max(...score);
+  const kept: number[] = [];
+  score.forEach((n, i) => { if (n >= 2 && n * 3 >= best) kept.push(i); });
+  if (kept.length > 0) {
+    // A stable sort: ties keep the order of TOPICS.
+    kept.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0));
+    return kept.slice(0, 3).map((i) => TOPICS[i] ?? "economy & trade");
+  }
   const fromBody = body ? BODY_TOPICS.find(([re]) => re.test(body))?.[1] : undefined;
   return [fromBody ?? "economy & trade"];
 }
