@@ -5,7 +5,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const BENCHES = ["startup", "extraction", "ingest", "bot", "replies", "reminders", "reminders-pg", "claims", "instances", "sources", "merging", "merging-ingest", "scorecard"];
-const only = process.argv.slice(2);
+// Bench names pick the scripts; everything else (`--chats 100000`) is passed on to each of them
+// (meant for one bench at a time: they were dropped before, and reminders-pg ran at 1,000,000).
+const only = process.argv.slice(2).filter((a) => BENCHES.includes(a));
+const passed = process.argv.slice(2).filter((a) => !BENCHES.includes(a));
 const results: Record<string, unknown>[] = [];
 let failures = 0;
 
@@ -36,7 +39,7 @@ process.exitCode = failures === 0 ? 0 : 1;
 
 function runScript(file: string): Promise<{ code: number; lastLine: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", file], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", file, ...passed], { stdio: ["ignore", "pipe", "inherit"] });
     let buffered = "";
     let lastLine = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -12,11 +12,12 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { encodeCallback } from "../bot/callback-data.ts";
 import { movedLine, questionText, reminderHeadings, reminderLine, statusLine } from "../bot/i18n/reminder-texts.ts";
 import { t } from "../bot/i18n/translate.ts";
-import { splitMessage, type Block } from "./compose.ts";
+import { splitMessage, type Block, type LineCommitment } from "./compose.ts";
 import { isFollowed } from "../chats/followers-of.ts";
 import { DIGEST_DAYS_AHEAD, loadDeliveryContext, loadDigest, type DeliveryContext, type DeliveryChat, type DeliveryQuestion } from "./delivery-context.ts";
 import { sqlRunner } from "./bulk-sql.ts";
-import { claimDue, markFailed, markSent, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
+import { claimDue, markFailed, skipChat, skipRows, sweepStale, type ClaimedRow } from "./outbox.ts";
+import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { sendWithRetries, type SendPolicy } from "./send.ts";
 
@@ -73,7 +74,18 @@ export interface DeliverReport {
 interface ChatJob {
   chatId: bigint;
   rows: ClaimedRow[];
+  batch: Batch;
+}
+
+/** What the chats of one claim share. */
+interface Batch {
   context: DeliveryContext;
+  /**
+   * Reminder lines written so far, by language, day and commitment: the chats of a batch
+   * mostly remind of the same commitments, and a line through Fluent cost about 60 µs, a
+   * millisecond of CPU per message of 20 lines at the busy 09:00.
+   */
+  lines: Map<string, string>;
 }
 
 /**
@@ -86,6 +98,7 @@ export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () =>
   // Through Prisma's connection: the outbox's state changes never go through the bulk one.
   report.skipped += await sweepStale(sqlRunner(deps.db, null), now);
   const queue: ChatJob[] = [];
+  const recorder = createSentRecorder(deps.db, () => deps.clock.now());
   let exhausted = false;
   let claiming: Promise<void> | null = null;
   const claimNext = (): Promise<void> =>
@@ -97,14 +110,14 @@ export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () =>
           return;
         }
         report.claimed += rows.length;
-        const context = await loadDeliveryContext(deps.db, rows);
+        const batch: Batch = { context: await loadDeliveryContext(deps.db, rows), lines: new Map() };
         const byChat = new Map<bigint, ClaimedRow[]>();
         for (const row of rows) {
           const list = byChat.get(row.chatId);
           if (list) list.push(row);
           else byChat.set(row.chatId, [row]);
         }
-        for (const [chatId, chatRows] of byChat) queue.push({ chatId, rows: chatRows, context });
+        for (const [chatId, chatRows] of byChat) queue.push({ chatId, rows: chatRows, batch });
       } finally {
         claiming = null;
       }
@@ -125,7 +138,7 @@ export async function deliverDue(deps: DeliverDeps, now: Date, shouldStop: () =>
         continue;
       }
       try {
-        await deliverChat(deps, job.context, job.chatId, job.rows, now, report);
+        await deliverChat(deps, recorder, job.batch, job.chatId, job.rows, now, report);
       } catch (error) {
         // One chat's surprise must not stop the others: its rows retry on a later tick.
         const message = error instanceof Error ? error.message : String(error);
@@ -169,10 +182,17 @@ function questionPart(lang: Language, q: DeliveryQuestion, rowId: number): Butto
  * Whether the chat still follows is checked here, at claim time, not only when the row was
  * planned: a row planned ahead must not outlive an /unfollow.
  */
-async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; questions: ButtonPart[]; skip: Skips }> {
+async function composeBlocks(deps: DeliverDeps, batch: Batch, chat: DeliveryChat, rows: readonly ClaimedRow[], now: Date): Promise<{ blocks: Block[]; questions: ButtonPart[]; skip: Skips }> {
+  const { context } = batch;
   const today = todayIn(chat.timeZone, now);
   // Sent without an update: the chat's stored language, not anyone's Telegram setting.
   const lang = languageOrDefault(chat.language);
+  const line = (c: LineCommitment & { id: number }): string => {
+    const key = `${lang}|${today}|${c.id}`;
+    let text = batch.lines.get(key);
+    if (text === undefined) batch.lines.set(key, (text = reminderLine(lang, c, today)));
+    return text;
+  };
   const follows = context.follows.get(chat.id);
   const status: Block[] = [];
   const fresh: Block[] = [];
@@ -200,7 +220,7 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       skip.unfollowed.push(row.id);
     } else if (row.kind === "new") {
       // A commitment just read from a live source (src/sources/announce-new.ts).
-      if (c && !c.withdrawn) fresh.push({ lines: [reminderLine(lang, c, today)], rowIds: [row.id] });
+      if (c && !c.withdrawn) fresh.push({ lines: [line(c)], rowIds: [row.id] });
       else skip.stale.push(row.id);
     } else if (row.kind === "moved") {
       // A later report moved the deadline (src/commitments/add-mention.ts).
@@ -212,7 +232,7 @@ async function composeBlocks(deps: DeliverDeps, context: DeliveryContext, chat: 
       if (c && change) status.push({ lines: [statusLine(lang, c, change)], rowIds: [row.id] });
       else skip.stale.push(row.id);
     } else if (c && !c.withdrawn && (c.status === "open" || c.status === "postponed") && c.dueOn === row.dueOn) {
-      reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [reminderLine(lang, c, today)], rowIds: [row.id] } });
+      reminders.push({ dueOn: c.dueOn ?? "", block: { lines: [line(c)], rowIds: [row.id] } });
     } else skip.stale.push(row.id);
   }
   reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -236,14 +256,14 @@ function digestLines(lang: Language, contents: Awaited<ReturnType<typeof loadDig
   return lines;
 }
 
-async function deliverChat(deps: DeliverDeps, context: DeliveryContext, chatId: bigint, rows: ClaimedRow[], now: Date, report: DeliverReport): Promise<void> {
-  const chat = context.chats.get(chatId);
+async function deliverChat(deps: DeliverDeps, recorder: SentRecorder, batch: Batch, chatId: bigint, rows: ClaimedRow[], now: Date, report: DeliverReport): Promise<void> {
+  const chat = batch.context.chats.get(chatId);
   if (!chat || !chat.active) {
     await skipRows(deps.db, rows.map((r) => r.id), "chat inactive", deps.clock.now());
     report.skipped += rows.length;
     return;
   }
-  const { blocks, questions, skip } = await composeBlocks(deps, context, chat, rows, now);
+  const { blocks, questions, skip } = await composeBlocks(deps, batch, chat, rows, now);
   await skipRows(deps.db, skip.stale, "no longer relevant", deps.clock.now());
   await skipRows(deps.db, skip.unfollowed, "unfollowed", deps.clock.now());
   report.skipped += skip.stale.length + skip.unfollowed.length;
@@ -256,7 +276,7 @@ async function deliverChat(deps: DeliverDeps, context: DeliveryContext, chatId: 
     const part = parts[i] as (typeof parts)[number];
     const result = await sendWithRetries({ api: deps.api, limiter: deps.limiter, sleep: deps.sleep, policy: deps.options, logger: log }, target, isGroup, part.text, part.replyMarkup);
     if (result.kind === "sent") {
-      await markSent(deps.db, part.rowIds, result.messageId, deps.clock.now());
+      await recorder.record({ ids: part.rowIds, messageId: result.messageId });
       report.sent += part.rowIds.length;
       report.messages++;
       continue;

@@ -1,7 +1,7 @@
 // Where the reminders' SQL differs between SQLite and PostgreSQL, and nowhere else. Everything
 // else is written once in the SQL both accept: identifiers double-quoted (PostgreSQL folds
 // unquoted ones to lower case; Prisma created them mixed-case), booleans compared with TRUE and
-// FALSE, `INSERT ... ON CONFLICT DO NOTHING`, `IS NOT DISTINCT FROM` (SQLite 3.39+).
+// FALSE, `INSERT ... ON CONFLICT DO NOTHING`, `UPDATE ... FROM` (SQLite 3.33+).
 import { engineOf, Prisma, type Db, type DbEngine } from "../db/client.ts";
 import { toDbTime } from "../db/time.ts";
 
@@ -44,6 +44,13 @@ export function idsOf(engine: DbEngine, json: string): Prisma.Sql {
   return engine === "postgresql"
     ? Prisma.sql`(SELECT CAST(t.value AS bigint) AS value FROM json_array_elements_text(CAST(${json} AS json)) AS t(value))`
     : Prisma.sql`(SELECT value FROM json_each(${json}))`;
+}
+
+/** Pairs of integers from a JSON array of [a, b] arrays, as a table with integer columns `a` and `b`. */
+export function intPairsOf(engine: DbEngine, json: string): Prisma.Sql {
+  return engine === "postgresql"
+    ? Prisma.sql`(SELECT CAST(t.value->>0 AS integer) AS a, CAST(t.value->>1 AS integer) AS b FROM json_array_elements(CAST(${json} AS json)) AS t(value))`
+    : Prisma.sql`(SELECT CAST(json_extract(value, '$[0]') AS INTEGER) AS a, CAST(json_extract(value, '$[1]') AS INTEGER) AS b FROM json_each(${json}))`;
 }
 
 /**

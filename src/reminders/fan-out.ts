@@ -30,8 +30,19 @@ export function recipientsSql(unit: StageUnit, c: FollowedCommitment, now: Date,
   return Prisma.sql`SELECT DISTINCT ch.id AS id FROM (${followsReaching(c, engine)}) AS f ${drivingJoin(engine)} "Chat" ch ON ch.id = f."chatId"
     WHERE ch.active = TRUE AND ch."migratedToId" IS NULL
       AND ch."timeZone" = ${g.timeZone} AND ch.offsets = ${g.offsets} AND ch."reminderHour" = ${g.reminderHour}
-      AND ch."quietStart" IS NOT DISTINCT FROM ${integer(g.quietStart)} AND ch."quietEnd" IS NOT DISTINCT FROM ${integer(g.quietEnd)} ${followedInTime}
+      AND ${sameOrNull(Prisma.sql`ch."quietStart"`, g.quietStart)} AND ${sameOrNull(Prisma.sql`ch."quietEnd"`, g.quietEnd)} ${followedInTime}
     ORDER BY ch.id`;
+}
+
+/**
+ * `column` equal to `value`, or NULL when it is null: spelled `IS NULL` / `=`, never `IS NOT
+ * DISTINCT FROM NULL`, which PostgreSQL estimates as matching almost no row (it rates the
+ * equality with NULL, 0, and inverts it twice). With the quiet hours spelled so it expected one
+ * chat where 16,000 matched, and its nested loop read the followers again for every chat: one
+ * recipients query ran over 100 s at 20,000 chats (55 ms spelled with IS NULL).
+ */
+function sameOrNull(column: Prisma.Sql, value: number | null): Prisma.Sql {
+  return value === null ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} = ${integer(value)}`;
 }
 
 /**

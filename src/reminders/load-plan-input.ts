@@ -26,10 +26,12 @@ export interface PlannerState {
    * 100,000 chats most of a quiet tick's time, for what changes a few times a day.
    */
   chats: { groups: ChatGroup[]; digest: PlanChat[] } | null;
+  /** Outbox rows written since planning last ran ANALYZE on it, and in all until then (PostgreSQL; see planning.ts). */
+  outboxGrowth: { sinceAnalyze: number; atAnalyze: number };
 }
 
 export function createPlannerState(): PlannerState {
-  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0, plannedUntil: null, backlog: [], chatsSeen: null, chats: null };
+  return { since: null, lastFollowId: 0, lastStatusChangeId: 0, lastCommitmentId: 0, plannedUntil: null, backlog: [], chatsSeen: null, chats: null, outboxGrowth: { sinceAnalyze: 0, atAnalyze: 0 } };
 }
 
 /** At start-up, status changes this recent are (re)announced if their rows do not exist yet. */

@@ -3,7 +3,7 @@
 // Tagged templates throughout (values always bound); the SQL is what SQLite and PostgreSQL both
 // accept; instants and the claim's row locks are the engine's (dialect.ts).
 import { engineOf, Prisma, type Db } from "../db/client.ts";
-import { instant, type DbEngine } from "./dialect.ts";
+import { instant, intPairsOf, type DbEngine } from "./dialect.ts";
 import type { SqlRunner } from "./bulk-sql.ts";
 
 const REMINDER_KINDS = Prisma.sql`('before','due','overdue')`;
@@ -112,12 +112,23 @@ export async function claimDue(db: Db, now: Date, options: ClaimOptions): Promis
   return rows.map((r) => ({ ...r, chatId: BigInt(r.chatId) }));
 }
 
-/** Records that Telegram accepted the message carrying these rows. */
-export async function markSent(db: Db, ids: readonly number[], messageId: number, at: Date): Promise<void> {
-  if (ids.length === 0) return;
+/** Rows one accepted message carried, and its message id. */
+export interface SentMark {
+  ids: readonly number[];
+  messageId: number;
+}
+
+/**
+ * Records that Telegram accepted the messages carrying these rows, all in one statement (the
+ * deliverer gathers the marks of many chats: see sent-recorder.ts).
+ */
+export async function markSent(db: Db, marks: readonly SentMark[], at: Date): Promise<void> {
+  const pairs = marks.flatMap((m) => m.ids.map((id) => [id, m.messageId]));
+  if (pairs.length === 0) return;
+  const engine = engineOf(db);
   await db.$executeRaw`
-    UPDATE "Delivery" SET state = 'sent', "sentAt" = ${instant(engineOf(db), at)}, "messageId" = ${messageId}, "lastError" = NULL, "updatedAt" = ${instant(engineOf(db), at)}
-    WHERE id IN (${Prisma.join(ids)})`;
+    UPDATE "Delivery" SET state = 'sent', "sentAt" = ${instant(engine, at)}, "messageId" = m.b, "lastError" = NULL, "updatedAt" = ${instant(engine, at)}
+    FROM ${intPairsOf(engine, JSON.stringify(pairs))} AS m WHERE "Delivery".id = m.a`;
 }
 
 /**

@@ -34,6 +34,16 @@ export interface PlanningOptions {
 
 export const DEFAULT_PLANNING_OPTIONS: PlanningOptions = { horizonMs: 36 * 3_600_000, rowBudget: 10_000, timeBudgetMs: 130 };
 
+/**
+ * PostgreSQL: the outbox is analyzed once planning has written this many rows since it last did
+ * (or a fifth of what it had written by then, whichever is more). A start-up backlog writes
+ * hundreds of thousands of rows in minutes; planned on the statistics of the table as it was
+ * before (empty), the deliverer's sweep took a nested loop over every due row (over 3 minutes
+ * at 100,000 chats and still running; 1 s analyzed). Autovacuum analyzes too, but only after
+ * its nap, when it is on at all, and not within the first tick after a restart.
+ */
+const ANALYZE_AFTER_ROWS = 20_000;
+
 // The commit of a planning transaction costs time in proportion to the rows it wrote: SQLite
 // checkpoints the write-ahead log into the database (and syncs it) once the log passes 1,000
 // pages, which a tick's few thousand rows of random index pages always do. 50 to 130 ms a
@@ -96,6 +106,7 @@ export async function runPlanning(db: Db, state: PlannerState, now: Date, bulk: 
   // Never move the window backwards (a clock set back by MINDET_NOW on restart).
   if (state.since === null || now > state.since) state.since = now;
   Object.assign(state, next);
+  await analyzeOutboxIfGrown(sql, state, inserted);
   return { planned, inserted, full, backlog: state.backlog.length };
 }
 
@@ -110,7 +121,19 @@ export async function runBacklogPass(db: Db, state: PlannerState, now: Date, bul
   const started = performance.now();
   const sql = sqlRunner(db, bulk);
   const written = await writeBacklog(sql, bulk, state, await loadPendingCommitments(sql), now, options, started);
+  await analyzeOutboxIfGrown(sql, state, written.inserted);
   return { planned: written.slices, inserted: written.inserted, full: false, backlog: state.backlog.length };
+}
+
+/** ANALYZE "Delivery" on PostgreSQL once planning has grown it enough (ANALYZE_AFTER_ROWS); SQLite plans without. */
+async function analyzeOutboxIfGrown(sql: SqlRunner, state: PlannerState, inserted: number): Promise<void> {
+  if (sql.engine !== "postgresql") return;
+  const growth = state.outboxGrowth;
+  growth.sinceAnalyze += inserted;
+  if (growth.sinceAnalyze < Math.max(ANALYZE_AFTER_ROWS, growth.atAnalyze / 5)) return;
+  await sql.run(Prisma.sql`ANALYZE "Delivery"`);
+  growth.atAnalyze += growth.sinceAnalyze;
+  growth.sinceAnalyze = 0;
 }
 
 /**

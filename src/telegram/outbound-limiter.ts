@@ -80,15 +80,24 @@ export interface OutboundLimiterOptions {
  * behind this one's reminders, and about one database statement per this many ms of sending.
  */
 export const SHARED_LOOKAHEAD_MS = 200;
-/** A shared slot whose timer fired later than this is given back and asked for again (see go()). */
-const SHARED_LATE_MS = 8;
+/**
+ * A shared slot whose timer fired later than this is given back and asked for again (see go()):
+ * a third of the room the margin leaves in a second of the overall limit, which is what a late
+ * message eats into: 8 ms at 30/s (24 ms of room), 20 ms at 1,000/s (59 ms). At least 8 ms.
+ */
+const lateToleranceMs = (global: Limit, perSecond: number): number => Math.max(8, (Math.max(1, Math.floor(perSecond) - 1) * global.spacing - 1000) / 3);
 /** Most slots asked for in one statement (a burst of replies). */
 const SHARED_MAX_GRANT = 500;
 /** After the shared pacing failed, this process paces on its own this long before asking again. */
 const SHARED_RETRY_MS = 5_000;
 
-/** How far behind its schedule the global limit may fall and still catch up (timer lateness), in ms. */
-const GLOBAL_CATCH_UP_MS = 10;
+/**
+ * How far behind its schedule the global limit may fall and still catch up (timer lateness), in
+ * ms: the same third of the margin's room as a late shared slot, at least 10 ms. At 1,000/s the
+ * event loop lagged 10-40 ms between two timers (p50-p90, a loaded machine), and restarting the
+ * schedule after each lag threw away that much of the rate.
+ */
+const GLOBAL_CATCH_UP_MIN_MS = 10;
 /** Chats' limits are forgotten once idle, checked every this many sends: memory follows active chats. */
 const PRUNE_EVERY_SENDS = 10_000;
 
@@ -99,6 +108,8 @@ interface Waiter {
   resolve: () => void;
   /** Shared pacing: its slot came too late once (a busy event loop) and it asked again. */
   late?: boolean;
+  /** Shared pacing: the slot it gave back unused (too late), until it has a new one. */
+  givenBack?: number;
 }
 
 /**
@@ -113,7 +124,9 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   const chatExtra = options.perChatMarginMs ?? 100;
   const widenChat = (ms: number): number => widen(ms) + Math.min(chatExtra, ms / 10);
   const { globalPerSecond, perChatPerSecond, perGroupPerMinute } = options.limits;
-  const global = createLimit(globalPerSecond, 1000, widen, GLOBAL_CATCH_UP_MS);
+  const spacingOnly = createLimit(globalPerSecond, 1000, widen);
+  const lateMs = lateToleranceMs(spacingOnly, globalPerSecond);
+  const global = createLimit(globalPerSecond, 1000, widen, Math.max(GLOBAL_CATCH_UP_MIN_MS, lateMs));
   const perChat = new Map<string, Limit>();
   const perGroup = new Map<string, Limit>();
   const queues: Record<SendPriority, Waiter[]> = { reply: [], background: [] };
@@ -179,7 +192,8 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       for (const w of queue) {
         if (picked.length >= room) return;
         if (keys.has(w.key)) continue;
-        const waitMs = Math.max(...ownLimits(w).map((l) => l.waitMs(t)));
+        // A slot given back holds the chat's limits in vain: the renewal moves it (shared-pacing.ts).
+        const waitMs = w.givenBack === undefined ? Math.max(...ownLimits(w).map((l) => l.waitMs(t))) : 0;
         if (waitMs > 0) {
           soonestMs = Math.min(soonestMs, waitMs);
           continue;
@@ -194,7 +208,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     if (picked.length === 0) return soonestMs;
     let answers;
     try {
-      answers = await shared.reserve(picked.map((w) => ({ key: w.key, spacingMs: sharedSpacing(w) })), global.spacing);
+      answers = await shared.reserve(picked.map((w) => ({ key: w.key, spacingMs: sharedSpacing(w), ...(w.givenBack === undefined ? {} : { renewSlot: w.givenBack }) })), global.spacing);
     } catch (error) {
       options.onSharedError?.(error);
       sharedRetryAt = now() + SHARED_RETRY_MS;
@@ -204,9 +218,12 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     for (const [i, answer] of answers.entries()) {
       const w = picked[i] as Waiter;
       if (!answer.granted) {
+        // A renewal refused (the row was forgotten or moved on): asked for as any chat next time.
+        w.givenBack = undefined;
         for (const limit of ownLimits(w)) limit.holdUntil(answer.heldUntilMs);
         continue;
       }
+      w.givenBack = undefined;
       const at = answer.atMs;
       for (const queue of [queues.reply, queues.background]) {
         const index = queue.indexOf(w);
@@ -219,11 +236,15 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       // was busy and the timer fired late), the message crowds the slots after it, and the
       // bot's flood limit counts arrivals: 30 slots span 29 spacings (1,024 ms at 30/s with the
       // margin), so one message 25 ms late makes 30 in a second (measured: a 429 when a loaded
-      // machine fired a timer that late). Late by more than SHARED_LATE_MS, it asks for a new
-      // slot instead, once (a second late slot goes: a loaded process must still send).
+      // machine fired a timer that late). Late by more than lateMs, it asks for a new
+      // slot instead, once (a second late slot goes: a loaded process must still send); its chat
+      // moves to the new slot at once (givenBack), instead of waiting out a spacing after a slot
+      // nothing was sent at: 250 senders each holding a chat so stalled sent 70 messages a second.
+      const slot = answer.slot;
       const go = (): void => {
-        if (w.late || now() - at <= SHARED_LATE_MS) return w.resolve();
+        if (w.late || now() - at <= lateMs) return w.resolve();
         w.late = true;
+        w.givenBack = slot;
         queues[w.priority].unshift(w);
         if (!dispatching) void dispatch();
         else wake?.();
