@@ -11,6 +11,7 @@
  *   ("Ministry of Trade" -> "Ministry of Trade and Integration" when the article names the latter,
  *   also through a minister's title such as "Minister of Trade and Integration Arman Shakkaliev").
  */
+import { matchesNearKeyword } from "./near-keyword.js";
 
 /** A capitalised word; department names are runs of these joined by and/of/for/on/commas. */
 const CAP = "[A-Z][\\w'-]*";
@@ -43,7 +44,7 @@ function anyOf(alternatives: readonly string[], flags: string): RegExp {
  * Each pattern with a word every match holds (`keyword`, sought as a literal), preceded within the
  * match only by at most `wordsBefore` runs of word characters, apostrophes and hyphens, each
  * followed by white space. Such a pattern is run, sticky, only at the word starts just before
- * its keyword (see `matchesNear`): scanning every position of a whole article with it cost as much
+ * its keyword (see near-keyword.ts): scanning every position of a whole article with it cost as much
  * as the rest of the article's reading (issue 13).
  */
 interface ActorPattern {
@@ -93,63 +94,17 @@ function stripPersonName(title: string): string {
 
 const isWordChar = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-const WHITE = /\s/;
-/** What \s matches, without a regex call for ASCII. */
-const isWhite = (text: string, i: number): boolean => {
-  const code = text.charCodeAt(i);
-  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE.test(text.charAt(i));
-};
 /** A character of the words before a keyword: \w, ' or -. */
 const inWord = (code: number): boolean => isWordChar(code) || code === 39 || code === 45;
-
-/**
- * The matches a global scan of `p.re` would give, in order, found near `p.keyword` instead of by
- * scanning every position. Searching from `from`, let `k` be where the keyword next occurs. Any
- * match starting at or after `from` holds a keyword at or after `k`, and before that keyword only
- * up to `p.wordsBefore` words each followed by white space; if it starts before `k`, `k` lies in
- * those words. So it cannot start before the word holding `k` and the `p.wordsBefore` words before
- * that (nor before a character that cannot be part of them: the words would have to cover it),
- * and the leftmost match starts at a word start (every pattern opens with \b and a word
- * character) between there and `k`, or after `k`.
- */
-function matchesNear(text: string, p: ActorPattern): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  const { re, keyword } = p;
-  let from = 0;
-  for (;;) {
-    keyword.lastIndex = from;
-    const k = keyword.exec(text)?.index;
-    if (k === undefined) return out;
-    let start = k;
-    while (start > from && inWord(text.charCodeAt(start - 1))) start--;
-    for (let w = 0; w < p.wordsBefore; w++) {
-      let space = start;
-      while (space > from && isWhite(text, space - 1)) space--;
-      if (space === start) break;
-      let word = space;
-      while (word > from && inWord(text.charCodeAt(word - 1))) word--;
-      if (word === space) break;
-      start = word;
-    }
-    let m: RegExpExecArray | null = null;
-    for (let s = start; s <= k && !m; s++) {
-      if (!isWordChar(text.charCodeAt(s)) || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
-      re.lastIndex = s;
-      m = re.exec(text);
-    }
-    if (m) {
-      out.push(m);
-      from = m.index + m[0].length;
-    } else from = k + 1;
-  }
-}
+/** Every actor pattern opens with \b and a word character. */
+const atWordStart = (text: string, s: number): boolean => isWordChar(text.charCodeAt(s)) && !(s > 0 && isWordChar(text.charCodeAt(s - 1)));
 
 /** All actor mentions in `text`, in order, without overlaps (the longest wins). */
 export function findActors(text: string): ActorMention[] {
   const all: ActorMention[] = [];
   for (const p of ACTOR_PATTERNS) {
     const kind = p.kind;
-    for (const m of matchesNear(text, p)) {
+    for (const m of matchesNearKeyword(text, { re: p.re, keyword: p.keyword, wordsBefore: p.wordsBefore, inWord, mayStartAt: atWordStart })) {
       let raw = m[0];
       if (kind === "minister") raw = stripPersonName(raw);
       raw = raw.replace(/,$/, "");

@@ -1,7 +1,7 @@
 /**
- * Cheap facts about a line of text that articles.ts, sentences.ts and published-date.ts ask of
- * every line: how many words it has and how it ends. Each answers exactly what the regular
- * expression named in its comment answers, without building arrays or rescanning the line.
+ * Cheap facts about text that the extraction steps ask of every line or character: white space,
+ * how many words a line has and how it ends. Each answers exactly what the regular expression
+ * named in its comment answers, without building arrays or rescanning the line.
  */
 
 /** Whether code unit `c` is white space as `\s` means it in a JavaScript regular expression. */
@@ -9,6 +9,11 @@ export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/\s/.test(text.charAt(i))`: false past either end. */
+export function isSpaceAt(text: string, i: number): boolean {
+  return isSpaceCode(text.charCodeAt(i));
 }
 
 /** `text.split(/\s+/).length` for text with no white space at either end (a trimmed line). */

@@ -22,6 +22,7 @@
  * digest item: a digest comes from one publisher, and an item about talks with a neighbour names
  * the neighbour more often than the host.
  */
+import { isSpaceAt } from "./line-shape.js";
 
 /** Country -> the words that name it (name, adjective, capital). First match wins for a word. */
 const COUNTRIES: readonly [country: string, names: string][] = [
@@ -114,7 +115,6 @@ function countWords(text: string, starts: readonly string[], re: RegExp): number
 
 /** A name before a capitalised word that makes it a company's ("China Railway ..."), not a country's. */
 const NAME_OF_COMPANY = /^\s+(?!(?:Republic|Government|Cabinet|Parliament|Prime|President|Ministry|Minister|Treasury|Commission|Council|Court|Member)\b)[A-Z][a-z]/;
-const WHITESPACE = /\s/;
 
 /** The country an article names most (names, adjectives, capitals, own institutions); Kazakhstan when it names none. */
 export function homeCountry(articleText: string): string {
@@ -126,7 +126,7 @@ export function homeCountry(articleText: string): string {
     // "the Australian Government", "the EU Commission" name the country.
     // Only a name followed by whitespace can be a company's: the slice is read only then.
     const end = m.index + m[0].length;
-    if (WHITESPACE.test(articleText.charAt(end)) && NAME_OF_COMPANY.test(articleText.slice(end, end + 12)) && !/\s$/.test(m[0])) continue;
+    if (isSpaceAt(articleText, end) && NAME_OF_COMPANY.test(articleText.slice(end, end + 12)) && !/\s$/.test(m[0])) continue;
     const c = countryOf(m[0]);
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }

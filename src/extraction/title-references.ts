@@ -10,6 +10,7 @@
  *     thing ("it" -> "the Online Safety Bill");
  *  3. anything still dangling gets the article's title as context, in brackets.
  */
+import { matchesNearKeyword } from "./near-keyword.js";
 
 /** Nouns too generic to stand alone in a title once their determiner points back. */
 const GENERIC =
@@ -51,49 +52,12 @@ function nounPattern(noun: string): NounPattern {
   return p;
 }
 
-const WHITE = /\s/;
 /** A character of the words before the noun: [\w'’“”"-]. */
-const WORD_CHAR = /[\w'’“”"-]/;
-
-/**
- * The matches a global scan of the antecedent pattern gives in `sentence`, found near the noun
- * instead of by trying 1-4 words at every position (issue 13). Searching from `from`, let `k` be
- * the noun's next occurrence. Any match starting at or after `from` holds the noun at or after `k`
- * after 1-4 words each followed by white space; if it starts before `k`, `k` lies in those words.
- * So it starts no earlier than the word holding `k` and the four before it (nor before a character
- * that cannot be in them), and at the first character of a word or at `from`: a match starting
- * inside a word would start one character earlier too.
- */
-function antecedentMatches(sentence: string, p: NounPattern): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  for (;;) {
-    p.noun.lastIndex = from;
-    const k = p.noun.exec(sentence)?.index;
-    if (k === undefined) return out;
-    let start = k;
-    while (start > from && WORD_CHAR.test(sentence.charAt(start - 1))) start--;
-    for (let w = 0; w < 4; w++) {
-      let space = start;
-      while (space > from && WHITE.test(sentence.charAt(space - 1))) space--;
-      if (space === start) break;
-      let word = space;
-      while (word > from && WORD_CHAR.test(sentence.charAt(word - 1))) word--;
-      if (word === space) break;
-      start = word;
-    }
-    let m: RegExpExecArray | null = null;
-    for (let s = start; s <= k && !m; s++) {
-      if (s > start && WORD_CHAR.test(sentence.charAt(s - 1))) continue;
-      p.re.lastIndex = s;
-      m = p.re.exec(sentence);
-    }
-    if (m) {
-      out.push(m);
-      from = m.index + m[0].length;
-    } else from = k + 1;
-  }
-}
+const inWord = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 ||
+  code === 39 || code === 34 || code === 45 || code === 0x2019 || code === 0x201c || code === 0x201d;
+/** The pattern opens with a word: a match starting inside a word would start one character earlier too. */
+const atWordStart = (text: string, s: number, lowest: number): boolean => s === lowest || !inWord(text.charCodeAt(s - 1));
 
 /**
  * The fullest earlier mention of `noun`: "a pilot project called “Robot”" for "project". Null when
@@ -104,7 +68,7 @@ function antecedent(noun: string, before: readonly string[]): string | null {
   for (let i = before.length - 1; i >= 0; i--) {
     const sentence = before[i] ?? "";
     let best: string | null = null;
-    for (const m of antecedentMatches(sentence, pattern)) {
+    for (const m of matchesNearKeyword(sentence, { re: pattern.re, keyword: pattern.noun, wordsBefore: 4, inWord, mayStartAt: atWordStart })) {
       const words = (m[1] ?? "").trim().split(/\s+/);
       // Keep the modifiers after the last function word: "launched a pilot project" -> "pilot".
       let k = words.length;

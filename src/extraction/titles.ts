@@ -7,6 +7,7 @@
  * capitalised and kept under ~100 characters at a word boundary.
  */
 import { lemma } from "./lemma.js";
+import { isSpaceAt } from "./line-shape.js";
 import type { MarkerHit } from "./markers.js";
 
 export const MAX_TITLE_CHARS = 100;
@@ -32,12 +33,6 @@ function blank(text: string, spans: { start: number; end: number }[]): string {
   return out;
 }
 
-const WHITE = /\s/;
-/** What \s matches, without a regex call for ASCII. */
-const isWhite = (t: string, i: number): boolean => {
-  const code = t.charCodeAt(i);
-  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE.test(t.charAt(i));
-};
 /** White space other than single spaces, or white space before punctuation: what tidy's two middle passes change. */
 const UNTIDY_SPACE = /[^\S ]|\s\s|\s[,.;:]/;
 
@@ -49,16 +44,16 @@ function tidy(s: string): string {
   if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+(?=[,.;:])/g, "").replace(/\s\s+|[^\S ]/g, " ");
   // replace(/^[\s,\-:;"]+/, "").trim() without a regex: leading white space and ,-:;" then trailing white space.
   let start = 0;
-  while (start < t.length && (',-:;"'.includes(t.charAt(start)) || isWhite(t, start))) start++;
+  while (start < t.length && (',-:;"'.includes(t.charAt(start)) || isSpaceAt(t, start))) start++;
   let end = t.length;
-  while (end > start && isWhite(t, end - 1)) end--;
+  while (end > start && isSpaceAt(t, end - 1)) end--;
   return start === 0 && end === t.length ? t : t.slice(start, end);
 }
 
 /** `t` without its trailing characters among `chars` and white space: what replace(/[\s...]+$/, "") does without trying every position. */
 function trimEnd(t: string, chars: string): string {
   let end = t.length;
-  while (end > 0 && (chars.includes(t.charAt(end - 1)) || isWhite(t, end - 1))) end--;
+  while (end > 0 && (chars.includes(t.charAt(end - 1)) || isSpaceAt(t, end - 1))) end--;
   return end === t.length ? t : t.slice(0, end);
 }
 
@@ -75,7 +70,7 @@ function dropDangling(t: string): string {
   while (word > 0 && isAsciiLetter(t.charCodeAt(word - 1))) word--;
   if (t.length - word > DANGLING_MAX_CHARS) return t;
   let space = word;
-  while (space > 0 && isWhite(t, space - 1)) space--;
+  while (space > 0 && isSpaceAt(t, space - 1)) space--;
   return space < word && word < t.length && DANGLING_WORDS.has(t.slice(word).toLowerCase()) ? t.slice(0, space) : t;
 }
 
