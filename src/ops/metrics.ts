@@ -6,6 +6,8 @@ import type { Db } from "../db/client.ts";
 
 /** What a reminder tick reports (src/reminders/schedule.ts TickReport), as far as metrics need it. */
 export interface TickFigures {
+  /** A backlog pass between ticks counts what it sent, and is not a tick. */
+  kind?: "tick" | "pass";
   at: Date;
   durationMs: number;
   sent: number;
@@ -93,8 +95,10 @@ export function createMetrics(db: Db, options: { processMetrics?: boolean } = {}
       };
     },
     recordTick(report) {
-      lastTick = new Date(report.at.getTime() + report.durationMs);
-      tickDuration.observe(report.durationMs / 1000);
+      if (report.kind !== "pass") {
+        lastTick = new Date(report.at.getTime() + report.durationMs);
+        tickDuration.observe(report.durationMs / 1000);
+      }
       remindersSent.inc(report.sent);
       remindersFailed.inc(report.failed);
     },

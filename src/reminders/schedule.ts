@@ -30,7 +30,7 @@ export interface ReminderSchedulerDeps {
   /** Replaces the limiter built from config.rateLimits. */
   limiter?: RateLimiter;
   options?: Partial<DeliverOptions>;
-  /** Told after every tick (metrics, /healthz). */
+  /** Told after every tick, and after every backlog pass that delivered (metrics, /healthz). */
   onTick?: (report: TickReport) => void;
   /** Replaces the planning budgets (tests that drive tick() without the passes between ticks). */
   planning?: Partial<PlanningOptions>;
@@ -42,6 +42,8 @@ export interface ReminderSchedulerDeps {
 }
 
 export interface TickReport extends PlanningReport, DeliverReport {
+  /** A minute's tick, or a backlog pass between two (see ReminderScheduler.pass). */
+  kind: "tick" | "pass";
   at: Date;
   durationMs: number;
   /** False when another instance holds the planning lock (this tick only delivered). */
@@ -49,6 +51,7 @@ export interface TickReport extends PlanningReport, DeliverReport {
 }
 
 const NOT_PLANNED: PlanningReport = { planned: 0, inserted: 0, full: false, backlog: 0 };
+const NOT_DELIVERED: DeliverReport = { claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0 };
 
 export interface ReminderScheduler {
   /** Runs a first tick at once (catching up on any downtime), then one every minute (node-cron). */
@@ -61,6 +64,13 @@ export interface ReminderScheduler {
    * a tick is announced right after it.
    */
   tick(): Promise<TickReport>;
+  /**
+   * Runs one backlog pass now (what the running scheduler does every BACKLOG_PASS_INTERVAL_MS
+   * while planning has a backlog): writes the next slice of it and, when that wrote rows,
+   * delivers what is due, so reminders caught up after downtime go out at once rather than at
+   * the next minute's tick. Waits for a tick or pass in progress; never runs beside one.
+   */
+  pass(): Promise<TickReport>;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,7 +107,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     await checkPlanner();
     const planning = planner ? await runPlanning(deps.db, state, now, bulk, planningOptions) : NOT_PLANNED;
     const delivery = await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping);
-    const report: TickReport = { at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
+    const report: TickReport = { kind: "tick", at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
     const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
     log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
     deps.onTick?.(report);
@@ -116,16 +126,33 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     planner = held;
   }
 
-  /** A pass writing more of the backlog, serialized with ticks (it never runs beside one). */
+  /**
+   * A pass writing more of the backlog, then delivering when it wrote rows: a slice written
+   * between ticks is as due as the one the tick wrote (a restart's catch-up, a burst of
+   * follows), and the next tick may be a minute away.
+   */
   async function runPass(): Promise<TickReport> {
     const now = deps.clock.now();
+    const log = deps.logger.child({ job: "reminders" });
     const started = performance.now();
     bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
     await checkPlanner();
     const planning = !planner ? NOT_PLANNED : await runBacklogPass(deps.db, state, now, bulk, planningOptions);
-    const report: TickReport = { at: now, ...planning, claimed: 0, sent: 0, messages: 0, failed: 0, skipped: 0, chatsGone: 0, migrated: 0, durationMs: Math.round(performance.now() - started), planner };
-    deps.logger.debug({ job: "reminders", ...report, at: now.toISOString() }, "planning backlog pass");
+    const delivery = planning.inserted > 0 ? await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping) : NOT_DELIVERED;
+    const report: TickReport = { kind: "pass", at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
+    log[report.claimed === 0 ? "debug" : "info"]({ ...report, at: now.toISOString() }, "planning backlog pass");
+    if (report.claimed > 0) deps.onTick?.(report);
     return report;
+  }
+
+  /** Runs a pass once no tick or pass is running (they never run side by side). */
+  async function pass(): Promise<TickReport> {
+    while (running || queued) await (queued ?? running)?.catch(() => undefined);
+    const run = runPass().finally(() => {
+      if (running === run) running = null;
+    });
+    running = run;
+    return run;
   }
 
   /** While the scheduler runs and planning has a backlog, another pass in a moment. */
@@ -134,10 +161,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     passTimer = setTimeout(() => {
       passTimer = null;
       if (running || stopping) return schedulePass();
-      running = runPass().finally(() => {
-        running = null;
-      });
-      running.then(schedulePass, (error: unknown) => deps.logger.error({ err: error, job: "reminders" }, "planning backlog pass failed; the next tick retries"));
+      pass().then(schedulePass, (error: unknown) => deps.logger.error({ err: error, job: "reminders" }, "planning backlog pass failed; the next tick retries"));
     }, BACKLOG_PASS_INTERVAL_MS);
     passTimer.unref();
   }
@@ -191,5 +215,6 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       planner = deps.planningLock === undefined;
     },
     tick,
+    pass,
   };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/testing/bot-api-emulator.ts";
 import { exited, spawnStart } from "../support/spawn-start.ts";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
-import { addChat, addCommitment, addFollow } from "./db-helpers.ts";
+import { addChatsFollowing, addCommitment } from "./db-helpers.ts";
 
 const CHATS = 1000;
 const RATE = 100;
@@ -18,7 +18,6 @@ describeEachEngine("crash", (engine) => {
 let t: TestDb;
 let emulator: BotApiEmulator;
 const received = new Map<number, number>();
-let onAccepted: (() => void) | null = null;
 
 function startBot(now: string): ChildProcess {
   return spawnStart({ emulator, databaseUrl: t.url, now, rate: RATE });
@@ -26,19 +25,9 @@ function startBot(now: string): ChildProcess {
 
 beforeAll(async () => {
   t = await createTestDb(engine);
-  emulator = await createBotApiEmulator({
-    autoCreateChats: true,
-    latencyMs: 5,
-    onRequest: () => {
-      // Counting happens below from the call log; this only wakes the waiting test.
-      onAccepted?.();
-    },
-  });
+  emulator = await createBotApiEmulator({ autoCreateChats: true, latencyMs: 5 });
   const id = await addCommitment(t.db, { title: "Crash-test commitment", dueOn: "2026-03-31" });
-  for (let i = 0; i < CHATS; i++) {
-    await addChat(t.db, 10_000 + i);
-    await addFollow(t.db, 10_000 + i, "commitment", "", id);
-  }
+  await addChatsFollowing(t.db, Array.from({ length: CHATS }, (_, i) => 10_000 + i), id);
 });
 
 afterAll(async () => {
@@ -55,23 +44,35 @@ function countReceived(): void {
   }
 }
 
-function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
-    onAccepted = () => {
-      if (!condition()) return;
-      clearTimeout(timer);
-      onAccepted = null;
-      resolve();
-    };
+/**
+ * Resolves once `condition` holds, asked as each call is recorded with its answer (a hook on the
+ * request itself would run before the answer is logged, and the last one would go unnoticed).
+ */
+async function waitUntil(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  await emulator.waitForCall("sendMessage", () => condition(), { since: 0, timeoutMs }).catch((error: unknown) => {
+    throw new Error(`timed out waiting for ${what}: ${(error as Error).message}`);
   });
+}
+
+/** Chats that got a message, kept up to date as calls are recorded (the log is not rescanned each time). */
+function chatsReached(): () => number {
+  const chats = new Set<number>();
+  let seen = 0;
+  return () => {
+    const calls = emulator.getCalls({ method: "sendMessage" });
+    for (; seen < calls.length; seen++) {
+      const call = calls[seen];
+      if (call?.outcome.kind === "response" && call.outcome.body.ok) chats.add(Number(call.params["chat_id"]));
+    }
+    return chats.size;
+  };
 }
 
 describe("crash safety", () => {
   it("kill -9 mid-run, restart: none lost, duplicates within the in-flight bound", async () => {
     const first = startBot(START);
     const firstExit = exited(first);
-    await waitUntil(() => emulator.stats.sendMessageAccepted >= 300, 60_000);
+    await waitUntil(() => emulator.stats.sendMessageAccepted >= 300, "300 messages", 60_000);
     first.kill("SIGKILL");
     await firstExit;
     countReceived();
@@ -82,10 +83,8 @@ describe("crash safety", () => {
     // Restart after the claim lease (2 min) has passed on the bot's clock.
     const second = startBot("2026-03-24T04:05:00Z");
     const secondExit = exited(second);
-    await waitUntil(() => {
-      countReceived();
-      return received.size >= CHATS;
-    }, 90_000);
+    const reached = chatsReached();
+    await waitUntil(() => reached() >= CHATS, "a message in every chat", 90_000);
     // Let it finish recording, then stop it cleanly.
     await new Promise((resolve) => setTimeout(resolve, 500));
     second.kill("SIGTERM");

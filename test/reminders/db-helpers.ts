@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from "../support/db.ts";
 import { createReminderScheduler, type ReminderScheduler } from "../../src/reminders/schedule.ts";
 import type { DeliverOptions } from "../../src/reminders/deliver.ts";
 import type { RateLimits } from "../../src/config.ts";
+import type { PlanningOptions } from "../../src/reminders/planning.ts";
 
 export const silentLogger = pino({ level: "silent" });
 
@@ -64,13 +65,25 @@ export async function addFollow(db: Db, chatId: number | bigint, kind: "all" | "
 
 const LONG_AGO = new Date("2000-01-01T00:00:00Z");
 
+/**
+ * Private chats with these ids, each following one commitment (or everything, without one): what
+ * a loop of addChat and addFollow makes, in two statements.
+ */
+export async function addChatsFollowing(db: Db, ids: readonly number[], commitmentId?: number): Promise<void> {
+  await db.chat.createMany({ data: ids.map((id) => ({ id: BigInt(id), type: "private", title: `chat ${id}` })) });
+  const follow = commitmentId === undefined ? { kind: "all", value: "", commitmentId: null } : { kind: "commitment", value: String(commitmentId), commitmentId };
+  await db.follow.createMany({ data: ids.map((id) => ({ chatId: BigInt(id), ...follow, createdAt: LONG_AGO })) });
+}
+
 export interface TestScheduler extends ReminderScheduler {
   sleeps: number[];
 }
 
-/** A scheduler against the emulator whose waits are recorded and return at once. */
-/** A scheduler against the emulator whose waits are recorded and return at once; `databaseUrl` turns the bulk connection on, as in production. */
-export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token: string, extra: { rateLimits?: RateLimits; options?: Partial<DeliverOptions>; realSleep?: boolean; databaseUrl?: string } = {}): TestScheduler {
+/**
+ * A scheduler against the emulator whose waits are recorded and return at once; `databaseUrl`
+ * turns the bulk connection on, as in production. `planning` budgets default to none.
+ */
+export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token: string, extra: { rateLimits?: RateLimits; options?: Partial<DeliverOptions>; realSleep?: boolean; databaseUrl?: string; planning?: Partial<PlanningOptions> } = {}): TestScheduler {
   const sleeps: number[] = [];
   const api = new Api(token, { apiRoot });
   const scheduler = createReminderScheduler({
@@ -82,8 +95,8 @@ export function testScheduler(db: Db, clock: ManualClock, apiRoot: string, token
     ...(extra.realSleep ? {} : { sleep: async (ms: number) => { sleeps.push(ms); } }),
     options: { backoffMs: 1, sendTimeoutMs: 400, failedRetryDelayMs: 60_000, ...extra.options },
     // Tests call tick() directly, without the backlog passes the running scheduler makes
-    // between ticks: each tick does the whole of its planning instead.
-    planning: { rowBudget: Infinity, timeBudgetMs: Infinity },
+    // between ticks: each tick does the whole of its planning instead (unless a test sets budgets).
+    planning: { rowBudget: Infinity, timeBudgetMs: Infinity, ...extra.planning },
   });
   return Object.assign(scheduler, { sleeps });
 }

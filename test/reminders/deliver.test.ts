@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addChat, addCommitment, addFollow, testScheduler, useDeliveryHarness } from "./db-helpers.ts";
+import { addChat, addChatsFollowing, addCommitment, addFollow, testScheduler, useDeliveryHarness } from "./db-helpers.ts";
 import { describeEachEngine } from "../support/db.ts";
 
 describeEachEngine("deliver", (engine) => {
@@ -71,10 +71,7 @@ describe("deliver through the emulator", () => {
   it("claims by chat: 600 chats with 3 reminders due at once get one message each, whatever the batch size", async () => {
     for (let i = 0; i < 3; i++) await addCommitment(h.t.db, { title: `Due together ${i}`, dueOn: "2026-03-31" });
     const ids = Array.from({ length: 600 }, (_, i) => 800_000 + i);
-    for (const id of ids) {
-      await addChat(h.t.db, id);
-      await addFollow(h.t.db, id, "all");
-    }
+    await addChatsFollowing(h.t.db, ids);
     await h.scheduler.stop();
     h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token, { databaseUrl: h.t.url, options: { batchSize: 50, concurrency: 8 } });
     await h.scheduler.tick();
@@ -83,6 +80,26 @@ describe("deliver through the emulator", () => {
     expect(report).toMatchObject({ sent: 1800, messages: 600 });
     expect(new Set(ids.map((id) => h.texts(id).length))).toEqual(new Set([1]));
     expect(new Set(ids.map((id) => h.texts(id)[0]?.split("\n").filter((l) => l.startsWith("•")).length))).toEqual(new Set([3]));
+  });
+
+  it("a backlog pass delivers the slice it wrote at once, not at the next minute's tick", async () => {
+    await addCommitment(h.t.db, { title: "Caught up after a restart", dueOn: "2026-03-31" });
+    const ids = Array.from({ length: 1_200 }, (_, i) => 900_000 + i);
+    await addChatsFollowing(h.t.db, ids);
+    await h.scheduler.stop();
+    // Over budget at once: each tick or pass writes one slice of FAN_OUT_SLICE_ROWS (500) rows.
+    h.scheduler = testScheduler(h.t.db, h.clock, h.emulator.apiRoot, h.emulator.token, { databaseUrl: h.t.url, options: { concurrency: 8 }, planning: { rowBudget: 10_000, timeBudgetMs: 0 } });
+    h.clock.set("2026-03-24T04:00:10Z");
+    expect(await h.scheduler.tick()).toMatchObject({ kind: "tick", inserted: 500, sent: 500, full: true });
+    h.clock.set("2026-03-24T04:00:12Z");
+    expect(await h.scheduler.pass()).toMatchObject({ kind: "pass", inserted: 500, sent: 500, messages: 500 });
+    h.clock.set("2026-03-24T04:00:14Z");
+    expect(await h.scheduler.pass()).toMatchObject({ kind: "pass", inserted: 200, sent: 200, messages: 200 });
+    // Every chat has its one message, and nothing is left for the next tick.
+    expect(new Set(ids.map((id) => h.texts(id).length))).toEqual(new Set([1]));
+    h.clock.set("2026-03-24T04:01:00Z");
+    expect(await h.scheduler.tick()).toMatchObject({ inserted: 0, claimed: 0 });
+    expect(await h.scheduler.pass()).toMatchObject({ kind: "pass", inserted: 0, claimed: 0 });
   });
 
   it("a 429 storm: retry_after is honoured, nothing is lost", async () => {
