@@ -11,13 +11,14 @@ import { runMain } from "../cli/run-cli.ts";
 
 const SEEDS = path.join(import.meta.dirname, "../../seeds");
 const dir = mkdtempSync(path.join(tmpdir(), "mindet-files-"));
-// The seeds four times over, refused files among them, and first a long run-on text: the calling
-// thread takes the first file, and the worker thread starts (tsx compiling the sources in it)
-// well before that one is done, so both threads read files.
+// The seeds four times over, refused files among them, and first three long run-on texts: the
+// calling thread takes the first file, and the worker thread starts (tsx compiling the sources in
+// it) well before the calling thread is through them, so both threads read files (one run-on text,
+// 0.6 s, was not always enough with another test file running beside this one).
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
 for (let copy = 0; copy < 4; copy++) for (const f of seeds) copyFileSync(path.join(SEEDS, f), path.join(dir, `c${copy}-${f}`));
-const RUN_ON = "a-run-on.txt";
-writeFileSync(path.join(dir, RUN_ON), "item the ministry will deliver it by March 2027 and ".repeat(20_000));
+const RUN_ON = "-run-on.txt";
+for (const n of ["a", "b", "c"]) writeFileSync(path.join(dir, `${n}${RUN_ON}`), "item the ministry will deliver it by March 2027 and ".repeat(20_000));
 writeFileSync(path.join(dir, "c1-empty.txt"), "");
 writeFileSync(path.join(dir, "c2-binary.txt"), Buffer.from([0x41, 0x00, 0x42]));
 const files = readdirSync(dir).sort().map((f) => path.join(dir, f));
