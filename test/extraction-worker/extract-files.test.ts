@@ -27,9 +27,9 @@ const light = files.filter((f) => !f.endsWith(RUN_ON));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every outcome in the order onResult saw it, with its index. */
-async function collect(threads: number, startAfterMs = 0, list = files): Promise<{ seen: { index: number; outcome: FileOutcome }[]; workers: number; byWorkers: number }> {
+async function collect(threads: number, startAfterMs = 0, list = files, paybackChars = 0): Promise<{ seen: { index: number; outcome: FileOutcome }[]; workers: number; byWorkers: number }> {
   const seen: { index: number; outcome: FileOutcome }[] = [];
-  const { workers, byWorkers } = await extractFiles(list, (index, outcome) => seen.push({ index, outcome }), { threads, startAfterMs });
+  const { workers, byWorkers } = await extractFiles(list, (index, outcome) => seen.push({ index, outcome }), { threads, startAfterMs, paybackChars });
   return { seen, workers, byWorkers };
 }
 
@@ -56,10 +56,21 @@ describe("extractFiles", () => {
     expect(late).toEqual(one);
   });
 
+  it("starts no worker when less text is left than paybackChars, and one when more is", async () => {
+    const { seen: one } = await collect(1, 0, files);
+    // The run-on texts come first (1 MB each): from the second file on, 1 MB a file is expected.
+    const { seen: alone, workers } = await collect(2, 0, files, 100 * 1024 * 1024);
+    expect(workers).toBe(0);
+    expect(alone).toEqual(one);
+    const { seen: two, workers: started } = await collect(2, 0, files, 10 * 1024 * 1024);
+    expect(started).toBe(1);
+    expect(two).toEqual(one);
+  });
+
   it("rejects with what onResult throws", async () => {
     const error = await extractFiles(light, (index) => {
       if (index === 5) throw new Error("stdout closed");
-    }, { threads: 2, startAfterMs: 0 }).catch((e: unknown) => e);
+    }, { threads: 2, startAfterMs: 0, paybackChars: 0 }).catch((e: unknown) => e);
     expect((error as Error).message).toBe("stdout closed");
   });
 });
