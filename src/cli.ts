@@ -14,7 +14,8 @@ commands:
   extract FILE|DIR... [--json] [--rules] [--threads N]
                                  print the commitments found in documents (no database);
                                  --rules: which rules found each one; --threads: files are
-                                 read on N threads (default: one per core)
+                                 read on at most N threads (default: one per core, for
+                                 10 MB or more of text; smaller batches use one)
   ingest [DIR|FILE...]           store documents and their commitments (default: seeds/)
   list [--json] [--status S]     list stored commitments; S: open, overdue, done, missed,
                                  postponed, cancelled, all (default: open and overdue)

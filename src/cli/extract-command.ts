@@ -14,8 +14,8 @@ import { parseArgs } from "./parse-args.ts";
  * `mindet extract FILE|DIR... [--json] [--rules] [--threads N]`: no database. Every readable document is
  * extracted; each unreadable one gets a one-line error on stderr and makes the exit code 2 (the
  * output still holds the others, as grep does). `--rules` shows which rules found each commitment.
- * `--threads N` caps the threads that read files (default: the machine's cores; 1: this one only);
- * the output does not depend on it. An injected `extract` runs on this thread only.
+ * `--threads N` caps the threads that read files (default: the machine's cores, used only for
+ * 10 MB or more of text: see extract-files.ts; 1: this one only); the output does not depend on it. An injected `extract` runs on this thread only.
  */
 export async function runExtractCommand(args: readonly string[], io: CliIo, extract?: typeof defaultExtract): Promise<number> {
   const { flags, positionals } = parseArgs("extract", args, { booleans: ["--json", "--rules"], values: ["--threads"], aliases: { "-j": "--json" } });
