@@ -19,8 +19,12 @@ let t: TestDb;
 let emulator: BotApiEmulator;
 const received = new Map<number, number>();
 
+const children: ChildProcess[] = [];
+
 function startBot(now: string): ChildProcess {
-  return spawnStart({ emulator, databaseUrl: t.url, now, rate: RATE });
+  const child = spawnStart({ emulator, databaseUrl: t.url, now, rate: RATE });
+  children.push(child);
+  return child;
 }
 
 beforeAll(async () => {
@@ -31,6 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A failed wait leaves the restarted bot running: it must not outlive the test (and its database).
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await emulator.close();
   await t.destroy();
 });
