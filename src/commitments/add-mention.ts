@@ -4,7 +4,8 @@
 // is decided in one place.
 //
 // WHICH DATE IS IN FORCE. The latest statement wins, "latest" by the date it was made: a
-// mention's publication date, an admin's postponement's day (Asia/Almaty). A later article that
+// mention's publication date, else the day it was read (statementDay, in-force-due.ts, which
+// merges and splits use too), an admin's postponement's day (Asia/Almaty). A later article that
 // states another date moves the deadline (a DueChange, followers told at once, reminders for the
 // old date skipped); an older article read after a newer one is kept as a mention and moves
 // nothing. An admin's /postpone made after the latest article stays in force until an article
@@ -16,7 +17,7 @@ import type { Commitment, DueChange, Mention } from "../generated/prisma/client.
 import { followsReaching } from "../chats/followers-of.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import { isPending } from "./statuses.ts";
-import { dueChangeKind, STATEMENT_TIME_ZONE, type Tx } from "./in-force-due.ts";
+import { dueChangeKind, STATEMENT_TIME_ZONE, statementDay, type Tx } from "./in-force-due.ts";
 
 export type { Tx };
 
@@ -68,14 +69,10 @@ export interface StatedDueResult {
  */
 export async function addMention(tx: Tx, input: AddMentionInput): Promise<StatedDueResult & { mention: Mention }> {
   const mention = await tx.mention.create({
-    data: { ...input.mention, commitmentId: input.commitmentId, via: input.via, score: input.score ?? null, mergedFromId: input.mergedFromId ?? null },
+    // createdAt is the read day of a report without a publication date (statementDay): the injected clock's.
+    data: { ...input.mention, commitmentId: input.commitmentId, via: input.via, score: input.score ?? null, mergedFromId: input.mergedFromId ?? null, createdAt: input.now },
   });
   return { mention, ...(await applyStatedDue(tx, { commitmentId: input.commitmentId, mention, now: input.now, engine: input.engine })) };
-}
-
-/** The day a mention made its statement: its publication date, else the day it was read. */
-export function statedOn(mention: Pick<Mention, "publishedOn">, now: Date): IsoDate {
-  return mention.publishedOn ?? todayIn(STATEMENT_TIME_ZONE, now);
 }
 
 
@@ -93,8 +90,8 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
   if (mention.dueOn === null || mention.precision === "vague") return none;
   const c = await tx.commitment.findUnique({ where: { id: input.commitmentId } });
   if (!c || !isPending(c.status) || c.dueOn === mention.dueOn) return none;
-  const stated = statedOn(mention, now);
-  if (stated < (await inForceSince(tx, c, mention.id, now))) return none;
+  const stated = statementDay(mention);
+  if (stated < (await inForceSince(tx, c, mention.id))) return none;
 
   const fromPrecision = c.dueOn !== null && c.dueOn !== c.extractedDueOn ? "day" : c.precision;
   // Guarded on the date we read: a concurrent /postpone makes this a no-op instead of a lost update.
@@ -126,14 +123,14 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
  * The day the date in force was stated or decided: the latest publication among the
  * commitment's other dated mentions, its latest DueChange, and its latest postponement's day.
  */
-async function inForceSince(tx: Tx, c: Commitment, exceptMentionId: number, now: Date): Promise<IsoDate> {
+async function inForceSince(tx: Tx, c: Commitment, exceptMentionId: number): Promise<IsoDate> {
   const [mentions, lastChange, postponement] = await Promise.all([
-    tx.mention.findMany({ where: { commitmentId: c.id, id: { not: exceptMentionId }, withdrawnAt: null, dueOn: { not: null } }, select: { publishedOn: true } }),
+    tx.mention.findMany({ where: { commitmentId: c.id, id: { not: exceptMentionId }, withdrawnAt: null, dueOn: { not: null } }, select: { publishedOn: true, createdAt: true } }),
     tx.dueChange.findFirst({ where: { commitmentId: c.id }, orderBy: { id: "desc" }, select: { statedOn: true } }),
     tx.statusChange.findFirst({ where: { commitmentId: c.id, toStatus: "postponed" }, orderBy: { at: "desc" }, select: { at: true } }),
   ]);
   let since = "";
-  for (const m of mentions) since = maxDate(since, statedOn(m, now));
+  for (const m of mentions) since = maxDate(since, statementDay(m));
   if (lastChange?.statedOn) since = maxDate(since, lastChange.statedOn);
   // A postponement's day is later than any article of that day: it was decided having read them.
   if (postponement) since = maxDate(since, `${todayIn(STATEMENT_TIME_ZONE, postponement.at)}~`);

@@ -1,5 +1,5 @@
 // The deadline in force of a commitment with several reports (issue 9): the latest statement wins.
-import { daysBetween, todayIn } from "../calendar.ts";
+import { daysBetween, todayIn, type IsoDate } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
 import type { Commitment, Mention } from "../generated/prisma/client.ts";
 import { isPending } from "./statuses.ts";
@@ -7,20 +7,36 @@ import { isPending } from "./statuses.ts";
 /** A transaction's client (what db.$transaction hands its callback). */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-type Statement = Pick<Mention, "id" | "dueOn" | "precision" | "dueText" | "publishedOn" | "withdrawnAt">;
+type Statement = Pick<Mention, "id" | "dueOn" | "precision" | "dueText" | "publishedOn" | "createdAt" | "withdrawnAt">;
+
+/**
+ * The day a mention made its statement: its publication date, else the day it was read
+ * (Mention.createdAt: its creation, or the re-read that last changed its date), in Asia/Almaty.
+ * The one measure of "latest" for ingest (add-mention.ts) and for merges and splits (below).
+ */
+export function statementDay(mention: Pick<Mention, "publishedOn" | "createdAt">): IsoDate {
+  return mention.publishedOn ?? todayIn(STATEMENT_TIME_ZONE, mention.createdAt);
+}
+
+/** Whether `a` is a later statement than `b`: a later statement day, or the same day and read later (a higher id). */
+export function statedAfter(a: Pick<Mention, "id" | "publishedOn" | "createdAt">, b: Pick<Mention, "id" | "publishedOn" | "createdAt">): boolean {
+  const dayA = statementDay(a);
+  const dayB = statementDay(b);
+  return dayA > dayB || (dayA === dayB && a.id > b.id);
+}
 
 /**
  * The mention whose deadline is in force: among the mentions still in their sources, the latest
- * that states a date, by publication date and then by id (the later report read wins a tie). A
- * report without a date never undates a commitment. When no mention states a date, the oldest
- * mention (the one the commitment was created from). Null without mentions.
+ * that states a date (statedAfter). A report without a date never undates a commitment. When no
+ * mention states a date, the oldest mention (the one the commitment was created from). Null
+ * without mentions.
  */
 export function latestStatement<M extends Statement>(mentions: readonly M[]): M | null {
   const live = mentions.filter((m) => m.withdrawnAt === null);
   const pool = live.length > 0 ? live : [...mentions];
   const dated = pool.filter((m) => m.dueOn !== null);
   if (dated.length === 0) return pool.reduce<M | null>((oldest, m) => (oldest === null || m.id < oldest.id ? m : oldest), null);
-  return dated.reduce((latest, m) => ((m.publishedOn ?? "") > (latest.publishedOn ?? "") || ((m.publishedOn ?? "") === (latest.publishedOn ?? "") && m.id > latest.id) ? m : latest));
+  return dated.reduce((latest, m) => (statedAfter(m, latest) ? m : latest));
 }
 
 /** slip (later), pull-in (earlier) or dated (had none); null when the date did not move. */
@@ -56,7 +72,7 @@ export async function recomputeDue(tx: Tx, commitmentId: number): Promise<Recomp
   const postponement = await tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
   let dueOn = statement.dueOn;
   if (!isPending(c.status)) dueOn = c.dueOn;
-  else if (postponement && (statement.dueOn === null || (statement.publishedOn ?? "") <= todayIn(STATEMENT_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
+  else if (postponement && (statement.dueOn === null || statementDay(statement) <= todayIn(STATEMENT_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
   const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn };
   if (after.extractedDueOn !== before.extractedDueOn || after.precision !== before.precision || after.dueOn !== before.dueOn || statement.dueText !== c.dueText) {
     await tx.commitment.update({ where: { id: commitmentId }, data: { ...after, dueText: statement.dueText } });

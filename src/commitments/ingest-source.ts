@@ -135,6 +135,8 @@ async function updateMention(tx: Tx, mention: Mention, fields: ExtractedFields, 
   }
   if (mention.withdrawnAt !== null) data.withdrawnAt = null;
   if (Object.keys(data).length === 0) return "unchanged";
+  // A report that now states another date states it today, as far as we know (statementDay).
+  if ("dueOn" in data) data.createdAt = context.now;
   const updated = await tx.mention.update({ where: { id: mention.id }, data });
   if (owner) {
     const own: Partial<Commitment> = {};

@@ -2,7 +2,7 @@
 // CommitmentMerge row so /split (split-commitment.ts) can put it back.
 import type { Db } from "../db/client.ts";
 import type { Commitment } from "../generated/prisma/client.ts";
-import { dueChangeKind, ensureFirstMention, recomputeDue, type Tx } from "./in-force-due.ts";
+import { dueChangeKind, ensureFirstMention, recomputeDue, statementDay, type Tx } from "./in-force-due.ts";
 
 /** Who acts (the admin's Telegram id and name; null id for the system) and when. */
 export interface Actor {
@@ -139,7 +139,7 @@ export async function mergeInTx(tx: Tx, input: MergeInput): Promise<MergeSummary
     const change = await tx.dueChange.create({
       data: {
         commitmentId: keepId, mentionId: due.statement.id, fromDueOn: due.before.extractedDueOn, fromPrecision: due.before.precision,
-        toDueOn: due.after.extractedDueOn, toPrecision: due.after.precision, kind, statedOn: due.statement.publishedOn, at: input.at,
+        toDueOn: due.after.extractedDueOn, toPrecision: due.after.precision, kind, statedOn: statementDay(due.statement), at: input.at,
       },
     });
     undo.dueChangesAdded.push(change.id);

@@ -69,7 +69,7 @@ export async function placeNewCommitments(tx: Tx, sourceId: number, fresh: reado
   const idByRowKey = new Map(rows.map((r) => [r.key, r.id]));
   const idOf = new Map(keyed.map((c) => [c.fields.key, idByRowKey.get(c.rowKey) as number]));
   const id = (fields: ExtractedFields): number => idOf.get(fields.key) as number;
-  await tx.mention.createMany({ data: create.map(({ fields }) => ({ ...mentionFields(sourceId, fields), commitmentId: id(fields), via: "first" })) });
+  await tx.mention.createMany({ data: create.map(({ fields }) => ({ ...mentionFields(sourceId, fields), commitmentId: id(fields), via: "first", createdAt: context.now })) });
   placed.added = create.length;
   for (const { fields, ask } of create) {
     if (!ask) continue;

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { addMention } from "../../src/commitments/add-mention.ts";
 import { changeStatus } from "../../src/commitments/change-status.ts";
 import { ingestSource } from "../../src/commitments/ingest-source.ts";
+import { mergeCommitments } from "../../src/commitments/merge-commitments.ts";
+import { splitMerged } from "../../src/commitments/split-commitment.ts";
 import { engineOf } from "../../src/db/client.ts";
 import { createTestDb, describeEachEngine, type TestDb } from "../support/db.ts";
 import { DOC_V1, fakeExtract } from "./fake-extract.ts";
@@ -152,6 +154,29 @@ describeEachEngine("mentions and deadline drift", (engine) => {
     const fresh = await t.db.commitment.findFirstOrThrow({ where: { id: { gt: target.id } }, include: { mentions: true } });
     expect(fresh.key.startsWith(`${port.key}~`)).toBe(true);
     expect(fresh.mentions.map((m) => [m.key, m.via])).toEqual([[port.key, "first"]]);
+  });
+
+  it("a report without a publication date is stated on the day it was read: at ingest, and after a merge and split", async () => {
+    await ingest("a.txt", DOC_V1);
+    const id = await portId();
+    // Read on 5 Feb, dated nowhere: the latest statement, so it moves the date in force.
+    const source = await t.db.source.create({ data: { path: "u.txt", file: "u.txt", contentHash: "u", content: "u" } });
+    const mention = { sourceId: source.id, key: "u", article: null, publishedOn: null, quote: "The port report is now due by 2026-10-31.", quoteStart: 0, quoteEnd: 40, dueText: "by 2026-10-31", dueOn: "2026-10-31", precision: "day", responsible: null, body: null };
+    const added = await t.db.$transaction((tx) => addMention(tx, { commitmentId: id, mention, via: "matched", score: 0.6, now: LATER, engine: engineOf(t.db) }));
+    expect(added.dueChange).toMatchObject({ toDueOn: "2026-10-31", statedOn: "2026-02-05" });
+    expect((await t.db.commitment.findUniqueOrThrow({ where: { id } })).dueOn).toBe("2026-10-31");
+    // A separate commitment published on 1 Feb, merged in on 10 Feb: its report is older than the
+    // one read on 5 Feb, so the date in force stays; split off again, nothing moves back either.
+    await ingest("h.txt", ["Health plan", "Published 2026-02-01", "The Ministry of Health must open the clinic by 2026-05-31."].join("\n"), LATER);
+    const health = (await t.db.commitment.findFirstOrThrow({ where: { quote: { contains: "clinic" } } })).id;
+    const at = new Date("2026-02-10T06:00:00Z");
+    expect(await mergeCommitments(t.db, { keepId: id, mergeId: health, byUserId: 7n, byName: "Ada", at })).toMatchObject({ ok: true, merge: { dueBefore: "2026-10-31", dueAfter: "2026-10-31" } });
+    expect(await t.db.commitment.findUniqueOrThrow({ where: { id } })).toMatchObject({ dueOn: "2026-10-31", extractedDueOn: "2026-10-31" });
+    expect(await splitMerged(t.db, { id: health, byUserId: 7n, at })).toMatchObject({ ok: true });
+    expect(await t.db.commitment.findUniqueOrThrow({ where: { id } })).toMatchObject({ dueOn: "2026-10-31", extractedDueOn: "2026-10-31" });
+    // An older dated article read later still does not move it: 10 Jan is before 5 Feb.
+    expect(await ingest("c.txt", PORT_OLDER, new Date("2026-02-20T06:00:00Z"))).toMatchObject({ matched: 1, moved: 0 });
+    expect((await t.db.commitment.findUniqueOrThrow({ where: { id } })).dueOn).toBe("2026-10-31");
   });
 
   it("exports addMention for merges: a mention with a later date moves the deadline like ingest does", async () => {

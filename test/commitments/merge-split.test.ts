@@ -264,10 +264,14 @@ describeEachEngine("merge and split", (engine) => {
   });
 });
 
-it("the latest dated statement is in force; an undated later report does not undate", () => {
-  const m = (id: number, dueOn: string | null, publishedOn: string | null) => ({ id, dueOn, publishedOn, precision: "day", dueText: null, withdrawnAt: null });
+it("the latest dated statement is in force, a report without a publication date dated by its reading; an undated later report does not undate", () => {
+  // Read on 10 Feb 2026 (05:00 UTC, 10:00 in Almaty) unless published.
+  const m = (id: number, dueOn: string | null, publishedOn: string | null, createdAt = "2026-02-10T05:00:00Z") => ({ id, dueOn, publishedOn, createdAt: new Date(createdAt), precision: "day", dueText: null, withdrawnAt: null });
   expect(latestStatement([m(1, "2025-12-31", "2025-11-01"), m(2, "2026-03-31", "2026-02-03"), m(3, null, "2026-03-01")])?.id).toBe(2);
   expect(latestStatement([m(1, "2025-12-31", "2026-02-03"), m(2, "2026-03-31", "2026-01-01")])?.id).toBe(1);
   expect(latestStatement([m(5, null, "2026-01-01"), m(4, null, "2026-02-01")])?.id).toBe(4);
   expect(latestStatement([])).toBeNull();
+  // Without a publication date, the day it was read counts, in Almaty: 9 Feb 20:00 UTC is 10 Feb there.
+  expect(latestStatement([m(1, "2026-06-30", "2026-02-09"), m(2, "2026-09-30", null, "2026-02-09T20:00:00Z")])?.id).toBe(2);
+  expect(latestStatement([m(1, "2026-06-30", "2026-02-10"), m(2, "2026-09-30", null, "2026-02-09T18:00:00Z")])?.id).toBe(1);
 });
