@@ -4,20 +4,20 @@
 // is decided in one place.
 //
 // WHICH DATE IS IN FORCE. The latest statement wins, "latest" by the date it was made: a
-// mention's publication date, else the day it was read (statementDay, in-force-due.ts, which
-// merges and splits use too), an admin's postponement's day (Asia/Almaty). A later article that
+// mention's publication date, else the day it was read, an admin's postponement's day
+// (Asia/Almaty); among the mentions still in their sources. The rule is in-force-due.ts's, which
+// merges and splits apply too (recomputeDue). A later article that
 // states another date moves the deadline (a DueChange, followers told at once, reminders for the
 // old date skipped); an older article read after a newer one is kept as a mention and moves
 // nothing. An admin's /postpone made after the latest article stays in force until an article
 // published later than it states a date again; a postponement made before it is superseded (the
 // StatusChange stays in the history either way). Closed commitments keep their date.
-import { todayIn, type IsoDate } from "../calendar.ts";
 import type { DbEngine } from "../db/client.ts";
 import type { Commitment, DueChange, Mention } from "../generated/prisma/client.ts";
 import { followsReaching } from "../chats/followers-of.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import { isPending } from "./statuses.ts";
-import { dueChangeKind, STATEMENT_TIME_ZONE, statementDay, type Tx } from "./in-force-due.ts";
+import { dueChangeKind, latestPostponement, latestStatement, postponementStands, statementDay, type Tx } from "./in-force-due.ts";
 
 export type { Tx };
 
@@ -90,8 +90,12 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
   if (mention.dueOn === null || mention.precision === "vague") return none;
   const c = await tx.commitment.findUnique({ where: { id: input.commitmentId } });
   if (!c || !isPending(c.status) || c.dueOn === mention.dueOn) return none;
+  // The rule recomputeDue applies after a merge or split: it moves the date only as the latest
+  // statement among the reports still in their sources, and not below a later postponement.
+  if (latestStatement(await tx.mention.findMany({ where: { commitmentId: c.id } }))?.id !== mention.id) return none;
+  const postponement = await latestPostponement(tx, c.id);
+  if (postponement && postponementStands(postponement, mention)) return none;
   const stated = statementDay(mention);
-  if (stated < (await inForceSince(tx, c, mention.id))) return none;
 
   const fromPrecision = c.dueOn !== null && c.dueOn !== c.extractedDueOn ? "day" : c.precision;
   // Guarded on the date we read: a concurrent /postpone makes this a no-op instead of a lost update.
@@ -119,27 +123,6 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
   return { dueChange, notices, skipped };
 }
 
-/**
- * The day the date in force was stated or decided: the latest publication among the
- * commitment's other dated mentions, its latest DueChange, and its latest postponement's day.
- */
-async function inForceSince(tx: Tx, c: Commitment, exceptMentionId: number): Promise<IsoDate> {
-  const [mentions, lastChange, postponement] = await Promise.all([
-    tx.mention.findMany({ where: { commitmentId: c.id, id: { not: exceptMentionId }, withdrawnAt: null, dueOn: { not: null } }, select: { publishedOn: true, createdAt: true } }),
-    tx.dueChange.findFirst({ where: { commitmentId: c.id }, orderBy: { id: "desc" }, select: { statedOn: true } }),
-    tx.statusChange.findFirst({ where: { commitmentId: c.id, toStatus: "postponed" }, orderBy: { at: "desc" }, select: { at: true } }),
-  ]);
-  let since = "";
-  for (const m of mentions) since = maxDate(since, statementDay(m));
-  if (lastChange?.statedOn) since = maxDate(since, lastChange.statedOn);
-  // A postponement's day is later than any article of that day: it was decided having read them.
-  if (postponement) since = maxDate(since, `${todayIn(STATEMENT_TIME_ZONE, postponement.at)}~`);
-  return since;
-}
-
-function maxDate(a: string, b: string): string {
-  return a > b ? a : b;
-}
 
 const REMINDER_KINDS = ["before", "due", "overdue"];
 

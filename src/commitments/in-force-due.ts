@@ -1,7 +1,7 @@
 // The deadline in force of a commitment with several reports (issue 9): the latest statement wins.
 import { daysBetween, todayIn, type IsoDate } from "../calendar.ts";
 import type { Db } from "../db/client.ts";
-import type { Commitment, Mention } from "../generated/prisma/client.ts";
+import type { Commitment, Mention, StatusChange } from "../generated/prisma/client.ts";
 import { isPending } from "./statuses.ts";
 
 /** A transaction's client (what db.$transaction hands its callback). */
@@ -39,6 +39,19 @@ export function latestStatement<M extends Statement>(mentions: readonly M[]): M 
   return dated.reduce((latest, m) => (statedAfter(m, latest) ? m : latest));
 }
 
+/** An admin's latest /postpone of the commitment, or null. */
+export function latestPostponement(tx: Tx, commitmentId: number): Promise<StatusChange | null> {
+  return tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+}
+
+/**
+ * Whether a postponement outranks a statement: it counts as a statement made on its day
+ * (Almaty), after any report of that day, so only a report stated on a later day supersedes it.
+ */
+export function postponementStands(postponement: Pick<StatusChange, "at">, statement: Pick<Mention, "publishedOn" | "createdAt">): boolean {
+  return statementDay(statement) <= todayIn(STATEMENT_TIME_ZONE, postponement.at);
+}
+
 /** slip (later), pull-in (earlier) or dated (had none); null when the date did not move. */
 export function dueChangeKind(from: string | null, to: string | null): "slip" | "pull-in" | "dated" | null {
   if (to === null || from === to) return null;
@@ -69,10 +82,10 @@ export async function recomputeDue(tx: Tx, commitmentId: number): Promise<Recomp
   const before = { extractedDueOn: c.extractedDueOn, precision: c.precision, dueOn: c.dueOn };
   const statement = latestStatement(mentions);
   if (!statement) return { before, after: before, statement: null };
-  const postponement = await tx.statusChange.findFirst({ where: { commitmentId, toStatus: "postponed" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  const postponement = await latestPostponement(tx, commitmentId);
   let dueOn = statement.dueOn;
   if (!isPending(c.status)) dueOn = c.dueOn;
-  else if (postponement && (statement.dueOn === null || statementDay(statement) <= todayIn(STATEMENT_TIME_ZONE, postponement.at))) dueOn = postponement.toDueOn;
+  else if (postponement && (statement.dueOn === null || postponementStands(postponement, statement))) dueOn = postponement.toDueOn;
   const after = { extractedDueOn: statement.dueOn, precision: statement.precision, dueOn };
   if (after.extractedDueOn !== before.extractedDueOn || after.precision !== before.precision || after.dueOn !== before.dueOn || statement.dueText !== c.dueText) {
     await tx.commitment.update({ where: { id: commitmentId }, data: { ...after, dueText: statement.dueText } });

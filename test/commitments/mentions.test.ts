@@ -179,6 +179,22 @@ describeEachEngine("mentions and deadline drift", (engine) => {
     expect((await t.db.commitment.findUniqueOrThrow({ where: { id } })).dueOn).toBe("2026-10-31");
   });
 
+  it("a report withdrawn from its source no longer outranks a newer one, at ingest as after a merge", async () => {
+    await ingest("a.txt", DOC_V1);
+    const id = await portId();
+    expect(await ingest("b.txt", PORT_LATER, LATER)).toMatchObject({ matched: 1, moved: 1 });
+    // The 1 Feb article is edited and no longer says it: its report is withdrawn, the date it set stays.
+    expect(await ingest("b.txt", ["Port plans slip", "Published 2026-02-01", "Nothing more on the port."].join("\n"), LATER)).toMatchObject({ withdrawn: 1 });
+    expect((await t.db.commitment.findUniqueOrThrow({ where: { id } })).dueOn).toBe("2026-09-30");
+    // An article of 20 Jan is now the latest report still in its source: it sets the date, as a
+    // recomputation after a merge or split would.
+    const source = await t.db.source.create({ data: { path: "c.txt", file: "c.txt", contentHash: "c", content: "c", publishedOn: "2026-01-20" } });
+    const mention = { sourceId: source.id, key: "c", article: null, publishedOn: "2026-01-20", quote: "The port report is due by 2026-07-31.", quoteStart: 0, quoteEnd: 36, dueText: "by 2026-07-31", dueOn: "2026-07-31", precision: "day", responsible: null, body: null };
+    const added = await t.db.$transaction((tx) => addMention(tx, { commitmentId: id, mention, via: "matched", score: 0.6, now: new Date("2026-02-20T06:00:00Z"), engine: engineOf(t.db) }));
+    expect(added.dueChange).toMatchObject({ fromDueOn: "2026-09-30", toDueOn: "2026-07-31", kind: "pull-in", statedOn: "2026-01-20" });
+    expect((await t.db.commitment.findUniqueOrThrow({ where: { id } })).dueOn).toBe("2026-07-31");
+  });
+
   it("exports addMention for merges: a mention with a later date moves the deadline like ingest does", async () => {
     await ingest("a.txt", DOC_V1);
     const id = await portId();
