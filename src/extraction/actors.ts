@@ -11,6 +11,7 @@
  *   ("Ministry of Trade" -> "Ministry of Trade and Integration" when the article names the latter,
  *   also through a minister's title such as "Minister of Trade and Integration Arman Shakkaliev").
  */
+import { isWordCode } from "./line-shape.js";
 import { matchesNearKeyword } from "./near-keyword.js";
 
 /** A capitalised word; department names are runs of these joined by and/of/for/on/commas. */
@@ -92,12 +93,10 @@ function stripPersonName(title: string): string {
   return words.length >= 3 ? `${m[1]} ${words.slice(0, -2).join(" ")}` : title;
 }
 
-const isWordChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 /** A character of the words before a keyword: \w, ' or -. */
-const inWord = (code: number): boolean => isWordChar(code) || code === 39 || code === 45;
+const inWord = (code: number): boolean => isWordCode(code) || code === 39 || code === 45;
 /** Every actor pattern opens with \b and a word character. */
-const atWordStart = (text: string, s: number): boolean => isWordChar(text.charCodeAt(s)) && !(s > 0 && isWordChar(text.charCodeAt(s - 1)));
+const atWordStart = (text: string, s: number): boolean => isWordCode(text.charCodeAt(s)) && !(s > 0 && isWordCode(text.charCodeAt(s - 1)));
 
 /** All actor mentions in `text`, in order, without overlaps (the longest wins). */
 export function findActors(text: string): ActorMention[] {

@@ -1,6 +1,6 @@
 /**
  * Cheap facts about text that the extraction steps ask of every line or character: white space,
- * how many words a line has and how it ends. Each answers exactly what the regular expression
+ * word characters, how many words a line has and how it ends. Each answers exactly what the regular expression
  * named in its comment answers, without building arrays or rescanning the line.
  */
 
@@ -9,6 +9,11 @@ export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether code unit `c` is a word character as `\w` means it without the `u` flag: [A-Za-z0-9_]. */
+export function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** `/\s/.test(text.charAt(i))`: false past either end. */

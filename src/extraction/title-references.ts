@@ -10,6 +10,7 @@
  *     thing ("it" -> "the Online Safety Bill");
  *  3. anything still dangling gets the article's title as context, in brackets.
  */
+import { isWordCode } from "./line-shape.js";
 import { matchesNearKeyword } from "./near-keyword.js";
 
 /** Nouns too generic to stand alone in a title once their determiner points back. */
@@ -54,8 +55,7 @@ function nounPattern(noun: string): NounPattern {
 
 /** A character of the words before the noun: [\w'’“”"-]. */
 const inWord = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 ||
-  code === 39 || code === 34 || code === 45 || code === 0x2019 || code === 0x201c || code === 0x201d;
+  isWordCode(code) || code === 39 || code === 34 || code === 45 || code === 0x2019 || code === 0x201c || code === 0x201d;
 /** The pattern opens with a word: a match starting inside a word would start one character earlier too. */
 const atWordStart = (text: string, s: number, lowest: number): boolean => s === lowest || !inWord(text.charCodeAt(s - 1));
 

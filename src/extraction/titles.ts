@@ -181,14 +181,16 @@ export function buildTitle(input: TitleInput): string {
       // "The next meeting ... is scheduled for October in Astana": the subject is the event.
       const subject = subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start);
       title = `${subject}${afterMarker.split(/[,;]/)[0] ?? ""}`;
-    } else if (actNoun(afterMarker)) {
-      // "The construction of X is scheduled for completion": complete the construction of X.
-      const verb = actNoun(afterMarker) ?? "";
-      title = `${verb} ${subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start)}`;
     } else {
-      title = afterMarker.replace(/^\s*(?:with\s+|to\s+|of\s+)/, "");
-      const first = /^\s*(\w+ing)\b/.exec(title);
-      if (first?.[1]) title = `${lemma(first[1])}${title.slice(first[0].length)}`;
+      const verb = actNoun(afterMarker);
+      if (verb) {
+        // "The construction of X is scheduled for completion": complete the construction of X.
+        title = `${verb} ${subjectBefore(text, Math.max(contentOffset, clauseStart), marker.start)}`;
+      } else {
+        title = afterMarker.replace(/^\s*(?:with\s+|to\s+|of\s+)/, "");
+        const first = /^\s*(\w+ing)\b/.exec(title);
+        if (first?.[1]) title = `${lemma(first[1])}${title.slice(first[0].length)}`;
+      }
     }
   } else {
     title = text.slice(Math.max(contentOffset, clauseStart), clauseEnd);

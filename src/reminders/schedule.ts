@@ -98,22 +98,6 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   let ticks = 0;
   let passTimer: NodeJS.Timeout | null = null;
 
-  async function runTick(): Promise<TickReport> {
-    // The clock is read once: planning and the claim both use this instant.
-    const now = deps.clock.now();
-    const log = deps.logger.child({ job: "reminders", tick: ++ticks });
-    const started = performance.now();
-    bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
-    await checkPlanner();
-    const planning = planner ? await runPlanning(deps.db, state, now, bulk, planningOptions) : NOT_PLANNED;
-    const delivery = await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping);
-    const report: TickReport = { kind: "tick", at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
-    const quiet = report.inserted === 0 && report.claimed === 0 && report.skipped === 0;
-    log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, "reminder tick");
-    deps.onTick?.(report);
-    return report;
-  }
-
   /**
    * Whether this instance plans this tick (see planningLock). An instance that takes the lock
    * starts from a fresh state: another planned meanwhile, so it plans everything current again
@@ -127,32 +111,37 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   }
 
   /**
-   * A pass writing more of the backlog, then delivering when it wrote rows: a slice written
-   * between ticks is as due as the one the tick wrote (a restart's catch-up, a burst of
-   * follows), and the next tick may be a minute away.
+   * One tick (plan, then deliver) or one backlog pass (write the next slice of the backlog, then
+   * deliver when it wrote rows: a slice written between ticks is as due as the one the tick
+   * wrote, after a restart's catch-up or a burst of follows, and the next tick may be a minute away).
    */
-  async function runPass(): Promise<TickReport> {
+  async function run(kind: "tick" | "pass"): Promise<TickReport> {
+    // The clock is read once: planning and the claim both use this instant.
     const now = deps.clock.now();
-    const log = deps.logger.child({ job: "reminders" });
+    const log = deps.logger.child(kind === "tick" ? { job: "reminders", tick: ++ticks } : { job: "reminders" });
     const started = performance.now();
     bulk ??= deps.config.databaseUrl ? openBulkSql(deps.config.databaseUrl) : null;
     await checkPlanner();
-    const planning = !planner ? NOT_PLANNED : await runBacklogPass(deps.db, state, now, bulk, planningOptions);
-    const delivery = planning.inserted > 0 ? await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping) : NOT_DELIVERED;
-    const report: TickReport = { kind: "pass", at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
-    log[report.claimed === 0 ? "debug" : "info"]({ ...report, at: now.toISOString() }, "planning backlog pass");
-    if (report.claimed > 0) deps.onTick?.(report);
+    const plan = kind === "tick" ? runPlanning : runBacklogPass;
+    const planning = planner ? await plan(deps.db, state, now, bulk, planningOptions) : NOT_PLANNED;
+    const delivers = kind === "tick" || planning.inserted > 0;
+    const delivery = delivers ? await deliverDue({ db: deps.db, api: deps.api, clock: deps.clock, logger: log, limiter, sleep, options }, now, () => stopping) : NOT_DELIVERED;
+    const report: TickReport = { kind, at: now, ...planning, ...delivery, durationMs: Math.round(performance.now() - started), planner };
+    // A tick is news when it wrote, claimed or skipped anything; a pass when it claimed.
+    const quiet = kind === "tick" ? report.inserted === 0 && report.claimed === 0 && report.skipped === 0 : report.claimed === 0;
+    log[quiet ? "debug" : "info"]({ ...report, at: now.toISOString() }, kind === "tick" ? "reminder tick" : "planning backlog pass");
+    if (kind === "tick" || report.claimed > 0) deps.onTick?.(report);
     return report;
   }
 
   /** Runs a pass once no tick or pass is running (they never run side by side). */
   async function pass(): Promise<TickReport> {
     while (running || queued) await (queued ?? running)?.catch(() => undefined);
-    const run = runPass().finally(() => {
-      if (running === run) running = null;
+    const passing = run("pass").finally(() => {
+      if (running === passing) running = null;
     });
-    running = run;
-    return run;
+    running = passing;
+    return passing;
   }
 
   /** While the scheduler runs and planning has a backlog, another pass in a moment. */
@@ -168,7 +157,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
 
   function tick(): Promise<TickReport> {
     if (!running) {
-      running = runTick().finally(() => {
+      running = run("tick").finally(() => {
         running = null;
       });
       return running;

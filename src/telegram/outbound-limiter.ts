@@ -85,7 +85,7 @@ export const SHARED_LOOKAHEAD_MS = 200;
  * a third of the room the margin leaves in a second of the overall limit, which is what a late
  * message eats into: 8 ms at 30/s (24 ms of room), 20 ms at 1,000/s (59 ms). At least 8 ms.
  */
-const lateToleranceMs = (global: Limit, perSecond: number): number => Math.max(8, (Math.max(1, Math.floor(perSecond) - 1) * global.spacing - 1000) / 3);
+const lateToleranceMs = (spacingMs: number, perSecond: number): number => Math.max(8, (Math.max(1, Math.floor(perSecond) - 1) * spacingMs - 1000) / 3);
 /** Most slots asked for in one statement (a burst of replies). */
 const SHARED_MAX_GRANT = 500;
 /** After the shared pacing failed, this process paces on its own this long before asking again. */
@@ -124,8 +124,8 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   const chatExtra = options.perChatMarginMs ?? 100;
   const widenChat = (ms: number): number => widen(ms) + Math.min(chatExtra, ms / 10);
   const { globalPerSecond, perChatPerSecond, perGroupPerMinute } = options.limits;
-  const spacingOnly = createLimit(globalPerSecond, 1000, widen);
-  const lateMs = lateToleranceMs(spacingOnly, globalPerSecond);
+  // The global limit's spacing (createLimit's): a second divided by the rate, widened.
+  const lateMs = lateToleranceMs(widen(1000 / globalPerSecond), globalPerSecond);
   const global = createLimit(globalPerSecond, 1000, widen, Math.max(GLOBAL_CATCH_UP_MIN_MS, lateMs));
   const perChat = new Map<string, Limit>();
   const perGroup = new Map<string, Limit>();

@@ -15,6 +15,7 @@
  * Measured on the news corpus: findDeadlines about 2.2-2.5x cheaper than a global scan per parser.
  */
 
+import { isWordCode } from "../line-shape.js";
 import { BY_PREP, FROM_PREP, IN_PREP, SCHEDULE_PREP } from "./types.js";
 
 /** Kinds of core word, one bit each. */
@@ -155,7 +156,7 @@ export function scanCoreWords(text: string, words: CoreWords): void {
   while (CORE_PATTERN.test(text)) {
     const end = CORE_PATTERN.lastIndex;
     let start = end - 1;
-    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
     if (count === words.at.length) grow(words);
     const kind = kindOf(text, start, end);
     words.at[count] = start;
@@ -182,8 +183,6 @@ function grow(words: CoreWords): void {
   before.set(words.before);
   words.before = before;
 }
-
-const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * Every word that a parser's pattern can hold before its core word (lower case): the
@@ -235,10 +234,10 @@ export function wordStartsBefore(text: string, words: CoreWords, k: number): num
   let p = words.at[k] as number;
   while (n < MAX_WORDS_BEFORE) {
     let end = p - 1;
-    while (end >= 0 && !isWordChar(text.charCodeAt(end))) end--;
+    while (end >= 0 && !isWordCode(text.charCodeAt(end))) end--;
     if (end < 0) break;
     let start = end;
-    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
     if (!mayPrecedeCore(text, start, end + 1)) break;
     words.before[base + n++] = start;
     p = start;
