@@ -1,8 +1,9 @@
 /**
  * Extraction of many document files on every core, for `mindet extract DIR`. The calling thread
  * and `threads - 1` worker threads take the files one at a time from a shared counter (a
- * SharedArrayBuffer: a thread that finishes a file takes the next without asking anyone), so a
- * large file never leaves the other threads idle. `onResult` is called in file order, whichever
+ * SharedArrayBuffer: a thread that finishes its files takes the next without asking anyone), so
+ * a large file never leaves the other threads idle; each reads up to READ_AHEAD_CHARS of text
+ * before it extracts what it read (see readBatch). `onResult` is called in file order, whichever
  * thread read which file: the output is the one a single thread gives, byte for byte.
  *
  * The calling thread works too, and starts the workers only once it has spent `startAfterMs` on
@@ -36,27 +37,51 @@ export interface FilesThreadData {
   counter: SharedArrayBuffer;
 }
 
+/** A file taken and read: its text, or the DocumentError that refused it. */
+type ReadFile = { index: number; text: string } | { index: number; error: DocumentError };
+
 /**
- * Reads and extracts one file; a DocumentError becomes an outcome, anything else is thrown.
- * `read.chars` (when given) grows by the length of the text read.
+ * Reads the files `take()` hands out (an index; files.length or more when none is left) until
+ * `chars` characters of text are read, at least one file, or none is left. `read.chars` (when
+ * given) grows by the text read. A DocumentError becomes the file's; anything else is thrown.
+ * Reading a batch before extracting it, rather than a file before each extraction, made a
+ * one-thread `mindet extract` over 5 MB of news 7% faster (1.10-1.16 s -> 1.02-1.06 s in the
+ * same process): the extractor's code and data stay in the caches instead of alternating with
+ * the kernel's file reads.
  */
-export function extractFile(file: string, extract: (text: string) => ExtractionResult = (text) => extractDocument(text, {}), read?: { chars: number }): FileOutcome {
-  try {
-    const { text } = readDocumentSync(file);
-    if (read) read.chars += text.length;
-    return { ok: true, commitments: extract(text).commitments };
-  } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, error };
-    throw error;
+function readBatch(files: readonly string[], take: () => number, chars: number, read?: { chars: number }): ReadFile[] {
+  const batch: ReadFile[] = [];
+  let size = 0;
+  while (size < chars) {
+    const index = take();
+    if (index >= files.length) break;
+    try {
+      const { text } = readDocumentSync(files[index] ?? "");
+      batch.push({ index, text });
+      size += text.length;
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      batch.push({ index, error });
+    }
   }
+  if (read) read.chars += size;
+  return batch;
+}
+
+/** The outcome of a file read: its commitments, or the error that refused it. */
+function extractRead(file: ReadFile, extract: (text: string) => ExtractionResult = (text) => extractDocument(text, {})): FileOutcome {
+  return "error" in file ? { ok: false, error: file.error } : { ok: true, commitments: extract(file.text).commitments };
 }
 
 /** Runs in a files thread: takes files from the counter until none is left, posting each outcome. */
 export function serveFiles(data: FilesThreadData, post: (message: { index: number; outcome: PostedOutcome }) => void): void {
   const next = new Int32Array(data.counter);
-  for (let index = Atomics.add(next, 0, 1); index < data.files.length; index = Atomics.add(next, 0, 1)) {
-    const outcome = extractFile(data.files[index] ?? "");
-    post({ index, outcome: outcome.ok ? outcome : { ok: false, file: outcome.error.file, message: outcome.error.message } });
+  const take = (): number => Atomics.add(next, 0, 1);
+  for (let batch = readBatch(data.files, take, READ_AHEAD_CHARS); batch.length > 0; batch = readBatch(data.files, take, READ_AHEAD_CHARS)) {
+    for (const file of batch) {
+      const outcome = extractRead(file);
+      post({ index: file.index, outcome: outcome.ok ? outcome : { ok: false, file: outcome.error.file, message: outcome.error.message } });
+    }
   }
 }
 
@@ -75,6 +100,8 @@ export interface ExtractFilesOptions {
 export const START_WORKERS_AFTER_MS = 100;
 /** Text that must be left for worker threads to be worth starting (see the file comment). */
 export const WORKER_PAYBACK_CHARS = 10 * 1024 * 1024;
+/** Text a thread reads before it extracts what it read (see readBatch). */
+export const READ_AHEAD_CHARS = 64 * 1024;
 
 /**
  * Extracts `files`, calling `onResult(index, outcome)` once per file in file order. Rejects with
@@ -98,9 +125,13 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
   };
 
   if (threads === 1) {
-    for (let index = 0; index < files.length; index++) {
-      outcomes[index] = extractFile(files[index] ?? "", options.extract);
-      flush();
+    let taken = 0;
+    const take = (): number => taken++;
+    for (let batch = readBatch(files, take, READ_AHEAD_CHARS); batch.length > 0; batch = readBatch(files, take, READ_AHEAD_CHARS)) {
+      for (const file of batch) {
+        outcomes[file.index] = extractRead(file, options.extract);
+        flush();
+      }
     }
     return { workers: 0, byWorkers: 0 };
   }
@@ -151,13 +182,19 @@ export async function extractFiles(files: readonly string[], onResult: (index: n
   /** Whether workers are worth starting before file `index` (see the file comment). */
   const workersPay = (index: number): boolean =>
     files.length - index >= 2 && performance.now() >= startAt && (paybackChars === 0 || (files.length - index) * (read.chars / Math.max(1, index)) >= paybackChars);
+  const take = (): number => Atomics.add(next, 0, 1);
   try {
     // This thread takes files too; once the workers run, it lets their results in between two of its own.
-    for (let index = Atomics.add(next, 0, 1); index < files.length && !failed; index = Atomics.add(next, 0, 1)) {
-      if (workers.length === 0 && workersPay(index)) startWorkers();
-      outcomes[index] = extractFile(files[index] ?? "", undefined, read);
-      flush();
-      if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    while (!failed) {
+      if (workers.length === 0 && workersPay(Atomics.load(next, 0))) startWorkers();
+      const batch = readBatch(files, take, READ_AHEAD_CHARS, read);
+      if (batch.length === 0) break;
+      for (const file of batch) {
+        if (failed) break;
+        outcomes[file.index] = extractRead(file);
+        flush();
+        if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     settleIfDone();
     if (workers.length > 0) await allDone;
