@@ -31,6 +31,8 @@ export interface OutboundTransformerOptions {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Telegram's refusal of an answerCallbackQuery whose press is too old or already answered. */
+const CALLBACK_GONE = /query is too old|query id is invalid/i;
 /** First backoff after a 5xx, doubled each time. */
 const SERVER_ERROR_BACKOFF_MS = 500;
 
@@ -39,7 +41,8 @@ const SERVER_ERROR_BACKOFF_MS = 500;
  * retry_after (bounded) and the call queues again; a 5xx retries after a backoff; a network
  * failure or timeout retries after a backoff, except getUpdates (the runner retries that) and
  * calls their caller aborted; an edit that changes nothing ("message is not modified") counts as
- * success, since pressing ◀ twice is not an error.
+ * success, since pressing ◀ twice is not an error, and so does an answer to a button press that
+ * Telegram no longer takes (too old, or already answered by the call a retry repeats).
  *
  * A retry after a network failure can duplicate a message: a timeout (or a connection reset
  * after the request was written) leaves Telegram's side unknown, and sendMessage is not
@@ -85,6 +88,14 @@ export function createOutboundTransformer(options: OutboundTransformerOptions): 
         return result;
       }
       if (result.error_code === 400 && method.startsWith("edit") && /message is not modified/i.test(result.description)) {
+        return { ok: true, result: true as never };
+      }
+      if (result.error_code === 400 && method === "answerCallbackQuery" && CALLBACK_GONE.test(result.description)) {
+        // Answering a button press only stops its spinner or shows a toast. Telegram refuses the
+        // answer once the press is over 15 s old, or when a retry after a timeout repeats an
+        // answer it took: either way nothing is left to answer, and the handler's real work (the
+        // card, the page) must still be done instead of ending in the error boundary.
+        logger.info({ method, description: result.description, retried: networkFailures > 0 }, "button press no longer answerable; the handler goes on");
         return { ok: true, result: true as never };
       }
       if (result.error_code === 429) {

@@ -1,3 +1,4 @@
+import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/bot/commands.ts";
 import { createHarnessFile, say, textOf } from "./harness.ts";
@@ -83,6 +84,26 @@ describe("Telegram errors on replies", () => {
     await h.handled(help);
     expect(h.emulator.sentMessages(h.userChat.id).map(textOf)).toEqual([expect.stringContaining("Commands")]);
     expect(textOf(await h.emulator.converse(h.userChat, h.user, "/start", { timeoutMs: 8000 }))).toContain("Mindet");
+  });
+
+  it("a button answer whose reply was lost is not answered twice into an error: the retry's refusal counts as answered", async () => {
+    const errors: string[] = [];
+    const h = await file.start({ timeoutSeconds: 1, logger: pino({ level: "warn" }, { write: (line: string) => errors.push(line) }) });
+    const start = await say(h, h.userChat, h.user, "/start");
+    // The answer to "Browse" reaches Telegram after the bot's 1 s timeout (Telegram takes it at
+    // 1.1 s); the bot's retry reaches it at 1.3 s and is refused: the press is already answered.
+    h.emulator.failNext("answerCallbackQuery", { kind: "timeout", ms: 1_100 });
+    h.emulator.failNext("answerCallbackQuery", { kind: "timeout", ms: 300 });
+    const press = h.emulator.pressButton(start, 1);
+    await h.handled(press.update);
+    const answers = h.emulator.getCalls({ method: "answerCallbackQuery" });
+    expect(answers).toHaveLength(2);
+    const outcomes = answers.map((c) => (c.outcome.kind === "response" && !c.outcome.body.ok ? c.outcome.body.description : "ok"));
+    expect(outcomes).toEqual(["ok", expect.stringContaining("query is too old")]);
+    // The list was shown in place, no apology was tried, nothing was logged as an error.
+    expect(String(h.emulator.getCalls({ method: "editMessageText" })[0]?.params.text)).toContain("No commitments are tracked yet");
+    expect(answers.every((c) => c.params.show_alert === undefined)).toBe(true);
+    expect(errors.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   });
 
   it("an edit that changes nothing is not an error", async () => {

@@ -81,6 +81,22 @@ describe("the outbound transformer's retries", () => {
     expect(refused.calls()).toBe(1);
   });
 
+  it("an answer to a button press Telegram no longer takes is a success; other answerCallbackQuery 400s are not", async () => {
+    const { transformer, sleeps } = setup();
+    const gone: Answer = { ok: false, error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" };
+    // The first answer timed out on the way back; Telegram had taken it, so the retry is refused.
+    const retried = transport([hangUp, gone]);
+    await expect(transformer(retried.prev, "answerCallbackQuery", { callback_query_id: "7" })).resolves.toEqual(ok);
+    expect(retried.calls()).toBe(2);
+    expect(sleeps).toEqual([250]);
+    // A press answered too late (over 15 s): nothing to answer any more, the handler goes on.
+    await expect(transformer(transport([gone]).prev, "answerCallbackQuery", { callback_query_id: "8" })).resolves.toEqual(ok);
+    const tooLong: Answer = { ok: false, error_code: 400, description: "Bad Request: MESSAGE_TOO_LONG" };
+    await expect(transformer(transport([tooLong]).prev, "answerCallbackQuery", { callback_query_id: "9", text: "x".repeat(300) })).resolves.toEqual(tooLong);
+    // The same words from another method are that method's error.
+    await expect(transformer(transport([gone]).prev, "sendMessage", { chat_id: 1, text: "x" })).resolves.toEqual(gone);
+  });
+
   it("a retry_after over 30 s is not waited for, and pauses nobody", async () => {
     const time = createVirtualTime(0);
     const limiter = createOutboundLimiter({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, now: time.now, sleep: time.sleep });
