@@ -175,11 +175,32 @@ export function findMarkers(text: string): MarkerHit[] {
       if (!when || when(text, at)) all.push({ start: at, end: resume, kind });
     }
   }
+  return longestFirst(all);
+}
+
+/** Longest first, each kept unless it overlaps one kept before; the kept ones in text order. */
+function longestFirst(all: MarkerHit[]): MarkerHit[] {
   // Sorting is stable: between equal spans the earlier pattern wins, as it always has.
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: MarkerHit[] = [];
   for (const h of all) if (kept.every((k) => h.end <= k.start || h.start >= k.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What findMarkers must give, found the slow way: each pattern's global scan over the whole text,
+ * no first words, no test after an auxiliary. For the test that holds findMarkers to it
+ * (test/extraction/anchored-scans.test.ts): a word missing from a pattern's `first` shows there.
+ */
+export function findMarkersByScan(text: string): MarkerHit[] {
+  const all: MarkerHit[] = [];
+  for (const { kind, re, when } of MARKER_PATTERNS) {
+    const global = new RegExp(re.source, re.flags);
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      if (!when || when(text, m.index)) all.push({ start: m.index, end: m.index + m[0].length, kind });
+    }
+  }
+  return longestFirst(all);
 }
 
 /**

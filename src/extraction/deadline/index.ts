@@ -240,6 +240,22 @@ export function findDeadlines(text: string): DeadlineMatch[] {
 }
 
 /**
+ * What findDeadlines must give, found the slow way: each parser whose triggers' patterns all match
+ * scans the whole text with its global pattern; no core words, no anchors. For the test that
+ * holds findDeadlines to it (test/extraction/anchored-scans.test.ts): a core word a parser can
+ * match without, or an anchor's word bound set too low, shows there.
+ */
+export function findDeadlinesByScan(text: string): DeadlineMatch[] {
+  const all: DeadlineMatch[] = [];
+  for (let k = 0; k < DEADLINE_PARSERS.length; k++) {
+    const triggers = PARSER_TRIGGERS[k] as readonly number[];
+    if (triggers.every((t) => (TRIGGER_LIST[t] as RegExp).test(text))) scanAll(k, text, all);
+  }
+  if (all.length > 0 && !DIGIT.test(text) && !MAY_HOLD_DEADLINE.test(text)) return [];
+  return settleOverlaps(all);
+}
+
+/**
  * Longest first, then earliest, then parser order: a stable greedy choice of non-overlapping
  * phrases, in text order. Insertion sorts, as a sentence has only a few phrases.
  */
