@@ -10,7 +10,7 @@ import { languageFromTelegram, languageOrDefault } from "./i18n/languages.ts";
  * Registers every chat that writes to the bot, marks it active again ("any message from a chat
  * marks it active") and sets `ctx.lang` to the chat's language. The first update of a chat in
  * this process upserts it (title and username may have changed); later ones only flip `active`
- * back if something turned it off, which is a no-op write when it is on.
+ * back if something turned it off (read first: no write when it is on).
  *
  * Language: a private chat without one starts in the user's Telegram language (ru, kk, else
  * English) and keeps it until /language; a group's is set when an admin adds the bot (see the
@@ -39,8 +39,11 @@ export function createChatRegistry(deps: BotDeps): MiddlewareFn<BotContext> {
         if (seen.size > 50_000) seen.clear();
         seen.add(chat.id);
       }
-      await markChatActive(deps.db, chat.id);
-      const row = await deps.db.chat.findUnique({ where: { id: BigInt(chat.id) }, select: { language: true } });
+      // One primary-key read per update; the write happens only for a chat something turned off
+      // (rare). An update that wrote unconditionally cost a transaction (three round trips to
+      // PostgreSQL) on every command.
+      const row = await deps.db.chat.findUnique({ where: { id: BigInt(chat.id) }, select: { language: true, active: true, migratedToId: true } });
+      if (row && !row.active && row.migratedToId === null) await markChatActive(deps.db, chat.id);
       // Written once, on a private chat's first contact; a group without one speaks English.
       const stored = row?.language ?? (chat.type === "private" ? await initChatLanguage(deps.db, chat.id, ctx.lang) : null);
       ctx.lang = languageOrDefault(stored);
