@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import { latestStatement } from "../../src/commitments/in-force-due.ts";
+import { getCommitment } from "../../src/commitments/get-commitment.ts";
 import { answerQuestion } from "../../src/commitments/match-questions.ts";
 import { mergeCommitments, type MergeInput } from "../../src/commitments/merge-commitments.ts";
 import { splitMention, splitMerged, splitOptions } from "../../src/commitments/split-commitment.ts";
@@ -103,6 +104,20 @@ describeEachEngine("merge and split", (engine) => {
     expect(mid.deliveries.map((d) => d.state)).toEqual(["skipped", "skipped", "sent"]);
     const record = await t.db.commitmentMerge.findFirstOrThrow();
     expect(record).toMatchObject({ keptId: a.id, mergedId: b.id, via: "merged", byUserId: ADMIN, byName: "Ada", mentions: 2, splitAt: null });
+    // The card's read (its parts side by side) gives what one findUnique with include gives.
+    const head = { select: { file: true, title: true, publishedOn: true } } as const;
+    const detail = await getCommitment(t.db, a.id);
+    expect(detail).toEqual(await t.db.commitment.findUnique({
+      where: { id: a.id },
+      include: {
+        source: true,
+        history: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+        mentions: { orderBy: { id: "asc" }, include: { source: head } },
+        dueChanges: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { mention: { select: { sourceId: true, source: head } } } },
+        mergesKept: { orderBy: { id: "asc" } },
+      },
+    }));
+    expect([detail?.mentions.length, detail?.dueChanges.length, detail?.mergesKept.length]).toEqual([3, 2, 1]);
     expect(await splitOptions(t.db, a.id)).toMatchObject({ merged: [{ id: b.id, mentions: 2, byName: "Ada" }], matched: [] });
 
     // Split two days later: the "past" reminder fell due while B was merged.
