@@ -104,7 +104,10 @@ describeEachEngine("merge and split", (engine) => {
     expect(mid.deliveries.map((d) => d.state)).toEqual(["skipped", "skipped", "sent"]);
     const record = await t.db.commitmentMerge.findFirstOrThrow();
     expect(record).toMatchObject({ keptId: a.id, mergedId: b.id, via: "merged", byUserId: ADMIN, byName: "Ada", mentions: 2, splitAt: null });
-    // The card's read (its parts side by side) gives what one findUnique with include gives.
+    // The card's read (plain queries, side by side) gives what one findUnique with include gives:
+    // with a status change by an admin (a BigInt) and a date change whose report is gone (no mention).
+    await t.db.statusChange.create({ data: { commitmentId: a.id, at: AT, byUserId: ADMIN, byName: "Ada", fromStatus: "open", toStatus: "done", note: "checked" } });
+    await t.db.dueChange.create({ data: { commitmentId: a.id, mentionId: null, fromDueOn: "2026-03-31", fromPrecision: "quarter", toDueOn: "2026-06-30", toPrecision: "quarter", kind: "slip", statedOn: null, at: new Date("2026-02-11T05:00:00Z") } });
     const head = { select: { file: true, title: true, publishedOn: true } } as const;
     const detail = await getCommitment(t.db, a.id);
     expect(detail).toEqual(await t.db.commitment.findUnique({
@@ -117,7 +120,9 @@ describeEachEngine("merge and split", (engine) => {
         mergesKept: { orderBy: { id: "asc" } },
       },
     }));
-    expect([detail?.mentions.length, detail?.dueChanges.length, detail?.mergesKept.length]).toEqual([3, 2, 1]);
+    expect([detail?.history.length, detail?.mentions.length, detail?.dueChanges.length, detail?.mergesKept.length]).toEqual([1, 3, 3, 1]);
+    await t.db.statusChange.deleteMany({});
+    await t.db.dueChange.deleteMany({ where: { mentionId: null } });
     expect(await splitOptions(t.db, a.id)).toMatchObject({ merged: [{ id: b.id, mentions: 2, byName: "Ada" }], matched: [] });
 
     // Split two days later: the "past" reminder fell due while B was merged.
