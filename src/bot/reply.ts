@@ -24,16 +24,39 @@ export async function replyHtml(ctx: Context, content: Html | readonly Html[], o
 }
 
 /**
+ * Whether the message a button was pressed on has text to replace. A photo or a document (the
+ * scorecard's chart, or any message a stale or forged button claims) has at most a caption, and
+ * Telegram refuses editMessageText there ("there is no text in the message to edit"); a message
+ * too old to be shown to the bot has neither. An inline-mode message (no message in the update)
+ * is edited by its id.
+ */
+function hasTextToEdit(ctx: Context): boolean {
+  const message = ctx.callbackQuery?.message;
+  return message === undefined || "text" in message;
+}
+
+/**
  * Replaces the text of the message a button was pressed on (one message only: pages are built
- * to fit). "message is not modified" is turned into success by the API transformer.
+ * to fit); on a message without text, sends the content as a new message instead. "message is
+ * not modified" is turned into success by the API transformer.
  */
 export async function editHtml(ctx: Context, content: readonly Html[], options: ReplyOptions = {}): Promise<void> {
+  if (!hasTextToEdit(ctx)) {
+    await replyHtml(ctx, content, options);
+    return;
+  }
   const [first] = splitHtmlLines(content);
   await ctx.editMessageText(first ?? "", {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
     ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
   });
+}
+
+/** editHtml for plain text: replaces the pressed message's text, or sends it when that message has none. */
+export async function editText(ctx: Context, text: string): Promise<void> {
+  if (hasTextToEdit(ctx)) await ctx.editMessageText(text);
+  else await ctx.reply(text);
 }
 
 /** The text after the command ("/status 12" -> "12"), trimmed; "" when none. */

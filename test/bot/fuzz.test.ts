@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/testing/bot-api-emulator.ts";
 import { ADMIN_ID, commitment, createHarnessFile, say, seed, textOf } from "./harness.ts";
 
-const SEED = 20_261_125;
+/** Each seed is a run of its own; 11,777 found a stale button on a photo being edited as text. */
+const SEEDS = [20_261_125, 11_777];
 const UPDATES = 2500;
 const USERS = 400;
 const GROUPS = 25;
@@ -58,7 +59,10 @@ describe("fuzz: random and hostile updates", () => {
     await file.teardown();
   });
 
-  it(`${UPDATES} updates from ${USERS} users (seed ${SEED}) leave the bot up, every reply valid, only the admin changes a status or ingests`, async () => {
+  it.each(SEEDS)(`${UPDATES} updates from ${USERS} users (seed %i) leave the bot up, every reply valid, only the admin changes a status or ingests`, async (SEED) => {
+    await file.stop();
+    errors.length = 0;
+    const changesBefore = await file.db.statusChange.count();
     const h = await file.start({ logger: pino({ level: "error" }, { write: (line: string) => errors.push(line) }) });
     const random = createRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -164,7 +168,7 @@ describe("fuzz: random and hostile updates", () => {
     expect(users.some((u) => u.id === ADMIN_ID)).toBe(false);
     const changes = await file.db.statusChange.findMany({ select: { byUserId: true, commitmentId: true } });
     expect(changes.filter((c) => c.byUserId !== BigInt(ADMIN_ID))).toEqual([]);
-    expect(h.statusChanged).toHaveLength(changes.length);
+    expect(h.statusChanged).toHaveLength(changes.length - changesBefore);
     const newSources = await file.db.source.findMany({ where: { id: { notIn: sourceIdsBefore } }, select: { file: true } });
     expect(newSources.filter((s) => !s.file.startsWith(`telegram/${ADMIN_ID}/`))).toEqual([]);
     process.stdout.write(`fuzz: ${UPDATES} updates, ${texts.length} texts sent, ${presses.length} button presses, ${changes.length} status changes and ${newSources.length} ingests by the admin\n`);

@@ -112,6 +112,23 @@ describe("updates the bot does not serve", () => {
     expect(errors).toEqual([]);
   });
 
+  it("a button on a message without text (a photo) answers with a new message, not an edit Telegram refuses", async () => {
+    const h = file.h;
+    const photo = h.emulator.sendPhoto(h.userChat, h.user, { caption: "a chart" }).message;
+    const stored = h.emulator.world.storedMessage(photo);
+    if (!stored) throw new Error("the photo is not stored");
+    // A stale or forged button on it: the language, then unfollow-all with nothing followed.
+    for (const data of ["1:l:ru", "1:u:a"]) {
+      stored.message = { ...stored.message, reply_markup: { inline_keyboard: [[{ text: "x", callback_data: data }]] } };
+      await h.handled(h.emulator.pressButton(photo, data).update);
+    }
+    const refused = h.emulator.calls.filter((c) => c.outcome.kind === "response" && !c.outcome.body.ok);
+    expect(refused.map((c) => c.method)).toEqual([]);
+    expect(h.emulator.getCalls({ method: "editMessageText" })).toEqual([]);
+    expect(sentTexts(h, h.userChat.id).slice(-2)).toEqual(["✅ Теперь этот чат на русском.", expect.stringContaining("/follow")]);
+    expect(errors).toEqual([]);
+  });
+
   it("a button on an inline-mode message (no message) gets an alert, not an exception", async () => {
     const h = file.h;
     const press = h.emulator.pressInlineButton(h.user, "1:c:1");

@@ -12,7 +12,7 @@ import { formatDay } from "../format/dates.ts";
 import { clipInput, html, truncate, type Html } from "../format/html.ts";
 import type { Language } from "../i18n/languages.ts";
 import { t, th } from "../i18n/translate.ts";
-import { commandArgs, replyHtml } from "../reply.ts";
+import { commandArgs, editText, replyHtml } from "../reply.ts";
 
 /** Bodies offered as buttons: those with the most commitments. */
 export const BODY_BUTTONS = 8;
@@ -170,7 +170,7 @@ export function createFollowFeature(deps: BotDeps, canManage: ManageCheck): Comp
     await ctx.answerCallbackQuery({ text });
     const keyboard = await unfollowKeyboard(deps, ctx.lang, ctx.chat.id);
     if (keyboard) await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
-    else await ctx.editMessageText(ctx.t("unfollow-now-empty"));
+    else await editText(ctx, ctx.t("unfollow-now-empty"));
   });
 
   return feature;

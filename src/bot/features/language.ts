@@ -7,7 +7,7 @@ import type { BotDeps } from "../deps.ts";
 import { clipInput } from "../format/html.ts";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages.ts";
 import { t } from "../i18n/translate.ts";
-import { commandArgs } from "../reply.ts";
+import { commandArgs, editText } from "../reply.ts";
 
 function languageKeyboard(current: Language): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -60,7 +60,7 @@ export function createLanguageFeature(deps: BotDeps, canManage: ManageCheck): Co
     if (!(await canManage(ctx))) return;
     await apply(ctx, action.language);
     await ctx.answerCallbackQuery({ text: t(action.language, "language-set-alert") });
-    await ctx.editMessageText(ctx.t("language-set"));
+    await editText(ctx, ctx.t("language-set"));
   });
 
   return feature;
