@@ -17,7 +17,7 @@ import type { Commitment, DueChange, Mention } from "../generated/prisma/client.
 import { followsReaching } from "../chats/followers-of.ts";
 import { outOfQuietHours } from "../reminders/local-time.ts";
 import { isPending } from "./statuses.ts";
-import { dueChangeKind, latestPostponement, latestStatement, postponementStands, statementDay, type Tx } from "./in-force-due.ts";
+import { dueChangeKind, latestPostponement, latestStatement, postponementStands, statementDay, statementsOf, type Tx } from "./in-force-due.ts";
 
 export type { Tx };
 
@@ -92,7 +92,7 @@ export async function applyStatedDue(tx: Tx, input: { commitmentId: number; ment
   if (!c || !isPending(c.status) || c.dueOn === mention.dueOn) return none;
   // The rule recomputeDue applies after a merge or split: it moves the date only as the latest
   // statement among the reports still in their sources, and not below a later postponement.
-  if (latestStatement(await tx.mention.findMany({ where: { commitmentId: c.id } }))?.id !== mention.id) return none;
+  if (latestStatement(await statementsOf(tx, c.id))?.id !== mention.id) return none;
   const postponement = await latestPostponement(tx, c.id);
   if (postponement && postponementStands(postponement, mention)) return none;
   const stated = statementDay(mention);

@@ -7,7 +7,14 @@ import { isPending } from "./statuses.ts";
 /** A transaction's client (what db.$transaction hands its callback). */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-type Statement = Pick<Mention, "id" | "dueOn" | "precision" | "dueText" | "publishedOn" | "createdAt" | "withdrawnAt">;
+/** What latestStatement weighs of a report, and all ingest, merge and split read of it for that. */
+export type Statement = Pick<Mention, "id" | "dueOn" | "precision" | "dueText" | "publishedOn" | "createdAt" | "withdrawnAt">;
+const STATEMENT_FIELDS = { id: true, dueOn: true, precision: true, dueText: true, publishedOn: true, createdAt: true, withdrawnAt: true } as const;
+
+/** A commitment's reports, as statements (withdrawn ones included: latestStatement decides). */
+export function statementsOf(tx: Tx, commitmentId: number): Promise<Statement[]> {
+  return tx.mention.findMany({ where: { commitmentId }, select: STATEMENT_FIELDS });
+}
 
 /**
  * The day a mention made its statement: its publication date, else the day it was read
@@ -63,7 +70,7 @@ export interface RecomputedDue {
   before: Pick<Commitment, "extractedDueOn" | "precision" | "dueOn">;
   after: Pick<Commitment, "extractedDueOn" | "precision" | "dueOn">;
   /** The mention now in force (null when the commitment has no mentions: nothing was changed). */
-  statement: Mention | null;
+  statement: Statement | null;
 }
 
 /** The zone in which an admin's decision and an undated article's "today" are dated (here and in add-mention.ts). */
@@ -78,7 +85,7 @@ export const STATEMENT_TIME_ZONE = "Asia/Almaty";
  */
 export async function recomputeDue(tx: Tx, commitmentId: number): Promise<RecomputedDue> {
   const c = await tx.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
-  const mentions = await tx.mention.findMany({ where: { commitmentId } });
+  const mentions = await statementsOf(tx, commitmentId);
   const before = { extractedDueOn: c.extractedDueOn, precision: c.precision, dueOn: c.dueOn };
   const statement = latestStatement(mentions);
   if (!statement) return { before, after: before, statement: null };
