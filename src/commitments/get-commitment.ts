@@ -1,3 +1,4 @@
+import { COMMITMENT_COLUMNS } from "./commitment-columns.ts";
 import type { Db } from "../db/client.ts";
 import type { Commitment, CommitmentMerge, DueChange, Mention, Source, StatusChange } from "../generated/prisma/client.ts";
 
@@ -24,14 +25,15 @@ type DueChangeRow = DueChange & { mentionSourceId: number | null; mentionFile: s
  * or null when no commitment has this id (ids that are not positive integers are simply not found).
  *
  * Six plain queries, the last five side by side, each row in the shape findMany gives (`SELECT
- * t.*`; the test in merge-split.test.ts holds it to the findUnique with include it replaced on
+ * t.*`, and COMMITMENT_COLUMNS for the commitment; the test in merge-split.test.ts holds it to the
+ * findUnique with include it replaced on
  * both engines). That findUnique ran nine queries one after another, and each cost about a
  * millisecond of Prisma's query compiler on this thread: half of a /status card's time on SQLite,
  * more on PostgreSQL.
  */
 export async function getCommitment(db: Db, id: number): Promise<CommitmentDetail | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const [commitment] = await db.$queryRaw<Commitment[]>`SELECT c.* FROM "Commitment" c WHERE c.id = ${id}`;
+  const [commitment] = await db.$queryRaw<Commitment[]>`SELECT ${COMMITMENT_COLUMNS} FROM "Commitment" c WHERE c.id = ${id}`;
   if (!commitment) return null;
   const [[source], history, mentions, dueChanges, mergesKept] = await Promise.all([
     db.$queryRaw<Source[]>`SELECT s.* FROM "Source" s WHERE s.id = ${commitment.sourceId}`,

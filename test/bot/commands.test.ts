@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SEARCH_COUNT_MAX } from "../../src/commitments/search-commitments.ts";
 import { callbackData, commitment, createHarnessFile, pressForged, say, seed, textOf } from "./harness.ts";
 
 const file = createHarnessFile();
@@ -251,6 +252,37 @@ describe("/search", () => {
     const text = textOf(await say(h, h.userChat, h.user, "/search plant"));
     expect(text).toContain("23 found");
     expect(text).toContain("first 15");
+  });
+
+  it("more matches than are counted say 'more than', with the soonest due first", async () => {
+    const { h } = file;
+    const source = await file.db.source.create({ data: { path: "/docs/many.txt", file: "many.txt", contentHash: "many", content: "text" } });
+    const count = SEARCH_COUNT_MAX + 1;
+    await file.db.commitment.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        sourceId: source.id,
+        key: `many${i}`,
+        title: `Pave zephyr road ${count - i}`,
+        quote: "The roads must be paved.",
+        precision: "day",
+        quoteStart: 0,
+        quoteEnd: 1,
+        extractedDueOn: `2027-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        dueOn: `2027-01-${String((i % 28) + 1).padStart(2, "0")}`,
+      })),
+    });
+    try {
+      const text = textOf(await say(h, h.userChat, h.user, "/search zephyr"));
+      expect(text).toContain(`More than ${SEARCH_COUNT_MAX.toLocaleString("en")} found for “zephyr”`);
+      expect(text).toContain("first 15");
+      expect(text.match(/Pave zephyr road \d+/g)).toHaveLength(15);
+      expect(text).toContain(`Pave zephyr road ${count}`); // i = 0: due 2027-01-01, the lowest id
+      const one = textOf(await say(h, h.userChat, h.user, `/search zephyr ${count}`));
+      expect(one).toContain("1 found");
+    } finally {
+      await file.db.commitment.deleteMany({ where: { sourceId: source.id } });
+      await file.db.source.delete({ where: { id: source.id } });
+    }
   });
 });
 

@@ -136,7 +136,30 @@ describeEachEngine("list and search", (engine) => {
           for (const [limit, offset] of [[500, 0], [7, 0], [7, 14], [9, want.length - 4], [5, want.length + 3]] as const) {
             const got = await searchCommitments(t.db, query, { limit, offset: Math.max(0, offset), plan });
             const page = want.slice(Math.max(0, offset), Math.max(0, offset) + limit);
-            expect({ plan, query, limit, offset, ids: got.rows.map((c) => c.id), total: got.total }).toEqual({ plan, query, limit, offset, ids: page, total: want.length });
+            expect({ plan, query, limit, offset, ids: got.rows.map((c) => c.id), total: got.total, more: got.more }).toEqual({ plan, query, limit, offset, ids: page, total: want.length, more: false });
+          }
+        }
+      }
+    });
+
+    it("counts up to a bound and still pages every match in list order beyond it", async () => {
+      const all = await t.db.commitment.findMany({ where: { withdrawnAt: null } });
+      // "ministry" is in every quote: every live row matches.
+      const want = expected(all, "all", false).map((c) => c.id);
+      for (const countMax of [1, 9, want.length - 1, want.length, want.length + 1]) {
+        for (const plan of [undefined, "scan"] as const) {
+          for (const [limit, offset] of [[7, 0], [7, 14], [9, want.length - 4], [5, want.length + 3]] as const) {
+            const got = await searchCommitments(t.db, "ministry", { limit, offset, countMax, plan });
+            const more = want.length > countMax;
+            expect({ countMax, plan, limit, offset, ids: got.rows.map((c) => c.id), total: got.total, more: got.more }).toEqual({
+              countMax,
+              plan,
+              limit,
+              offset,
+              ids: want.slice(offset, offset + limit),
+              total: more ? countMax : want.length,
+              more,
+            });
           }
         }
       }

@@ -77,9 +77,9 @@ describeEachEngine("store queries", (engine) => {
       expect(dues((await searchCommitments(t.db, "100%")).rows)).toEqual(["2026-12-31"]);
       expect(dues((await searchCommitments(t.db, "digital_court")).rows)).toEqual(["2026-12-31"]);
       // Punctuation alone is not a word: nothing is searched, and the input is shown back as typed.
-      expect(await searchCommitments(t.db, "%")).toEqual({ rows: [], total: 0, words: ["%"] });
+      expect(await searchCommitments(t.db, "%")).toEqual({ rows: [], total: 0, more: false, words: ["%"] });
       expect((await searchCommitments(t.db, "_")).total).toBe(0);
-      expect(await searchCommitments(t.db, "   ")).toEqual({ rows: [], total: 0, words: [] });
+      expect(await searchCommitments(t.db, "   ")).toEqual({ rows: [], total: 0, more: false, words: [] });
       const long = await searchCommitments(t.db, "ministry ".repeat(10_000));
       expect(long.words.length).toBeLessThanOrEqual(8);
       expect(long.total).toBe(4);

@@ -169,6 +169,7 @@ card-withdrawn = <i>No longer in the source document.</i>
 search-usage = Usage: /search WORDS, for example /search port Aktau.
 search-none = Nothing matches “{ $query }”.{ $note } Try fewer or shorter words.
 search-found = <b>{ $total } found for “{ $query }”</b>{ $more }{ $note }
+search-found-many = <b>More than { $total } found for “{ $query }”</b>{ $more }{ $note }
 search-more = { " " }(first { $shown }; add words to narrow it down)
 search-cut = { " " }<i>(only the first { $max } characters were used)</i>
 

@@ -160,6 +160,8 @@ card-withdrawn = <i>Бұл енді бастапқы құжатта жоқ.</i>
 search-usage = Қолданылуы: /search СӨЗДЕР, мысалы /search Ақтау порты.
 search-none = «{ $query }» бойынша ештеңе табылмады.{ $note } Азырақ не қысқарақ сөз жазып көріңіз.
 search-found = <b>«{ $query }» бойынша табылғаны: { $total }</b>{ $more }{ $note }
+# $total is a round thousand (SEARCH_COUNT_MAX), "мың": hence -нан.
+search-found-many = <b>«{ $query }» бойынша табылғаны: { $total }-нан астам</b>{ $more }{ $note }
 search-more = { " " }(алғашқы { $shown }; іздеуді тарылту үшін сөз қосыңыз)
 search-cut = { " " }<i>(тек алғашқы { $max } таңба ескерілді)</i>
 

@@ -176,6 +176,7 @@ card-withdrawn = <i>В исходном документе этого больш
 search-usage = Как пользоваться: /search СЛОВА, например /search порт Актау.
 search-none = По запросу «{ $query }» ничего не найдено.{ $note } Попробуйте меньше слов или слова короче.
 search-found = <b>Найдено по запросу «{ $query }»: { $total }</b>{ $more }{ $note }
+search-found-many = <b>Найдено по запросу «{ $query }»: более { $total }</b>{ $more }{ $note }
 search-more = { " " }(первые { $shown }; добавьте слов, чтобы сузить поиск)
 search-cut = { " " }<i>(учтены только первые { $max } символов)</i>
 
