@@ -29,7 +29,7 @@ export interface SearchOptions {
 
 export interface SearchResult {
   rows: Commitment[];
-  /** The number of matches, or SEARCH_COUNT_MAX when there are more (then `more` is true). */
+  /** The number of matches, or the bound (SEARCH_COUNT_MAX, or countMax) when there are more: then `more` is true. */
   total: number;
   /** There are more than `total` matches. */
   more: boolean;
@@ -68,8 +68,10 @@ interface Page {
 async function searchSqlite(db: Db, match: string, { limit, offset, countMax, plan }: Page): Promise<Omit<SearchResult, "words">> {
   const [{ matches }] = await db.$queryRaw<[{ matches: number | bigint }]>`
     SELECT count(*) AS matches FROM (SELECT 1 FROM "CommitmentSearch" WHERE "CommitmentSearch" MATCH ${match} LIMIT ${countMax + 1})`;
+  // A count at the bound is not the number of matches: sort only a known few.
+  const few = Number(matches) <= Math.min(countMax, SORT_MATCHES_MAX);
   const rows =
-    (plan ?? (Number(matches) <= SORT_MATCHES_MAX ? "sort" : "scan")) === "sort"
+    (plan ?? (few ? "sort" : "scan")) === "sort"
       ? await sortMatches(db, match, limit, offset)
       : await scanForMatches(db, match, limit, offset);
   return counted(rows, Number(matches), countMax);
