@@ -26,10 +26,9 @@ type DueChangeRow = DueChange & { mentionSourceId: number | null; mentionFile: s
  *
  * Six plain queries, the last five side by side, each row in the shape findMany gives (`SELECT
  * t.*`, and COMMITMENT_COLUMNS for the commitment; the test in merge-split.test.ts holds it to the
- * findUnique with include it replaced on
- * both engines). That findUnique ran nine queries one after another, and each cost about a
- * millisecond of Prisma's query compiler on this thread: half of a /status card's time on SQLite,
- * more on PostgreSQL.
+ * findUnique with include it replaced on both engines). That findUnique ran nine queries one
+ * after another, and each cost about a millisecond of Prisma's query compiler on this thread:
+ * half of a /status card's time on SQLite, more on PostgreSQL.
  */
 export async function getCommitment(db: Db, id: number): Promise<CommitmentDetail | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;

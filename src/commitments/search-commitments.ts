@@ -68,17 +68,18 @@ interface Page {
 async function searchSqlite(db: Db, match: string, { limit, offset, countMax, plan }: Page): Promise<Omit<SearchResult, "words">> {
   const [{ matches }] = await db.$queryRaw<[{ matches: number | bigint }]>`
     SELECT count(*) AS matches FROM (SELECT 1 FROM "CommitmentSearch" WHERE "CommitmentSearch" MATCH ${match} LIMIT ${countMax + 1})`;
+  const found = Number(matches);
   // A count at the bound is not the number of matches: sort only a known few.
-  const few = Number(matches) <= Math.min(countMax, SORT_MATCHES_MAX);
+  const few = found <= Math.min(countMax, SORT_MATCHES_MAX);
   const rows =
     (plan ?? (few ? "sort" : "scan")) === "sort"
       ? await sortMatches(db, match, limit, offset)
       : await scanForMatches(db, match, limit, offset);
-  return counted(rows, Number(matches), countMax);
+  return boundedResult(rows, found, countMax);
 }
 
 /** The result for `matches` counted up to countMax + 1. */
-function counted(rows: Commitment[], matches: number, countMax: number): Omit<SearchResult, "words"> {
+function boundedResult(rows: Commitment[], matches: number, countMax: number): Omit<SearchResult, "words"> {
   return matches > countMax ? { rows, total: countMax, more: true } : { rows, total: matches, more: false };
 }
 
@@ -146,11 +147,11 @@ async function searchPostgres(db: Db, query: string, { limit, offset, countMax, 
   const matches = Number(firstMatches[0]?.matches ?? 0);
   if (matches <= countMax && plan !== "scan") {
     const rows = firstMatches.filter((row) => row.id !== null).map(({ matches: _, ...row }) => row);
-    return counted(rows, matches, countMax);
+    return boundedResult(rows, matches, countMax);
   }
   const rows = await db.$queryRaw<Commitment[]>`
     SELECT ${COMMITMENT_COLUMNS} FROM "Commitment" c WHERE ${matching} ORDER BY c."dueOn" ASC NULLS LAST, c.id LIMIT ${limit} OFFSET ${offset}`;
-  return counted(rows, matches, countMax);
+  return boundedResult(rows, matches, countMax);
 }
 
 /** The tsquery for `tokens` (see searchTokens): 'port':* & 'aktau':*, every token a quoted prefix. */

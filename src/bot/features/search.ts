@@ -28,9 +28,9 @@ export function createSearchFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const day = today(deps);
-    const more = result.total > result.rows.length ? th(ctx.lang, "search-more", { shown: result.rows.length }) : html``;
+    const firstOnly = result.total > result.rows.length ? th(ctx.lang, "search-more", { shown: result.rows.length }) : html``;
     await replyHtml(ctx, [
-      th(ctx.lang, result.more ? "search-found-many" : "search-found", { total: result.total, query: shown, more, note }),
+      th(ctx.lang, result.more ? "search-found-many" : "search-found", { total: result.total, query: shown, more: firstOnly, note }),
       ...result.rows.map((row) => commitmentLine(ctx.lang, row, day)),
     ]);
   });

@@ -4,7 +4,8 @@
 -- 100,000 rows in psql), testing a stored one about 0.5 us. A real column also has statistics of
 -- its words (ANALYZE), which the planner had none of for the partial expression index.
 -- Prisma's schema cannot express a generated column: it lives here only, like the indexes of the
--- init migration, and raw reads of commitments list their columns (commitmentColumns) instead of c.*.
+-- init migration, and raw reads of commitments list their columns instead of c.*
+-- (COMMITMENT_COLUMNS, src/commitments/commitment-columns.ts).
 ALTER TABLE "Commitment" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (
   to_tsvector('mindet_search'::regconfig, coalesce("title", '') || ' ' || coalesce("responsible", '') || ' ' || coalesce("body", '') || ' ' || "quote")
 ) STORED;
